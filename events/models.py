@@ -1,0 +1,257 @@
+import datetime
+import re
+
+from django.db import models, transaction
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from events.dates import academic_year_bounds, parse_dates
+from members.models import Association, Person
+
+ROMAN = [(1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
+         (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")]
+
+
+def roman(number):
+    out = []
+    for value, letters in ROMAN:
+        count, number = divmod(number, value)
+        out.append(letters * count)
+    return "".join(out)
+
+
+def academic_year_name(year_start):
+    return f"{year_start}-{year_start + 1}"
+
+
+YEAR_NAME = re.compile(r"^(\d{4})-(\d{4})$")
+
+
+def parse_academic_year(text):
+    """«2023-2024» → 2023; ValueError when the text is not a year name."""
+    match = YEAR_NAME.match(text.strip())
+    if not match or int(match[2]) != int(match[1]) + 1:
+        raise ValueError(f"«{text}» — не учебный год: ожидается вида «2023-2024»")
+    return int(match[1])
+
+
+class PlanQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(status=Plan.Status.PUBLISHED)
+
+
+class Plan(models.Model):
+    """The association's work plan for one academic year."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("черновик")
+        PUBLISHED = "published", _("опубликован")
+
+    association = models.ForeignKey(Association, on_delete=models.PROTECT, related_name="plans")
+    year_start = models.PositiveSmallIntegerField(
+        _("учебный год начинается в"), help_text=_("Год 1 сентября: 2023 для «2023-2024».")
+    )
+    city_theme = models.TextField(_("единая городская методическая тема"), blank=True)
+    theme = models.TextField(_("методическая тема ГТО ШБ"), blank=True)
+    goal = models.TextField(_("цель"), blank=True)
+    tasks = models.TextField(
+        _("задачи"),
+        blank=True,
+        help_text=_("Каждая задача с новой строки; подпункт задачи — строка, начинающаяся с «-»."),
+    )
+    results = models.TextField(_("ожидаемые результаты"), blank=True, help_text=_("Каждый результат с новой строки."))
+    head_post = models.CharField(_("должность подписывающего"), max_length=200, default="Руководитель ГТО ШБ")
+    head_name = models.CharField(_("подпись: фамилия и инициалы"), max_length=100, blank=True)
+    status = models.CharField(_("состояние"), max_length=20, choices=Status.choices, default=Status.DRAFT)
+    updated_at = models.DateTimeField(_("изменён"), auto_now=True)
+
+    objects = PlanQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("план работы")
+        verbose_name_plural = _("планы работы")
+        ordering = ["-year_start"]
+        constraints = [models.UniqueConstraint(fields=["association", "year_start"], name="plan_year_unique")]
+
+    def __str__(self):
+        return f"План работы {self.association.short_name} на {self.year_name} учебный год"
+
+    @property
+    def year_name(self):
+        return academic_year_name(self.year_start)
+
+    @property
+    def is_published(self):
+        return self.status == self.Status.PUBLISHED
+
+    @property
+    def bounds(self):
+        return academic_year_bounds(self.year_start)
+
+    def get_absolute_url(self):
+        return reverse("events:plan", args=[self.association.slug, self.year_name])
+
+    def task_tree(self):
+        """[(task, [sub-point, …]), …] from the tasks text."""
+        tree = []
+        for line in self.tasks.splitlines():
+            line = line.strip()
+            if not line:
+                continue
+            if line.startswith(("-", "–", "—")) and tree:
+                tree[-1][1].append(line.lstrip("-–— ").strip())
+            else:
+                tree.append((line, []))
+        return tree
+
+    def result_list(self):
+        return [line.strip() for line in self.results.splitlines() if line.strip()]
+
+    def numbered_sections(self):
+        """Sections in order, each with .numbered_events: events carrying .number, continuous across sections.
+
+        Three queries, whatever the plan's size.
+        """
+        sections = list(
+            self.sections.prefetch_related(
+                models.Prefetch(
+                    "events",
+                    queryset=Event.objects.order_by("position", "pk").prefetch_related(
+                        models.Prefetch("responsibles", queryset=Responsible.objects.select_related("person"))
+                    ),
+                )
+            )
+        )
+        number = 0
+        for section in sections:
+            section.numbered_events = list(section.events.all())
+            for event in section.numbered_events:
+                number += 1
+                event.number = number
+        return sections
+
+    def renumber_sections(self):
+        for position, section in enumerate(self.sections.all(), start=1):
+            if section.position != position:
+                Section.objects.filter(pk=section.pk).update(position=position)
+
+    @transaction.atomic
+    def copy_to_next_year(self):
+        """The next academic year's draft: the header and the events, dates shifted by a year, statuses reset."""
+        from events.dates import shift_text_by_year
+
+        copy = Plan.objects.create(
+            association=self.association,
+            year_start=self.year_start + 1,
+            city_theme=self.city_theme,
+            theme=self.theme,
+            goal=self.goal,
+            tasks=self.tasks,
+            results=self.results,
+            head_post=self.head_post,
+            head_name=self.head_name,
+        )
+        for section in self.numbered_sections():
+            new_section = Section.objects.create(plan=copy, position=section.position, title=section.title)
+            for event in section.numbered_events:
+                new_event = Event.objects.create(
+                    section=new_section,
+                    position=event.position,
+                    title=shift_text_by_year(event.title),
+                    dates_text=shift_text_by_year(event.dates_text),
+                )
+                Responsible.objects.bulk_create(
+                    Responsible(event=new_event, person=r.person, position=r.position)
+                    for r in event.responsibles.all()
+                )
+        return copy
+
+
+class Section(models.Model):
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="sections")
+    position = models.PositiveSmallIntegerField(_("порядок"))
+    title = models.CharField(_("название раздела"), max_length=300)
+
+    class Meta:
+        verbose_name = _("раздел плана")
+        verbose_name_plural = _("разделы плана")
+        ordering = ["position", "pk"]
+
+    def __str__(self):
+        return f"{self.numeral}. {self.title}"
+
+    @property
+    def numeral(self):
+        return roman(self.position)
+
+    def renumber_events(self):
+        for position, event in enumerate(self.events.order_by("position", "pk"), start=1):
+            if event.position != position:
+                Event.objects.filter(pk=event.pk).update(position=position)
+
+
+class Event(models.Model):
+    class Status(models.TextChoices):
+        PLANNED = "planned", _("запланировано")
+        DONE = "done", _("проведено")
+        MOVED = "moved", _("перенесено")
+        CANCELLED = "cancelled", _("отменено")
+
+    section = models.ForeignKey(Section, verbose_name=_("раздел"), on_delete=models.CASCADE, related_name="events")
+    position = models.PositiveSmallIntegerField(_("порядок в разделе"))
+    title = models.TextField(_("мероприятие"))
+    dates_text = models.CharField(
+        _("сроки проведения"), max_length=200, blank=True, help_text=_("Как в плане: «11.09.2023 г.», «Апрель - Май, 2024 г.», «В течение года».")
+    )
+    # Derived from dates_text on save (events.dates.parse_dates); empty where the text names no dates.
+    date_start = models.DateField(_("первый день"), null=True, blank=True, editable=False)
+    date_end = models.DateField(_("последний день"), null=True, blank=True, editable=False)
+    status = models.CharField(_("состояние"), max_length=20, choices=Status.choices, default=Status.PLANNED)
+    outcome = models.CharField(_("итог"), max_length=500, blank=True, help_text=_("Коротко: что получилось, куда перенесено, почему отменено."))
+
+    class Meta:
+        verbose_name = _("мероприятие")
+        verbose_name_plural = _("мероприятия")
+        ordering = ["position", "pk"]
+
+    def __str__(self):
+        return self.title
+
+    def save(self, *args, **kwargs):
+        self.date_start, self.date_end = parse_dates(self.dates_text, self.section.plan.year_start)
+        super().save(*args, **kwargs)
+
+    @property
+    def plan(self):
+        return self.section.plan
+
+    def responsible_names(self):
+        """Printed names in order: «Саблина В.И.», …, «ГТО ШБ»."""
+        return [r.printed_name for r in self.responsibles.all()]
+
+    def set_responsibles(self, persons):
+        """Replace the responsible list; None in `persons` stands for the association itself."""
+        self.responsibles.all().delete()
+        Responsible.objects.bulk_create(
+            Responsible(event=self, person=person, position=position) for position, person in enumerate(persons, 1)
+        )
+
+
+class Responsible(models.Model):
+    """One line of an event's «Ответственный» column: a person, or (person empty) the association itself."""
+
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="responsibles")
+    person = models.ForeignKey(Person, on_delete=models.PROTECT, null=True, blank=True, related_name="responsibilities")
+    position = models.PositiveSmallIntegerField()
+
+    class Meta:
+        verbose_name = _("ответственный")
+        verbose_name_plural = _("ответственные")
+        ordering = ["position", "pk"]
+
+    def __str__(self):
+        return self.printed_name
+
+    @property
+    def printed_name(self):
+        return self.person.printed_name if self.person_id else "ГТО ШБ"

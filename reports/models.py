@@ -1,0 +1,1 @@
+"""Every PDF and XLSX of the project lives here (issue 3)."""
