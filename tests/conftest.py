@@ -1,0 +1,79 @@
+"""Shared fixtures: an association, its people in each role, and the seed plan."""
+
+from pathlib import Path
+
+import pytest
+from django.contrib.auth.models import User
+
+from members.models import Account, Association, Person, School
+
+SEED_PLAN = Path(__file__).resolve().parent.parent / "events" / "data" / "plan-2023-2024.txt"
+
+
+@pytest.fixture
+def association(db):
+    return Association.objects.create(name="ГТО ШБ г. Усть-Илимска", short_name="ГТО ШБ", city="Усть-Илимск", slug="ust-ilimsk")
+
+
+@pytest.fixture
+def other_association(db):
+    return Association.objects.create(name="ГТО ШБ г. Братска", short_name="ГТО ШБ", city="Братск", slug="bratsk")
+
+
+@pytest.fixture
+def school(association):
+    return School.objects.create(association=association, name="Муниципальное автономное общеобразовательное учреждение «Средняя общеобразовательная школа № 1»", short_name="МАОУ СОШ № 1")
+
+
+def make_account(association, role, username, person=None):
+    user = User.objects.create_user(username=username, password="secret-pass-1")
+    Account.objects.create(user=user, association=association, role=role, person=person)
+    return user
+
+
+@pytest.fixture
+def head_user(association):
+    person = Person.objects.create(association=association, surname="Саблина", initials="В.И.")
+    return make_account(association, Account.Role.HEAD, "head", person)
+
+
+@pytest.fixture
+def librarian_user(association, school):
+    person = Person.objects.create(association=association, surname="Куклина", initials="Н.Н.", school=school)
+    return make_account(association, Account.Role.LIBRARIAN, "librarian", person)
+
+
+@pytest.fixture
+def viewer_user(association):
+    return make_account(association, Account.Role.VIEWER, "committee")
+
+
+@pytest.fixture
+def other_head_user(other_association):
+    return make_account(other_association, Account.Role.HEAD, "other-head")
+
+
+@pytest.fixture
+def head_client(client, head_user):
+    client.force_login(head_user)
+    return client
+
+
+@pytest.fixture
+def librarian_client(client, librarian_user):
+    client.force_login(librarian_user)
+    return client
+
+
+@pytest.fixture
+def viewer_client(client, viewer_user):
+    client.force_login(viewer_user)
+    return client
+
+
+@pytest.fixture
+def seed_plan(association):
+    """The real 2023-2024 plan, imported from the seed file."""
+    from events.importer import import_plan_file
+
+    return import_plan_file(SEED_PLAN, association).plan
