@@ -189,6 +189,28 @@ class Section(models.Model):
             if event.position != position:
                 Event.objects.filter(pk=event.pk).update(position=position)
 
+    def next_event_position(self):
+        last = self.events.aggregate(models.Max("position"))["position__max"]
+        return (last or 0) + 1
+
+    @transaction.atomic
+    def move(self, direction):
+        """Swap with the section above («up») or below («down»); at the edge nothing changes."""
+        siblings = list(self.plan.sections.select_for_update())
+        index = siblings.index(self)
+        other = index - 1 if direction == "up" else index + 1
+        if not 0 <= other < len(siblings):
+            return
+        siblings[index], siblings[other] = siblings[other], siblings[index]
+        for position, section in enumerate(siblings, start=1):
+            Section.objects.filter(pk=section.pk).update(position=position)
+
+    @transaction.atomic
+    def delete_and_renumber(self):
+        plan = self.plan
+        self.delete()
+        plan.renumber_sections()
+
 
 class Event(models.Model):
     class Status(models.TextChoices):
@@ -224,6 +246,41 @@ class Event(models.Model):
     @property
     def plan(self):
         return self.section.plan
+
+    @transaction.atomic
+    def move(self, direction):
+        """One place up or down; past the first or last event of a section it crosses into the next section."""
+        siblings = list(self.section.events.select_for_update())
+        index = siblings.index(self)
+        other = index - 1 if direction == "up" else index + 1
+        if 0 <= other < len(siblings):
+            siblings[index], siblings[other] = siblings[other], siblings[index]
+            for position, event in enumerate(siblings, start=1):
+                Event.objects.filter(pk=event.pk).update(position=position)
+            return
+        sections = list(self.section.plan.sections.all())
+        neighbour = sections.index(self.section) + (-1 if direction == "up" else 1)
+        if 0 <= neighbour < len(sections):
+            self.move_to_section(sections[neighbour], first=direction == "down")
+
+    @transaction.atomic
+    def move_to_section(self, section, first=False):
+        """Into another section: at its end, or at its start when `first`."""
+        old_section = self.section
+        if first:
+            section.events.update(position=models.F("position") + 1)
+            position = 1
+        else:
+            position = section.next_event_position()
+        Event.objects.filter(pk=self.pk).update(section=section, position=position)
+        self.section, self.position = section, position
+        old_section.renumber_events()
+
+    @transaction.atomic
+    def delete_and_renumber(self):
+        section = self.section
+        self.delete()
+        section.renumber_events()
 
     def responsible_names(self):
         """Printed names in order: «Саблина В.И.», …, «ГТО ШБ»."""

@@ -1,5 +1,193 @@
-from django.http import HttpResponse
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.db import IntegrityError, transaction
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from events.access import can_edit, get_event_for_user, get_plan_for_user, get_section_for_user
+from events.checks import check_plan
+from events.forms import EventForm, EventStatusForm, MoveForm, PlanHeaderForm, SectionForm
+from events.models import Event, Plan, Section
+from members.access import get_account
+from members.models import Person
+from members.services import find_or_create_person
 
 
 def home(request):
-    return HttpResponse("")
+    """The plans one may read: published ones for everybody, drafts too for the association's accounts."""
+    account = get_account(request)
+    plans = Plan.objects.select_related("association").order_by("association__name", "-year_start")
+    if account:
+        plans = plans.filter(association=account.association) | plans.published()
+    else:
+        plans = plans.published()
+    return render(request, "events/home.html", {"plans": plans.distinct()})
+
+
+def plan_detail(request, slug, year):
+    plan = get_plan_for_user(request, slug, year)
+    editable = can_edit(request, plan)
+    sections = plan.numbered_sections()
+    context = {
+        "plan": plan,
+        "sections": sections,
+        "editable": editable,
+        "problems": check_plan(plan, sections) if editable else [],
+        "status_choices": Event.Status.choices,
+    }
+    return render(request, "events/plan_detail.html", context)
+
+
+@login_required
+def plan_edit(request, slug, year):
+    plan = get_plan_for_user(request, slug, year, edit=True)
+    form = PlanHeaderForm(request.POST or None, instance=plan)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("Шапка плана сохранена."))
+        return redirect(plan)
+    return render(request, "events/plan_edit.html", {"plan": plan, "form": form})
+
+
+@login_required
+@require_POST
+def plan_publish(request, slug, year):
+    plan = get_plan_for_user(request, slug, year, edit=True)
+    publish = request.POST.get("publish") == "1"
+    plan.status = Plan.Status.PUBLISHED if publish else Plan.Status.DRAFT
+    plan.save(update_fields=["status", "updated_at"])
+    if publish:
+        messages.success(request, _("План опубликован: теперь его видят все по этому адресу."))
+    else:
+        messages.success(request, _("План снова черновик: его видят только участники объединения."))
+    return redirect(plan)
+
+
+@login_required
+@require_POST
+def plan_copy(request, slug, year):
+    plan = get_plan_for_user(request, slug, year, edit=True)
+    try:
+        with transaction.atomic():
+            copy = plan.copy_to_next_year()
+    except IntegrityError:
+        messages.error(request, _("План на следующий учебный год уже есть — копия не создана."))
+        return redirect(plan)
+    messages.success(request, _("Создан черновик плана на %(year)s учебный год.") % {"year": copy.year_name})
+    return redirect(copy)
+
+
+@login_required
+def section_add(request, slug, year):
+    plan = get_plan_for_user(request, slug, year, edit=True)
+    form = SectionForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        section = form.save(commit=False)
+        section.plan = plan
+        section.position = plan.sections.count() + 1
+        section.save()
+        messages.success(request, _("Раздел добавлен."))
+        return redirect(f"{plan.get_absolute_url()}#section-{section.pk}")
+    return render(request, "events/section_form.html", {"plan": plan, "form": form})
+
+
+@login_required
+def section_edit(request, pk):
+    section = get_section_for_user(request, pk)
+    form = SectionForm(request.POST or None, instance=section)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("Раздел сохранён."))
+        return redirect(f"{section.plan.get_absolute_url()}#section-{section.pk}")
+    return render(request, "events/section_form.html", {"plan": section.plan, "form": form, "section": section})
+
+
+@login_required
+@require_POST
+def section_delete(request, pk):
+    section = get_section_for_user(request, pk)
+    plan = section.plan
+    section.delete_and_renumber()
+    messages.success(request, _("Раздел «%(title)s» удалён вместе с его мероприятиями.") % {"title": section.title})
+    return redirect(plan)
+
+
+@login_required
+@require_POST
+def section_move(request, pk):
+    section = get_section_for_user(request, pk)
+    form = MoveForm(request.POST)
+    if form.is_valid():
+        section.move(form.cleaned_data["direction"])
+    return redirect(f"{section.plan.get_absolute_url()}#section-{section.pk}")
+
+
+@login_required
+def event_add(request, pk):
+    section = get_section_for_user(request, pk)
+    return _event_form(request, section.plan, Event(section=section))
+
+
+@login_required
+def event_edit(request, pk):
+    event = get_event_for_user(request, pk)
+    return _event_form(request, event.section.plan, event)
+
+
+def _event_form(request, plan, event):
+    creating = event.pk is None
+    old_section = None if creating else event.section
+    form = EventForm(request.POST or None, instance=event, plan=plan, initial={"section": event.section})
+    if request.method == "POST" and form.is_valid():
+        with transaction.atomic():
+            event = form.save(commit=False)
+            if creating:
+                event.position = event.section.next_event_position()
+            event.save()
+            if old_section and event.section != old_section:
+                event.section = old_section
+                event.move_to_section(form.cleaned_data["section"])
+            persons = [None if n.is_association else find_or_create_person(plan.association, n)[0] for n in form.printed_names]
+            event.set_responsibles(persons)
+        messages.success(request, _("Мероприятие добавлено.") if creating else _("Мероприятие сохранено."))
+        return redirect(f"{plan.get_absolute_url()}#event-{event.pk}")
+    context = {
+        "plan": plan,
+        "form": form,
+        "event": None if creating else event,
+        "known_names": Person.objects.filter(association=plan.association).only("surname", "initials"),
+    }
+    return render(request, "events/event_form.html", context)
+
+
+@login_required
+@require_POST
+def event_delete(request, pk):
+    event = get_event_for_user(request, pk)
+    plan = event.section.plan
+    event.delete_and_renumber()
+    messages.success(request, _("Мероприятие удалено: номера следующих сдвинулись."))
+    return redirect(plan)
+
+
+@login_required
+@require_POST
+def event_move(request, pk):
+    event = get_event_for_user(request, pk)
+    form = MoveForm(request.POST)
+    if form.is_valid():
+        event.move(form.cleaned_data["direction"])
+    return redirect(f"{event.section.plan.get_absolute_url()}#event-{event.pk}")
+
+
+@login_required
+@require_POST
+def event_status(request, pk):
+    event = get_event_for_user(request, pk)
+    form = EventStatusForm(request.POST)
+    if form.is_valid():
+        event.status = form.cleaned_data["status"]
+        event.save(update_fields=["status"])
+        messages.success(request, _("Мероприятие «%(title)s»: %(status)s.") % {"title": event.title[:60], "status": event.get_status_display()})
+    return redirect(f"{event.section.plan.get_absolute_url()}#event-{event.pk}")

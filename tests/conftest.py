@@ -77,3 +77,36 @@ def seed_plan(association):
     from events.importer import import_plan_file
 
     return import_plan_file(SEED_PLAN, association).plan
+
+
+@pytest.fixture
+def plan(association, head_user):
+    """A small draft plan: two sections, three events."""
+    from events.models import Event, Plan, Section
+
+    plan = Plan.objects.create(
+        association=association,
+        year_start=2023,
+        theme="Профессиональная компетентность школьного библиотекаря",
+        tasks="Организовать сопровождение\n- консультации\n- вебинары\nИзучить опыт коллег",
+        results="Рост качества услуг\nПовышение читательской компетентности",
+        head_name="Саблина В.И.",
+    )
+    first = Section.objects.create(plan=plan, position=1, title="Организационная деятельность")
+    second = Section.objects.create(plan=plan, position=2, title="Социальное партнерство")
+    sablina = head_user.account.person
+    for section, position, title, dates in [
+        (first, 1, "Утверждение плана работы", "11.09.2023г."),
+        (first, 2, "Конкурс юных поэтов", "Март, 2024 г."),
+        (second, 1, "Круглый стол", "25 октября 2023 г."),
+    ]:
+        event = Event.objects.create(section=section, position=position, title=title, dates_text=dates)
+        event.set_responsibles([sablina])
+    return plan
+
+
+@pytest.fixture
+def published_plan(plan):
+    plan.status = plan.Status.PUBLISHED
+    plan.save()
+    return plan

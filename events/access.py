@@ -1,0 +1,51 @@
+"""Who may read and edit a plan. Every plan view goes through these helpers.
+
+- a published plan: anyone, signed in or not;
+- a draft: the signed-in accounts of its association (head, librarians, committee);
+- editing: the head of its association only.
+"""
+
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+
+from events.models import Event, Plan, Section, parse_academic_year
+from members.access import is_head_of, is_member_of
+
+
+def can_read(request, plan):
+    return plan.is_published or is_member_of(request, plan.association)
+
+
+def can_edit(request, plan):
+    return is_head_of(request, plan.association)
+
+
+def get_plan_for_user(request, slug, year, edit=False):
+    """The plan at /plans/<slug>/<year>/, or 404 (unknown, or a draft the visitor may not see) / 403 (may not edit)."""
+    try:
+        year_start = parse_academic_year(year)
+    except ValueError:
+        raise Http404 from None
+    plan = get_object_or_404(Plan.objects.select_related("association"), association__slug=slug, year_start=year_start)
+    return _checked(request, plan, edit)
+
+
+def get_section_for_user(request, pk, edit=True):
+    section = get_object_or_404(Section.objects.select_related("plan__association"), pk=pk)
+    _checked(request, section.plan, edit)
+    return section
+
+
+def get_event_for_user(request, pk, edit=True):
+    event = get_object_or_404(Event.objects.select_related("section__plan__association"), pk=pk)
+    _checked(request, event.section.plan, edit)
+    return event
+
+
+def _checked(request, plan, edit):
+    if not can_read(request, plan):
+        raise Http404
+    if edit and not can_edit(request, plan):
+        raise PermissionDenied
+    return plan

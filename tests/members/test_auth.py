@@ -1,0 +1,45 @@
+"""Logging in and out, changing one's own password."""
+
+import pytest
+from django.urls import reverse
+
+pytestmark = pytest.mark.django_db
+
+
+def test_login_page_is_russian_and_says_what_it_is_for(client):
+    html = client.get(reverse("login")).content.decode()
+    assert "Вход" in html and "Опубликованные планы можно читать и без входа" in html
+
+
+def test_login_and_logout(client, head_user):
+    response = client.post(reverse("login"), {"username": "head", "password": "secret-pass-1"})
+    assert response.status_code == 302 and response.url == reverse("home")
+    assert "Руководитель ГТО ШБ".lower() in client.get(reverse("home")).content.decode().lower()
+    response = client.post(reverse("logout"))
+    assert response.status_code == 302
+    assert "Войти" in client.get(reverse("home")).content.decode()
+
+
+def test_wrong_password_gets_a_clear_message(client, head_user):
+    response = client.post(reverse("login"), {"username": "head", "password": "wrong"})
+    assert response.status_code == 200
+    assert "Неверное имя пользователя или пароль" in response.content.decode()
+    assert "_auth_user_id" not in client.session
+
+
+def test_logout_needs_post(head_client):
+    assert head_client.get(reverse("logout")).status_code == 405
+
+
+def test_anyone_changes_own_password(librarian_client, librarian_user):
+    response = librarian_client.post(reverse("password_change"), {
+        "old_password": "secret-pass-1", "new_password1": "Новый-пароль-2024", "new_password2": "Новый-пароль-2024",
+    })
+    assert response.status_code == 302
+    librarian_user.refresh_from_db()
+    assert librarian_user.check_password("Новый-пароль-2024")
+
+
+def test_password_change_needs_login(client):
+    response = client.get(reverse("password_change"))
+    assert response.status_code == 302 and response.url.startswith(reverse("login"))
