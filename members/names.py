@@ -10,8 +10,9 @@ from dataclasses import dataclass
 
 SURNAME = r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?"
 INITIAL = r"[А-ЯЁ]"
-# «Саблина В.И.», «Саблина В.И», «Саблина В. И.», «Черных М.В»
-PRINTED_NAME = re.compile(rf"({SURNAME})\s+({INITIAL})\.\s*(?:({INITIAL})\.?)?")
+# «Саблина В.И.», «Саблина В.И», «Саблина В. И.», «Черных М.В»; in «Иванов И. Петров П.П.»
+# the П of «Петров» is not a second initial (an initial is not followed by a lower-case letter).
+PRINTED_NAME = re.compile(rf"({SURNAME})\s+({INITIAL})\.\s*(?:({INITIAL})(?![а-яё])\.?)?")
 # «ГТО ШБ» in the responsible column is the association itself, not a person.
 ASSOCIATION_MARK = re.compile(r"ГТО\s+ШБ")
 SEPARATORS = re.compile(r"[\s,;]*")
