@@ -3,6 +3,8 @@
 from collections import defaultdict
 from dataclasses import dataclass
 
+from members.names import normalize
+
 GENITIVE_MONTHS = [
     "января", "февраля", "марта", "апреля", "мая", "июня",
     "июля", "августа", "сентября", "октября", "ноября", "декабря",
@@ -55,7 +57,7 @@ def check_plan(plan, sections=None):
                 person = responsible.person
                 if person is None:
                     continue
-                entry = surnames[person.surname.lower().replace("ё", "е")].setdefault(
+                entry = surnames[normalize(person.surname)].setdefault(
                     person.key, [person.printed_name, set()]
                 )
                 entry[1].add(number)

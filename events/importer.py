@@ -226,6 +226,17 @@ def _names(line, text):
         raise line.error(f"в графе «Ответственный» {error}.") from None
 
 
+DATES_LENGTH = Event._meta.get_field("dates_text").max_length
+SECTION_TITLE_LENGTH = Section._meta.get_field("title").max_length
+
+
+def _checked_length(line, what, text, limit):
+    """The text as written — or an error, rather than cutting it."""
+    if len(text) > limit:
+        raise line.error(f"{what} длиннее {limit} знаков: «{text[:40]}…».")
+    return text
+
+
 def _is_empty(cells):
     return not any(cell.strip() for cell in cells)
 
@@ -310,7 +321,7 @@ def parse_lines(lines):
                 raise line.error(f"у мероприятия № {number} нет названия.")
             event = EventData(
                 title=title,
-                dates_text=_cell(cells[2]),
+                dates_text=_checked_length(line, "сроки проведения", _cell(cells[2]), DATES_LENGTH),
                 responsible_text=_cell(cells[3]),
                 names=_names(line, cells[3]),
                 line=line.number,
@@ -329,7 +340,9 @@ def parse_lines(lines):
                 )
             cells += [""] * (TABLE_COLUMNS - len(cells))
             event.title = _spaces(f"{event.title} {_cell(cells[1])}")
-            event.dates_text = _spaces(f"{event.dates_text} {_cell(cells[2])}")
+            event.dates_text = _checked_length(
+                line, "сроки проведения", _spaces(f"{event.dates_text} {_cell(cells[2])}"), DATES_LENGTH
+            )
             event.responsible_text = _spaces(f"{event.responsible_text} {_cell(cells[3])}")
             event.names += _names(line, cells[3])
             continue
@@ -342,6 +355,7 @@ def parse_lines(lines):
                 document.warnings.append(
                     f"{line.where}: раздел «{match[1]}» — по счёту {section_count}-й; разделы пронумерованы по порядку."
                 )
+            title = _checked_length(line, "название раздела", title, SECTION_TITLE_LENGTH)
             section = SectionData(title=title, line=line.number)
             document.sections.append(section)
             event = None
@@ -585,13 +599,13 @@ def save_plan(document, association, year_start=None, replace=False):
         created = []
         responsibles = []
         for section_position, section_data in enumerate(document.sections, start=1):
-            section = Section.objects.create(plan=plan, position=section_position, title=section_data.title[:300])
+            section = Section.objects.create(plan=plan, position=section_position, title=section_data.title)
             for event_position, event_data in enumerate(section_data.events, start=1):
                 event = Event(
                     section=section,
                     position=event_position,
                     title=event_data.title,
-                    dates_text=event_data.dates_text[:200],
+                    dates_text=event_data.dates_text,
                 )
                 event.save()
                 for position, name in enumerate(_unique(event_data.names), start=1):
