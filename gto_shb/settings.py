@@ -99,6 +99,8 @@ LOGOUT_REDIRECT_URL = "home"
 
 LANGUAGE_CODE = "ru"
 LANGUAGES = [("ru", "Русский")]
+# Interface strings are written in Russian; locale/ru holds the plural forms (1 раздел, 2 раздела, 5 разделов).
+LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Asia/Irkutsk"
 USE_I18N = True
 USE_TZ = True

@@ -4,8 +4,8 @@ from io import StringIO
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.utils.translation import ngettext
 
-from events.management.commands.import_plan import russian_plural
 from events.models import Event, Plan, Section
 from members.models import Association, Person
 from tests.conftest import SEED_PLAN
@@ -128,5 +128,5 @@ def test_check_plan_unknown_year(seed_plan, year, message):
      (12, "12 разделов"), (21, "21 раздел"), (22, "22 раздела"), (25, "25 разделов"), (111, "111 разделов"),
      (0, "0 разделов")],
 )  # fmt: skip
-def test_russian_plural(count, text):
-    assert russian_plural(count, "раздел", "раздела", "разделов") == text
+def test_plural_forms_come_from_the_russian_catalog(count, text):
+    assert ngettext("%(count)d раздел", "%(count)d разделов", count) % {"count": count} == text

@@ -2,26 +2,11 @@
 
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
+from django.utils.translation import ngettext
 
 from events.importer import PlanImportError, import_plan_file
 from events.models import Event, academic_year_name, parse_academic_year
 from members.services import get_association
-
-
-def russian_plural(count, one, few, many):
-    """«1 раздел», «3 раздела», «5 разделов», «21 раздел».
-
-    Russian has three forms; django's ngettext without a compiled Russian catalog
-    for these strings falls back to the English rule (one / other), which would
-    print «3 разделов».
-    """
-    if count % 10 == 1 and count % 100 != 11:
-        form = one
-    elif 2 <= count % 10 <= 4 and not 12 <= count % 100 <= 14:
-        form = few
-    else:
-        form = many
-    return f"{count} {form}"
 
 
 class Command(BaseCommand):
@@ -56,14 +41,15 @@ class Command(BaseCommand):
         plan = result.plan
         sections = plan.sections.count()
         events = Event.objects.filter(section__plan=plan).count()
+        tasks, results = len(plan.task_tree()), len(plan.result_list())
         self.stdout.write(
             f"Загружен план работы на {academic_year_name(plan.year_start)} учебный год: "
             + ", ".join(
                 [
-                    russian_plural(sections, "раздел", "раздела", "разделов"),
-                    russian_plural(events, "мероприятие", "мероприятия", "мероприятий"),
-                    russian_plural(len(plan.task_tree()), "задача", "задачи", "задач"),
-                    russian_plural(len(plan.result_list()), "ожидаемый результат", "ожидаемых результата", "ожидаемых результатов"),
+                    ngettext("%(count)d раздел", "%(count)d разделов", sections) % {"count": sections},
+                    ngettext("%(count)d мероприятие", "%(count)d мероприятий", events) % {"count": events},
+                    ngettext("%(count)d задача", "%(count)d задач", tasks) % {"count": tasks},
+                    ngettext("%(count)d ожидаемый результат", "%(count)d ожидаемых результатов", results) % {"count": results},
                 ]
             )
             + "."
@@ -71,7 +57,7 @@ class Command(BaseCommand):
         persons = result.created_persons
         if persons:
             self.stdout.write(
-                russian_plural(len(persons), "новый сотрудник", "новых сотрудника", "новых сотрудников")
+                ngettext("%(count)d новый сотрудник", "%(count)d новых сотрудников", len(persons)) % {"count": len(persons)}
                 + ": "
                 + ", ".join(person.printed_name for person in persons)
             )
