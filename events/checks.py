@@ -3,17 +3,13 @@
 from collections import defaultdict
 from dataclasses import dataclass
 
+from django.utils.formats import date_format
+
 from members.names import normalize
 
-GENITIVE_MONTHS = [
-    "января", "февраля", "марта", "апреля", "мая", "июня",
-    "июля", "августа", "сентября", "октября", "ноября", "декабря",
-]  # fmt: skip
-
-
 def format_date(day):
-    """«1 сентября 2023 г.»"""
-    return f"{day.day} {GENITIVE_MONTHS[day.month - 1]} {day.year} г."
+    """«1 сентября 2023 г.»: the Russian DATE_FORMAT."""
+    return date_format(day, "DATE_FORMAT")
 
 
 @dataclass

@@ -44,9 +44,9 @@ class Command(BaseCommand):
             plan = import_plan_file(SEED_PLAN, association).plan
             plan.status = Plan.Status.PUBLISHED
             plan.save(update_fields=["status"])
-            self.stdout.write(f"Загружен {plan} (опубликован).")
+            self.stdout.write(f"Загружен и опубликован план работы на {plan.year_name} учебный год.")
         else:
-            self.stdout.write(f"{plan} уже загружен.")
+            self.stdout.write(f"План работы на {plan.year_name} учебный год уже загружен.")
 
         self.stdout.write("\nУчётные записи для входа на http://127.0.0.1:8000/accounts/login/ :")
         for username, password, role, surname, initials, school_names in DEMO_ACCOUNTS:
