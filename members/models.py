@@ -74,6 +74,7 @@ class Person(models.Model):
     def save(self, *args, **kwargs):
         if self.first_name:
             self.initials = f"{self.first_name[0]}." + (f"{self.patronymic[0]}." if self.patronymic else "")
+        self.initials = self.initials.replace(" ", "")  # «С. Б.» prints as «С.Б.»
         self.key = name_key(self.surname, self.initials)
         super().save(*args, **kwargs)
 
