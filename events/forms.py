@@ -8,13 +8,17 @@ from members.names import parse_name
 class PlanHeaderForm(forms.ModelForm):
     class Meta:
         model = Plan
-        fields = ["city_theme", "theme", "goal", "tasks", "results", "head_post", "head_name"]
+        fields = [
+            "city_theme", "theme", "goal", "tasks", "results", "head_post", "head_name",
+            "approved_by_post", "approved_by_name", "approved_on",
+        ]
         widgets = {
             "city_theme": forms.Textarea(attrs={"rows": 3}),
             "theme": forms.Textarea(attrs={"rows": 2}),
             "goal": forms.Textarea(attrs={"rows": 3}),
             "tasks": forms.Textarea(attrs={"rows": 14}),
             "results": forms.Textarea(attrs={"rows": 7}),
+            "approved_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         }
 
 

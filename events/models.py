@@ -62,6 +62,12 @@ class Plan(models.Model):
     results = models.TextField(_("ожидаемые результаты"), blank=True, help_text=_("Каждый результат с новой строки."))
     head_post = models.CharField(_("должность подписывающего"), max_length=200, default="Руководитель ГТО ШБ")
     head_name = models.CharField(_("подпись: фамилия и инициалы"), max_length=100, blank=True)
+    # The optional approval block «УТВЕРЖДАЮ» printed above the plan; shown when a post or a name is filled in.
+    approved_by_post = models.CharField(
+        _("утверждает: должность"), max_length=300, blank=True, help_text=_("Например: «Директор МКУ „ЦРО“». Пусто — план печатается без грифа «УТВЕРЖДАЮ».")
+    )
+    approved_by_name = models.CharField(_("утверждает: фамилия и инициалы"), max_length=100, blank=True)
+    approved_on = models.DateField(_("дата утверждения"), null=True, blank=True)
     status = models.CharField(_("состояние"), max_length=20, choices=Status.choices, default=Status.DRAFT)
     updated_at = models.DateTimeField(_("изменён"), auto_now=True)
 
