@@ -14,6 +14,11 @@ def academic_year_bounds(year_start):
     return datetime.date(year_start, 9, 1), datetime.date(year_start + 1, 8, 31)
 
 
+def academic_year_of(day):
+    """The academic year a day falls in, by its first year: 11.09.2023 → 2023, 20.05.2024 → 2023."""
+    return day.year if day.month >= 9 else day.year - 1
+
+
 # Month stems: nominative «март», genitive «марта», prepositional «марте».
 MONTHS = {
     "январ": 1,

@@ -14,5 +14,6 @@ urlpatterns = [
     path("accounts/password/", auth_views.PasswordChangeView.as_view(), name="password_change"),
     path("accounts/password/done/", auth_views.PasswordChangeDoneView.as_view(), name="password_change_done"),
     path("plans/", include("events.urls")),
+    path("members/", include("members.urls")),
     path("admin/", admin.site.urls),
 ]

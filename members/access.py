@@ -1,12 +1,24 @@
-"""Who is asking: the account behind a request."""
+"""Who is asking: the account behind a request, and what it may read and edit in the members app."""
+
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404
 
 
 def get_account(request):
-    """The signed-in person's Account, or None for a visitor or a login without one."""
-    user = request.user
-    if not user.is_authenticated:
-        return None
-    return getattr(user, "account", None)
+    """The signed-in person's Account (with its association and person), or None for a visitor.
+
+    One query per request: the answer is kept on the request.
+    """
+    if not hasattr(request, "_account"):
+        from members.models import Account
+
+        user = request.user
+        request._account = (
+            Account.objects.select_related("association", "person").filter(user=user).first()
+            if user.is_authenticated
+            else None
+        )
+    return request._account
 
 
 def is_head_of(request, association):
@@ -18,3 +30,58 @@ def is_member_of(request, association):
     """Any signed-in account of the association: head, librarian or committee viewer."""
     account = get_account(request)
     return account is not None and account.association_id == association.pk
+
+
+def get_person_for_user(request, pk, edit=False):
+    """A person of the asker's association, or 404; with `edit`, only the head or the person themselves (else 403)."""
+    from members.models import Person
+
+    account = require_member(request)
+    person = get_object_or_404(Person.objects.select_related("school"), pk=pk, association=account.association)
+    if edit and not (account.is_head or account.person_id == person.pk):
+        raise PermissionDenied
+    return person
+
+
+def get_school_for_user(request, pk, edit=False):
+    """A school of the asker's association, or 404; with `edit`, only the head or a librarian of that school (else 403)."""
+    from members.models import School
+
+    account = require_member(request)
+    school = get_object_or_404(School, pk=pk, association=account.association)
+    if edit and not can_edit_school(account, school):
+        raise PermissionDenied
+    return school
+
+
+def can_edit_school(account, school):
+    return account.is_head or (
+        account.role == account.Role.LIBRARIAN and account.person is not None and account.person.school_id == school.pk
+    )
+
+
+def can_see_contacts(account, person):
+    """Private contacts: the head, the committee and the person themselves; not the other librarians."""
+    return account.role in (account.Role.HEAD, account.Role.VIEWER) or account.person_id == person.pk
+
+
+def require_head(request):
+    account = require_member(request)
+    if not account.is_head:
+        raise PermissionDenied
+    return account
+
+
+def require_reader_of_all(request):
+    """The head or the committee: the overviews of the whole association."""
+    account = require_member(request)
+    if account.role not in (account.Role.HEAD, account.Role.VIEWER):
+        raise PermissionDenied
+    return account
+
+
+def require_member(request):
+    account = get_account(request)
+    if account is None:
+        raise PermissionDenied
+    return account

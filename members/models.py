@@ -1,8 +1,17 @@
+import calendar
+import datetime
+
 from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from members.names import name_key
+from members.uploads import validate_upload
+
+GRADES = range(1, 12)
 
 
 class Association(models.Model):
@@ -24,7 +33,10 @@ class Association(models.Model):
 class School(models.Model):
     association = models.ForeignKey(Association, on_delete=models.PROTECT, related_name="schools")
     name = models.CharField(_("полное название"), max_length=400)
-    short_name = models.CharField(_("краткое название"), max_length=100)
+    short_name = models.CharField(_("краткое название"), max_length=100, help_text=_("Как в отчётах: «МАОУ СОШ № 1»."))
+    address = models.CharField(_("адрес"), max_length=300, blank=True)
+    phone = models.CharField(_("телефон"), max_length=50, blank=True)
+    email = models.EmailField(_("электронная почта"), blank=True)
 
     class Meta:
         verbose_name = _("школа")
@@ -36,6 +48,29 @@ class School(models.Model):
 
     def __str__(self):
         return self.short_name
+
+    def get_absolute_url(self):
+        from django.urls import reverse
+
+        return reverse("members:school", args=[self.pk])
+
+
+class Enrollment(models.Model):
+    """How many students a school has in one grade in one academic year (the textbook bank counts provision by it)."""
+
+    school = models.ForeignKey(School, on_delete=models.CASCADE, related_name="enrollments")
+    year_start = models.PositiveSmallIntegerField(_("учебный год начинается в"))
+    grade = models.PositiveSmallIntegerField(_("класс"), validators=[MinValueValidator(1), MaxValueValidator(11)])
+    students = models.PositiveIntegerField(_("учащихся"))
+
+    class Meta:
+        verbose_name = _("число учащихся")
+        verbose_name_plural = _("число учащихся по классам")
+        ordering = ["year_start", "grade"]
+        constraints = [models.UniqueConstraint(fields=["school", "year_start", "grade"], name="enrollment_unique")]
+
+    def __str__(self):
+        return f"{self.school}, {self.grade} класс, {self.year_start}-{self.year_start + 1}: {self.students}"
 
 
 class PersonQuerySet(models.QuerySet):
@@ -50,6 +85,26 @@ class Person(models.Model):
     has only the surname and initials; the full name can be filled in later.
     """
 
+    class Position(models.TextChoices):
+        TEACHER_LIBRARIAN = "teacher_librarian", _("педагог-библиотекарь")
+        LIBRARIAN = "librarian", _("библиотекарь")
+        HEAD_OF_LIBRARY = "head_of_library", _("заведующий библиотекой")
+        IBC_HEAD = "ibc_head", _("руководитель ИБЦ")
+        OTHER = "other", _("другая")
+
+    class Education(models.TextChoices):
+        HIGHER = "higher", _("высшее")
+        HIGHER_LIBRARY = "higher_library", _("высшее библиотечное")
+        VOCATIONAL = "vocational", _("среднее профессиональное")
+        VOCATIONAL_LIBRARY = "vocational_library", _("среднее профессиональное библиотечное")
+        SECONDARY = "secondary", _("среднее общее")
+
+    class Category(models.TextChoices):
+        NONE = "none", _("без категории")
+        CONFORMITY = "conformity", _("соответствие занимаемой должности")
+        FIRST = "first", _("первая")
+        HIGHEST = "highest", _("высшая")
+
     association = models.ForeignKey(Association, on_delete=models.PROTECT, related_name="persons")
     surname = models.CharField(_("фамилия"), max_length=100)
     first_name = models.CharField(_("имя"), max_length=100, blank=True)
@@ -62,6 +117,27 @@ class Person(models.Model):
     school = models.ForeignKey(
         School, verbose_name=_("школа"), on_delete=models.SET_NULL, null=True, blank=True, related_name="persons"
     )
+    position = models.CharField(_("должность"), max_length=30, choices=Position.choices, blank=True)
+    rate = models.DecimalField(_("ставка"), max_digits=3, decimal_places=2, null=True, blank=True,
+                               validators=[MinValueValidator(0), MaxValueValidator(2)])
+    education_level = models.CharField(_("образование"), max_length=30, choices=Education.choices, blank=True)
+    education_institution = models.CharField(_("учебное заведение"), max_length=300, blank=True)
+    education_year = models.PositiveSmallIntegerField(_("год окончания"), null=True, blank=True,
+                                                      validators=[MinValueValidator(1950), MaxValueValidator(2100)])
+    education_specialty = models.CharField(_("специальность по диплому"), max_length=300, blank=True)
+    experience_total = models.PositiveSmallIntegerField(_("общий стаж, лет"), null=True, blank=True)
+    experience_library = models.PositiveSmallIntegerField(_("библиотечный стаж, лет"), null=True, blank=True)
+    experience_as_of = models.DateField(_("стаж на дату"), null=True, blank=True)
+    category = models.CharField(_("квалификационная категория"), max_length=20, choices=Category.choices, blank=True)
+    attestation_date = models.DateField(_("дата аттестации"), null=True, blank=True)
+    attestation_due = models.DateField(_("следующая аттестация"), null=True, blank=True)
+    self_education_theme = models.TextField(_("тема самообразования"), blank=True)
+    # Private contacts: the head, the committee and the person see them; other librarians do not.
+    phone = models.CharField(_("телефон"), max_length=50, blank=True)
+    email = models.EmailField(_("электронная почта"), blank=True)
+    is_active = models.BooleanField(_("работает"), default=True)
+    left_on = models.DateField(_("дата ухода"), null=True, blank=True)
+    updated_at = models.DateTimeField(_("запись обновлена"), auto_now=True)
 
     objects = PersonQuerySet.as_manager()
 
@@ -78,6 +154,30 @@ class Person(models.Model):
         self.key = name_key(self.surname, self.initials)
         super().save(*args, **kwargs)
 
+    def clean(self):
+        today = timezone.localdate()
+        errors = {}
+        if self.attestation_date and self.attestation_date > today:
+            errors["attestation_date"] = _("Дата прошедшей аттестации не может быть в будущем.")
+        if self.attestation_date and self.attestation_due and self.attestation_due <= self.attestation_date:
+            errors["attestation_due"] = _("Следующая аттестация должна быть позже прошедшей.")
+        if self.experience_total is not None and self.experience_library is not None and self.experience_library > self.experience_total:
+            errors["experience_library"] = _("Библиотечный стаж не может быть больше общего.")
+        if self.left_on and self.is_active:
+            errors["left_on"] = _("Дата ухода указывается только для тех, кто уже не работает.")
+        if errors:
+            raise ValidationError(errors)
+
+    def get_absolute_url(self):
+        from django.urls import reverse
+
+        return reverse("members:person", args=[self.pk])
+
+    def attestation_due_soon(self, today=None):
+        """The next attestation falls within six months (or is already overdue)."""
+        today = today or timezone.localdate()
+        return bool(self.attestation_due) and self.attestation_due <= add_months(today, 6)
+
     @property
     def printed_name(self):
         """«Саблина В.И.», as documents print it."""
@@ -89,6 +189,73 @@ class Person(models.Model):
 
     def __str__(self):
         return self.printed_name
+
+
+def add_months(day, months):
+    """The same day `months` later (the month's last day where it is shorter)."""
+    month = day.month - 1 + months
+    year, month = day.year + month // 12, month % 12 + 1
+    return datetime.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+class Course(models.Model):
+    """A qualification course a person completed («курсы повышения квалификации»)."""
+
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="courses")
+    title = models.CharField(_("название курсов"), max_length=400)
+    provider = models.CharField(_("организация"), max_length=300, blank=True)
+    hours = models.PositiveSmallIntegerField(_("часов"))
+    start = models.DateField(_("начало"))
+    end = models.DateField(_("окончание"))
+    certificate_number = models.CharField(_("номер удостоверения"), max_length=100, blank=True)
+    scan = models.FileField(_("скан удостоверения"), upload_to="courses/%Y/", blank=True, validators=[validate_upload],
+                            help_text=_("PDF, JPEG или PNG, не больше 10 МБ."))
+
+    class Meta:
+        verbose_name = _("курсы повышения квалификации")
+        verbose_name_plural = _("курсы повышения квалификации")
+        ordering = ["-end", "-pk"]
+
+    def __str__(self):
+        return self.title
+
+    def clean(self):
+        if self.start and self.end and self.end < self.start:
+            raise ValidationError({"end": _("Курсы не могут закончиться раньше, чем начались.")})
+
+
+class PortfolioEntry(models.Model):
+    class Kind(models.TextChoices):
+        PUBLICATION = "publication", _("публикация")
+        TALK = "talk", _("выступление")
+        CONTEST = "contest", _("конкурс")
+        MASTER_CLASS = "master_class", _("мастер-класс")
+        OPEN_EVENT = "open_event", _("открытое мероприятие")
+
+    class Level(models.TextChoices):
+        SCHOOL = "school", _("школьный")
+        MUNICIPAL = "municipal", _("муниципальный")
+        REGIONAL = "regional", _("региональный")
+        NATIONAL = "national", _("всероссийский")
+        INTERNATIONAL = "international", _("международный")
+
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="portfolio")
+    title = models.CharField(_("название"), max_length=400)
+    kind = models.CharField(_("вид"), max_length=20, choices=Kind.choices)
+    date = models.DateField(_("дата"))
+    level = models.CharField(_("уровень"), max_length=20, choices=Level.choices)
+    result = models.CharField(_("результат"), max_length=300, blank=True, help_text=_("Например: «диплом I степени», «участие»."))
+    link = models.URLField(_("ссылка"), blank=True)
+    file = models.FileField(_("файл"), upload_to="portfolio/%Y/", blank=True, validators=[validate_upload],
+                            help_text=_("PDF, JPEG или PNG, не больше 10 МБ."))
+
+    class Meta:
+        verbose_name = _("запись портфолио")
+        verbose_name_plural = _("портфолио")
+        ordering = ["-date", "-pk"]
+
+    def __str__(self):
+        return self.title
 
 
 class Account(models.Model):

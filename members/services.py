@@ -35,3 +35,27 @@ def find_or_create_person(association, printed_name):
         return person, False
     person = Person.objects.create(association=association, surname=printed_name.surname, initials=printed_name.initials)
     return person, True
+
+
+def three_years_ago(today):
+    from members.models import add_months
+
+    return add_months(today, -36)
+
+
+def librarians(association, today):
+    """The association's people for lists: their school and the end of their latest course, in one query."""
+    from django.db.models import Max
+
+    return (
+        Person.objects.filter(association=association)
+        .select_related("school")
+        .annotate(last_course_end=Max("courses__end"))
+        .order_by("-is_active", "surname", "initials")
+    )
+
+
+def without_recent_course(people, today):
+    from django.db.models import Q
+
+    return people.filter(Q(last_course_end__isnull=True) | Q(last_course_end__lt=three_years_ago(today)))

@@ -110,3 +110,21 @@ def published_plan(plan):
     plan.status = plan.Status.PUBLISHED
     plan.save()
     return plan
+
+
+@pytest.fixture
+def other_school(association):
+    return School.objects.create(association=association, name="Средняя общеобразовательная школа № 2", short_name="МАОУ СОШ № 2")
+
+
+@pytest.fixture
+def other_librarian_user(association, other_school):
+    """A librarian of school B (the `librarian_user` works at school A)."""
+    person = Person.objects.create(association=association, surname="Садовникова", initials="Л.И.", school=other_school)
+    return make_account(association, Account.Role.LIBRARIAN, "librarian-b", person)
+
+
+@pytest.fixture
+def media_root(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+    return settings.MEDIA_ROOT

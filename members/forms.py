@@ -1,0 +1,135 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from members.models import GRADES, Account, Course, Enrollment, Person, PortfolioEntry, School
+from members.names import name_key
+
+DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+# Fields only the head changes: where a person works and whether they still do.
+HEAD_ONLY_FIELDS = ["school", "is_active", "left_on"]
+
+
+class PersonForm(forms.ModelForm):
+    class Meta:
+        model = Person
+        fields = [
+            "surname", "first_name", "patronymic", "initials", "school", "position", "rate",
+            "education_level", "education_institution", "education_year", "education_specialty",
+            "experience_total", "experience_library", "experience_as_of",
+            "category", "attestation_date", "attestation_due", "self_education_theme",
+            "phone", "email", "is_active", "left_on",
+        ]  # fmt: skip
+        widgets = {
+            "experience_as_of": DATE_INPUT, "attestation_date": DATE_INPUT, "attestation_due": DATE_INPUT,
+            "left_on": DATE_INPUT, "self_education_theme": forms.Textarea(attrs={"rows": 2}),
+        }  # fmt: skip
+
+    def __init__(self, *args, association, by_head, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.association = association
+        self.instance.association = association
+        self.fields["school"].queryset = School.objects.filter(association=association)
+        if not by_head:
+            for name in HEAD_ONLY_FIELDS:
+                del self.fields[name]
+
+    def clean(self):
+        cleaned = super().clean()
+        surname = cleaned.get("surname", "")
+        first_name, patronymic = cleaned.get("first_name", ""), cleaned.get("patronymic", "")
+        initials = f"{first_name[:1]}." + (f"{patronymic[:1]}." if patronymic else "") if first_name else cleaned.get("initials", "")
+        if surname and not initials:
+            self.add_error("initials", _("Укажите имя и отчество или хотя бы инициалы."))
+        elif surname:
+            same = Person.objects.filter(association=self.association, key=name_key(surname, initials)).exclude(pk=self.instance.pk).first()
+            if same:
+                raise forms.ValidationError(
+                    _("«%(name)s» уже есть в банке данных: откройте её карточку и дополните, чтобы не было двух записей об одном человеке.")
+                    % {"name": same.printed_name}
+                )
+        return cleaned
+
+
+class CourseForm(forms.ModelForm):
+    class Meta:
+        model = Course
+        fields = ["title", "provider", "hours", "start", "end", "certificate_number", "scan"]
+        widgets = {"start": DATE_INPUT, "end": DATE_INPUT}
+
+
+class PortfolioEntryForm(forms.ModelForm):
+    link = forms.URLField(label=_("ссылка"), required=False, assume_scheme="https")
+
+    class Meta:
+        model = PortfolioEntry
+        fields = ["title", "kind", "date", "level", "result", "link", "file"]
+        widgets = {"date": DATE_INPUT}
+
+
+class SchoolForm(forms.ModelForm):
+    """A school's card and its students per grade for one academic year."""
+
+    class Meta:
+        model = School
+        fields = ["name", "short_name", "address", "phone", "email"]
+
+    def __init__(self, *args, association, year_start, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.instance.association = association
+        self.year_start = year_start
+        counts = {}
+        if self.instance.pk:
+            counts = dict(self.instance.enrollments.filter(year_start=year_start).values_list("grade", "students"))
+        for grade in GRADES:
+            self.fields[f"grade_{grade}"] = forms.IntegerField(
+                label=_("%(grade)d класс") % {"grade": grade}, min_value=0, max_value=5000, required=False,
+                initial=counts.get(grade),
+            )
+
+    def validate_unique(self):
+        try:
+            self.instance.validate_constraints()
+        except forms.ValidationError:
+            self.add_error("short_name", _("Школа с таким кратким названием уже есть."))
+
+    def grade_fields(self):
+        return [self[f"grade_{grade}"] for grade in GRADES]
+
+    def save(self, commit=True):
+        school = super().save()
+        for grade in GRADES:
+            students = self.cleaned_data.get(f"grade_{grade}")
+            if students is None:
+                Enrollment.objects.filter(school=school, year_start=self.year_start, grade=grade).delete()
+            else:
+                Enrollment.objects.update_or_create(
+                    school=school, year_start=self.year_start, grade=grade, defaults={"students": students}
+                )
+        return school
+
+
+class AccountForm(forms.Form):
+    username = forms.CharField(label=_("логин"), max_length=150, help_text=_("Латиница, цифры и знаки @ . + - _"))
+    role = forms.ChoiceField(label=_("роль"), choices=Account.Role.choices, initial=Account.Role.LIBRARIAN)
+
+    def clean_username(self):
+        from django.contrib.auth.models import User
+        from django.contrib.auth.validators import UnicodeUsernameValidator
+
+        username = self.cleaned_data["username"].strip()
+        UnicodeUsernameValidator()(username)
+        if User.objects.filter(username__iexact=username).exists():
+            raise forms.ValidationError(_("Такой логин уже занят."))
+        return username
+
+
+class PersonFilterForm(forms.Form):
+    school = forms.ModelChoiceField(label=_("школа"), queryset=School.objects.none(), required=False, empty_label=_("все школы"))
+    position = forms.ChoiceField(label=_("должность"), choices=[("", _("все должности"))] + Person.Position.choices, required=False)
+    category = forms.ChoiceField(label=_("категория"), choices=[("", _("все категории"))] + Person.Category.choices, required=False)
+    no_recent_course = forms.BooleanField(label=_("нет курсов за последние 3 года"), required=False)
+
+    def __init__(self, *args, association, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["school"].queryset = School.objects.filter(association=association)

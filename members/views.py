@@ -1,0 +1,270 @@
+import secrets
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.contrib.auth.models import User
+from django.core.mail import send_mail
+from django.db import transaction
+from django.db.models import Prefetch
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from events.dates import academic_year_bounds, academic_year_of
+from members.access import (
+    can_edit_school, can_see_contacts, get_person_for_user, get_school_for_user, require_head, require_member,
+    require_reader_of_all,
+)
+from members.forms import AccountForm, CourseForm, PersonFilterForm, PersonForm, PortfolioEntryForm, SchoolForm
+from members.models import Account, Course, Enrollment, Person, PortfolioEntry, School, add_months
+from members.services import librarians, without_recent_course
+
+
+# ---------------------------------------------------------------- people
+
+@login_required
+def person_list(request):
+    account = require_member(request)
+    today = timezone.localdate()
+    form = PersonFilterForm(request.GET or None, association=account.association)
+    people = librarians(account.association, today)
+    if form.is_valid():
+        data = form.cleaned_data
+        if data["school"]:
+            people = people.filter(school=data["school"])
+        if data["position"]:
+            people = people.filter(position=data["position"])
+        if data["category"]:
+            people = people.filter(category=data["category"])
+        if data["no_recent_course"]:
+            people = without_recent_course(people, today)
+    return render(request, "members/person_list.html", {"form": form, "people": people, "today": today})
+
+
+@login_required
+def person_detail(request, pk):
+    account = require_member(request)
+    person = get_person_for_user(request, pk)
+    context = {
+        "person": person,
+        "courses": person.courses.all(),
+        "portfolio": person.portfolio.all(),
+        "show_contacts": can_see_contacts(account, person),
+        "can_edit": account.is_head or account.person_id == person.pk,
+        "due_soon": person.attestation_due_soon(),
+    }
+    return render(request, "members/person_detail.html", context)
+
+
+@login_required
+def person_create(request):
+    account = require_head(request)
+    form = PersonForm(request.POST or None, association=account.association, by_head=True)
+    if request.method == "POST" and form.is_valid():
+        person = form.save()
+        messages.success(request, _("Сотрудник «%(name)s» добавлен в банк данных.") % {"name": person.printed_name})
+        return redirect(person)
+    return _form_page(request, form, _("Новый сотрудник"), _("Карточка школьного библиотекаря в банке данных ГТО ШБ."), reverse("members:people"))
+
+
+@login_required
+def person_edit(request, pk):
+    account = require_member(request)
+    person = get_person_for_user(request, pk, edit=True)
+    form = PersonForm(request.POST or None, instance=person, association=account.association, by_head=account.is_head)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("Карточка сохранена."))
+        return redirect(person)
+    return _form_page(request, form, person.printed_name, _("Карточка в банке данных. Телефон и почту видят только вы, руководитель и комитет образования."), person.get_absolute_url())
+
+
+def _form_page(request, form, title, intro, cancel_url, multipart=False):
+    return render(request, "members/form.html", {"form": form, "title": title, "intro": intro, "cancel_url": cancel_url, "multipart": multipart})
+
+
+# ---------------------------------------------------------------- courses and portfolio
+
+def _record_form(request, person, form_class, instance, title, intro):
+    form = form_class(request.POST or None, request.FILES or None, instance=instance)
+    if request.method == "POST" and form.is_valid():
+        record = form.save(commit=False)
+        record.person = person
+        record.save()
+        messages.success(request, _("Сохранено."))
+        return redirect(person)
+    return _form_page(request, form, title, intro, person.get_absolute_url(), multipart=True)
+
+
+@login_required
+def course_add(request, pk):
+    person = get_person_for_user(request, pk, edit=True)
+    return _record_form(request, person, CourseForm, Course(person=person), _("Курсы повышения квалификации"),
+                        _("Курсы, которые прошёл(а) %(name)s. Скан удостоверения — PDF, JPEG или PNG до 10 МБ.") % {"name": person.printed_name})
+
+
+@login_required
+def course_edit(request, pk):
+    course = get_object_or_404(Course, pk=pk)
+    person = get_person_for_user(request, course.person_id, edit=True)
+    return _record_form(request, person, CourseForm, course, _("Курсы повышения квалификации"), person.printed_name)
+
+
+@login_required
+@require_POST
+def course_delete(request, pk):
+    course = get_object_or_404(Course, pk=pk)
+    person = get_person_for_user(request, course.person_id, edit=True)
+    course.delete()
+    messages.success(request, _("Курсы удалены из карточки."))
+    return redirect(person)
+
+
+@login_required
+def course_scan(request, pk):
+    """The scan of a course certificate: for those who may see the person's private data."""
+    account = require_member(request)
+    course = get_object_or_404(Course, pk=pk)
+    person = get_person_for_user(request, course.person_id)
+    if not can_see_contacts(account, person) or not course.scan:
+        raise Http404
+    return FileResponse(course.scan.open("rb"), as_attachment=True, filename=course.scan.name.rsplit("/", 1)[-1])
+
+
+@login_required
+def portfolio_add(request, pk):
+    person = get_person_for_user(request, pk, edit=True)
+    return _record_form(request, person, PortfolioEntryForm, PortfolioEntry(person=person), _("Запись портфолио"),
+                        _("Публикация, выступление, конкурс, мастер-класс или открытое мероприятие."))
+
+
+@login_required
+def portfolio_edit(request, pk):
+    entry = get_object_or_404(PortfolioEntry, pk=pk)
+    person = get_person_for_user(request, entry.person_id, edit=True)
+    return _record_form(request, person, PortfolioEntryForm, entry, _("Запись портфолио"), person.printed_name)
+
+
+@login_required
+@require_POST
+def portfolio_delete(request, pk):
+    entry = get_object_or_404(PortfolioEntry, pk=pk)
+    person = get_person_for_user(request, entry.person_id, edit=True)
+    entry.delete()
+    messages.success(request, _("Запись удалена из портфолио."))
+    return redirect(person)
+
+
+@login_required
+def portfolio_file(request, pk):
+    entry = get_object_or_404(PortfolioEntry, pk=pk)
+    get_person_for_user(request, entry.person_id)
+    if not entry.file:
+        raise Http404
+    return FileResponse(entry.file.open("rb"), as_attachment=True, filename=entry.file.name.rsplit("/", 1)[-1])
+
+
+# ---------------------------------------------------------------- accounts
+
+@login_required
+def account_create(request, pk):
+    """The head gives a person a login: a password is made up, shown once and sent by e-mail when there is one."""
+    require_head(request)
+    person = get_person_for_user(request, pk)
+    if hasattr(person, "account"):
+        messages.info(request, _("У «%(name)s» уже есть логин: %(login)s.") % {"name": person.printed_name, "login": person.account.user.username})
+        return redirect(person)
+    form = AccountForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        password = secrets.token_urlsafe(9)
+        with transaction.atomic():
+            user = User.objects.create_user(username=form.cleaned_data["username"], password=password, email=person.email)
+            Account.objects.create(user=user, association=person.association, role=form.cleaned_data["role"], person=person)
+        login_url = request.build_absolute_uri(reverse("login"))
+        if person.email:
+            send_mail(
+                _("Вход на сайт ГТО ШБ"),
+                _("Здравствуйте!\n\nДля вас создан вход на сайт ГТО ШБ: %(url)s\nЛогин: %(login)s\nПароль: %(password)s\n\nПосле входа смените пароль: «Сменить пароль» вверху страницы.")
+                % {"url": login_url, "login": user.username, "password": password},
+                None,
+                [person.email],
+            )
+        return render(request, "members/account_created.html", {"person": person, "login": user.username, "password": password, "sent": bool(person.email)})
+    return _form_page(request, form, _("Логин для «%(name)s»") % {"name": person.printed_name},
+                      _("Пароль сайт придумает сам и покажет один раз; если в карточке есть почта, письмо с логином уйдёт на неё."), person.get_absolute_url())
+
+
+# ---------------------------------------------------------------- schools
+
+@login_required
+def school_list(request):
+    account = require_member(request)
+    year_start = academic_year_of(timezone.localdate())
+    schools = School.objects.filter(association=account.association).prefetch_related(
+        Prefetch("enrollments", queryset=Enrollment.objects.filter(year_start=year_start), to_attr="current_enrollments"),
+        Prefetch("persons", queryset=Person.objects.filter(is_active=True), to_attr="active_persons"),
+    )
+    rows = [(school, sum(e.students for e in school.current_enrollments)) for school in schools]
+    return render(request, "members/school_list.html", {"rows": rows, "year_start": year_start, "can_add": account.is_head})
+
+
+@login_required
+def school_detail(request, pk):
+    account = require_member(request)
+    school = get_school_for_user(request, pk)
+    year_start = academic_year_of(timezone.localdate())
+    counts = dict(school.enrollments.filter(year_start=year_start).values_list("grade", "students"))
+    context = {
+        "school": school,
+        "year_start": year_start,
+        "grades": [(grade, counts.get(grade)) for grade in range(1, 12)],
+        "total": sum(counts.values()),
+        "people": school.persons.filter(is_active=True),
+        "can_edit": can_edit_school(account, school),
+    }
+    return render(request, "members/school_detail.html", context)
+
+
+@login_required
+def school_create(request):
+    account = require_head(request)
+    return _school_form(request, School(), account.association)
+
+
+@login_required
+def school_edit(request, pk):
+    account = require_member(request)
+    school = get_school_for_user(request, pk, edit=True)
+    return _school_form(request, school, account.association)
+
+
+def _school_form(request, school, association):
+    year_start = academic_year_of(timezone.localdate())
+    form = SchoolForm(request.POST or None, instance=school, association=association, year_start=year_start)
+    if request.method == "POST" and form.is_valid():
+        school = form.save()
+        messages.success(request, _("Школа сохранена."))
+        return redirect(school)
+    return render(request, "members/school_form.html", {"form": form, "school": school, "year_start": year_start})
+
+
+# ---------------------------------------------------------------- the head's overview
+
+@login_required
+def overview(request):
+    """What needs the head's attention in the data bank: attestations due, no recent courses, stale records."""
+    account = require_reader_of_all(request)
+    today = timezone.localdate()
+    active = librarians(account.association, today).filter(is_active=True)
+    september_first = academic_year_bounds(academic_year_of(today))[0]
+    context = {
+        "due": active.filter(attestation_due__isnull=False, attestation_due__lte=add_months(today, 6)).order_by("attestation_due"),
+        "no_course": without_recent_course(active, today),
+        "stale": active.filter(updated_at__date__lt=september_first),
+        "september_first": september_first,
+        "today": today,
+    }
+    return render(request, "members/overview.html", context)
