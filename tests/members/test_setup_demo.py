@@ -7,7 +7,7 @@ from django.contrib.auth import authenticate
 from django.core.management import call_command
 
 from events.models import Event, Plan
-from members.models import Account, Person
+from members.models import Account, Course, Person, School
 
 pytestmark = pytest.mark.django_db
 
@@ -31,6 +31,17 @@ def test_demo_loads_published_seed_plan_and_three_accounts():
     kuklina = authenticate(username="kuklina", password="kuklina-2023")
     assert kuklina.account.role == Account.Role.LIBRARIAN
     assert kuklina.account.person.school.short_name == "МАОУ СОШ № 1"
+
+
+def test_demo_has_the_citys_schools_and_the_plans_people_as_librarians():
+    run()
+    assert School.objects.count() == 10
+    # all 15 people the plan names, the same persons (no duplicates), 14 of them placed in schools
+    assert Person.objects.count() == 15
+    assert Person.objects.filter(school__isnull=False).count() == 14
+    assert Person.objects.get(surname="Садовникова", initials="Н.Н.").school is None  # the plan's likely typo stays visible
+    assert Course.objects.count() == 7
+    assert School.objects.get(short_name="МАОУ СОШ № 1").enrollments.filter(year_start=2023).count() == 11
 
 
 def test_demo_runs_twice_without_duplicates():

@@ -1,8 +1,10 @@
-"""Demo data for a person trying the site: the real 2023-2024 plan and three accounts.
+"""Demo data for a person trying the site: the real 2023-2024 plan, the city's schools and
+librarians (the plan's responsible people among them), and three accounts.
 
 Safe to run again: what exists is kept, the demo passwords are set anew and printed.
 """
 
+import datetime
 from pathlib import Path
 
 from django.conf import settings
@@ -12,22 +14,56 @@ from django.db import transaction
 
 from events.importer import import_plan_file
 from events.models import Plan
-from members.models import Account, Association, Person, School
-from members.names import PrintedName
+from members.models import Account, Association, Course, Enrollment, Person, School
+from members.names import parse_name
 from members.services import find_or_create_person
 
 SEED_PLAN = Path(settings.BASE_DIR) / "events" / "data" / "plan-2023-2024.txt"
 
-# login, password, role, surname, initials, school
+# short name, full name; students per grade 1–11 in the demo year
+SCHOOLS = [
+    ("МАОУ СОШ № 1", "Муниципальное автономное общеобразовательное учреждение «Средняя общеобразовательная школа № 1»"),
+    ("МАОУ СОШ № 2", "Муниципальное автономное общеобразовательное учреждение «Средняя общеобразовательная школа № 2»"),
+    ("МБОУ СОШ № 5", "Муниципальное бюджетное общеобразовательное учреждение «Средняя общеобразовательная школа № 5»"),
+    ("МАОУ СОШ № 7", "Муниципальное автономное общеобразовательное учреждение «Средняя общеобразовательная школа № 7»"),
+    ("МАОУ СОШ № 9", "Муниципальное автономное общеобразовательное учреждение «Средняя общеобразовательная школа № 9»"),
+    ("МАОУ СОШ № 11", "Муниципальное автономное общеобразовательное учреждение «Средняя общеобразовательная школа № 11»"),
+    ("МАОУ СОШ № 12", "Муниципальное автономное общеобразовательное учреждение «Средняя общеобразовательная школа № 12»"),
+    ("МАОУ СОШ № 13", "Муниципальное автономное общеобразовательное учреждение «Средняя общеобразовательная школа № 13»"),
+    ("МАОУ СОШ № 14", "Муниципальное автономное общеобразовательное учреждение «Средняя общеобразовательная школа № 14»"),
+    ("МАОУ «Экспериментальный лицей»", "Муниципальное автономное общеобразовательное учреждение «Экспериментальный лицей «Научно-образовательный комплекс»"),
+]
+STUDENTS = [96, 92, 90, 88, 85, 84, 80, 78, 75, 52, 48]
+
+P, L, H = Person.Position.TEACHER_LIBRARIAN, Person.Position.LIBRARIAN, Person.Position.HEAD_OF_LIBRARY
+# the plan's responsible people: school, position, category, last attestation, a course (title, hours, end)
+LIBRARIANS = [
+    ("Саблина В.И.", 0, H, "highest", datetime.date(2022, 4, 12), ("Управление школьным информационно-библиотечным центром", 72, datetime.date(2023, 3, 30))),
+    ("Куклина Н.Н.", 0, P, "first", datetime.date(2021, 12, 15), ("Школьная библиотека как ресурс реализации ФГОС", 36, datetime.date(2022, 11, 18))),
+    ("Садовникова Л.И.", 1, P, "first", datetime.date(2020, 2, 20), None),
+    ("Соколова Н.В.", 2, L, "none", None, ("Библиотечное обслуживание детей", 16, datetime.date(2024, 2, 9))),
+    ("Степанова М.М.", 3, P, "conformity", datetime.date(2023, 5, 25), None),
+    ("Гайнутдинова Т.Н.", 4, P, "first", datetime.date(2019, 10, 30), ("Медиаграмотность школьника", 24, datetime.date(2020, 3, 6))),
+    ("Барышева Н.М.", 5, L, "none", None, None),
+    ("Матвеева Т.Д.", 6, P, "highest", datetime.date(2024, 1, 17), ("Цифровые сервисы школьной библиотеки", 72, datetime.date(2023, 10, 27))),
+    ("Меньшаева Л.П.", 7, L, "none", None, None),
+    ("Лазарева Т.Н.", 8, P, "first", datetime.date(2021, 9, 28), ("Проектная деятельность в библиотеке", 36, datetime.date(2021, 4, 16))),
+    ("Черных М.В.", 9, P, "conformity", datetime.date(2022, 12, 2), None),
+    ("Ткачук Т.М.", 3, L, "none", None, ("Библиотечное обслуживание детей", 16, datetime.date(2024, 2, 9))),
+    ("Новикова Е.А.", 5, P, "first", datetime.date(2023, 2, 14), None),
+    ("Пискарёва С.Б.", 6, L, "none", None, None),
+]
+
+# login, password, role, the person
 DEMO_ACCOUNTS = [
-    ("sablina", "sablina-2023", Account.Role.HEAD, "Саблина", "В.И.", None),
-    ("kuklina", "kuklina-2023", Account.Role.LIBRARIAN, "Куклина", "Н.Н.", ("МАОУ СОШ № 1", "Средняя общеобразовательная школа № 1")),
-    ("sadovnikova", "sadovnikova-2023", Account.Role.LIBRARIAN, "Садовникова", "Л.И.", ("МАОУ СОШ № 2", "Средняя общеобразовательная школа № 2")),
+    ("sablina", "sablina-2023", Account.Role.HEAD, "Саблина В.И."),
+    ("kuklina", "kuklina-2023", Account.Role.LIBRARIAN, "Куклина Н.Н."),
+    ("sadovnikova", "sadovnikova-2023", Account.Role.LIBRARIAN, "Садовникова Л.И."),
 ]
 
 
 class Command(BaseCommand):
-    help = "Заполняет сайт демонстрационными данными: план 2023-2024 и учётные записи руководителя и двух библиотекарей."
+    help = "Заполняет сайт демонстрационными данными: план 2023-2024, школы и библиотекари города, учётные записи руководителя и двух библиотекарей."
 
     @transaction.atomic
     def handle(self, *args, **options):
@@ -48,14 +84,25 @@ class Command(BaseCommand):
         else:
             self.stdout.write(f"План работы на {plan.year_name} учебный год уже загружен.")
 
+        schools = self.schools(association)
+        for printed, school, position, category, attested, course in LIBRARIANS:
+            person, _ = find_or_create_person(association, parse_name(printed))
+            if person.school_id:
+                continue  # already filled in (by an earlier run or by hand)
+            person.school, person.position, person.category, person.rate = schools[school], position, category, 1
+            if attested:
+                person.attestation_date = attested
+                person.attestation_due = attested.replace(year=attested.year + 5)
+            person.save()
+            if course:
+                title, hours, end = course
+                Course.objects.create(person=person, title=title, provider="ГАУ ДПО ИРО", hours=hours,
+                                      start=end - datetime.timedelta(days=14), end=end)
+        self.stdout.write(f"Школ: {len(schools)}, сотрудников в банке данных: {Person.objects.filter(association=association).count()}.")
+
         self.stdout.write("\nУчётные записи для входа на http://127.0.0.1:8000/accounts/login/ :")
-        for username, password, role, surname, initials, school_names in DEMO_ACCOUNTS:
-            person, _ = find_or_create_person(association, PrintedName(surname, initials))
-            if school_names:
-                short, full = school_names
-                school, _ = School.objects.get_or_create(association=association, short_name=short, defaults={"name": full})
-                person.school = school
-                person.save()
+        for username, password, role, printed in DEMO_ACCOUNTS:
+            person, _ = find_or_create_person(association, parse_name(printed))
             user, _ = User.objects.get_or_create(username=username)
             user.set_password(password)
             user.is_staff = user.is_superuser = role == Account.Role.HEAD
@@ -63,3 +110,16 @@ class Command(BaseCommand):
             Account.objects.update_or_create(user=user, defaults={"association": association, "role": role, "person": person})
             label = Account.Role(role).label
             self.stdout.write(f"  {label}: {person.printed_name} — логин «{username}», пароль «{password}»")
+
+    def schools(self, association):
+        schools = []
+        for short_name, name in SCHOOLS:
+            school, created = School.objects.get_or_create(association=association, short_name=short_name, defaults={"name": name})
+            if created:
+                for year_start in (2023, 2024, 2025, 2026):
+                    Enrollment.objects.bulk_create(
+                        Enrollment(school=school, year_start=year_start, grade=grade, students=students)
+                        for grade, students in enumerate(STUDENTS, start=1)
+                    )
+            schools.append(school)
+        return schools
