@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "events",
     "textbooks",
     "reports",
+    "rounds",
 ]
 
 MIDDLEWARE = [

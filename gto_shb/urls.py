@@ -15,5 +15,6 @@ urlpatterns = [
     path("accounts/password/done/", auth_views.PasswordChangeDoneView.as_view(), name="password_change_done"),
     path("plans/", include("events.urls")),
     path("members/", include("members.urls")),
+    path("rounds/", include("rounds.urls")),
     path("admin/", admin.site.urls),
 ]

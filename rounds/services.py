@@ -1,0 +1,71 @@
+from django.core.mail import send_mail
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+
+from members.models import Person
+from rounds.models import Report, Round
+
+
+@transaction.atomic
+def open_round(association, user, kind, title, year_start, deadline, schools):
+    """A new round with an empty report for each school asked."""
+    round_ = Round.objects.create(association=association, opened_by=user, kind=kind, title=title,
+                                  year_start=year_start, deadline=deadline)
+    Report.objects.bulk_create(Report(round=round_, school=school) for school in schools)
+    return round_
+
+
+def enrollment(report):
+    """{grade: students} of the report's school in the round's academic year."""
+    return dict(report.school.enrollments.filter(year_start=report.round.year_start).values_list("grade", "students"))
+
+
+def prefill(report):
+    """Initial data from the school's previous report of the same kind, for a report not yet started.
+
+    Provision lines keep their grades and subjects and take this year's students from the school's card.
+    """
+    previous = report.previous()
+    if report.started or previous is None:
+        return None
+    kind = report.round.kind
+    if kind == "provision":
+        students = enrollment(report)
+        return [
+            {"grade": line.grade, "subject": line.subject, "students": students.get(line.grade, line.students), "available": line.available}
+            for line in previous.provision_lines.all()
+        ]
+    answer = getattr(previous, "fsem" if kind == "fsem" else "inspection", None)
+    if answer is None:
+        return None
+    fields = ["list_edition", "items_found", "items_withdrawn"] if kind == "fsem" else ["share_in_fpu", "excluded_in_use", "excluded_by_grade"]
+    return {name: getattr(answer, name) for name in fields}
+
+
+def remind_late(round_, request, today=None):
+    """E-mail the librarians of the schools that are late; returns how many schools were reminded."""
+    late = [report for report in round_.reports.select_related("school") if report.is_late(today)]
+    librarians = Person.objects.filter(school__in=[r.school for r in late], is_active=True).select_related("account__user")
+    addresses = {}
+    for person in librarians:
+        email = person.email or (person.account.user.email if hasattr(person, "account") else "")
+        if email:
+            addresses.setdefault(person.school_id, []).append(email)
+    for report in late:
+        to = addresses.get(report.school_id)
+        if not to:
+            continue
+        send_mail(
+            _("Напоминание: отчёт «%(title)s»") % {"title": round_.title},
+            _("Здравствуйте!\n\nСрок сдачи отчёта «%(title)s» — %(deadline)s, а отчёт %(school)s ещё не сдан.\nЗаполнить его: %(url)s\n\nРуководитель ГТО ШБ")
+            % {"title": round_.title, "deadline": date_format(round_.deadline, "DATE_FORMAT"), "school": report.school.short_name,
+               "url": request.build_absolute_uri(reverse("rounds:report", args=[report.pk]))},
+            None,
+            to,
+        )
+        report.reminded_at = timezone.now()
+        report.save(update_fields=["reminded_at"])
+    return len([r for r in late if addresses.get(r.school_id)])

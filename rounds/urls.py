@@ -1,0 +1,14 @@
+from django.urls import path
+
+from rounds import views
+
+app_name = "rounds"
+
+urlpatterns = [
+    path("", views.round_list, name="rounds"),
+    path("new/", views.round_create, name="round_create"),
+    path("<int:pk>/", views.round_detail, name="round"),
+    path("<int:pk>/remind/", views.round_remind, name="round_remind"),
+    path("reports/<int:pk>/", views.report_detail, name="report"),
+    path("reports/<int:pk>/reopen/", views.report_reopen, name="report_reopen"),
+]

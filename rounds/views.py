@@ -1,0 +1,114 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.db import transaction
+from django.db.models import Count, Q
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+from django.views.decorators.http import require_POST
+
+from members.access import require_head, require_member
+from rounds.access import get_report_for_user, get_round_for_user, school_of
+from rounds.forms import FsemForm, InspectionForm, ProvisionLineFormSet, RoundForm
+from rounds.models import FsemAnswer, InspectionAnswer, Kind, Report, Round
+from rounds.services import enrollment, open_round, prefill, remind_late
+from rounds.summary import summarize
+
+
+@login_required
+def round_list(request):
+    """The head and the committee: every round with its progress. A librarian: the reports their school owes and has sent."""
+    account = require_member(request)
+    school = school_of(account)
+    if account.role == account.Role.LIBRARIAN:
+        reports = Report.objects.filter(school=school).select_related("round").order_by("status", "-round__deadline") if school else []
+        return render(request, "rounds/my_reports.html", {"reports": reports, "school": school, "today": timezone.localdate()})
+    rounds = Round.objects.filter(association=account.association).annotate(
+        asked=Count("reports"), submitted=Count("reports", filter=Q(reports__status=Report.Status.SUBMITTED))
+    )
+    return render(request, "rounds/round_list.html", {"rounds": rounds, "today": timezone.localdate()})
+
+
+@login_required
+def round_create(request):
+    account = require_head(request)
+    form = RoundForm(request.POST or None, association=account.association)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        round_ = open_round(account.association, request.user, data["kind"], data["title"], data["year_start"], data["deadline"], data["schools"])
+        messages.success(request, ngettext("Сбор открыт: отчёт ждём от %(count)d школы.", "Сбор открыт: отчёт ждём от %(count)d школ.", len(data["schools"])) % {"count": len(data["schools"])})
+        return redirect(round_)
+    return render(request, "rounds/round_form.html", {"form": form})
+
+
+@login_required
+def round_detail(request, pk):
+    round_ = get_round_for_user(request, pk)
+    account = require_member(request)
+    return render(request, "rounds/round_detail.html", {"round": round_, "summary": summarize(round_), "is_head": account.is_head})
+
+
+@login_required
+@require_POST
+def round_remind(request, pk):
+    require_head(request)
+    round_ = get_round_for_user(request, pk)
+    sent = remind_late(round_, request)
+    if sent:
+        messages.success(request, ngettext("Напоминание отправлено %(count)d школе.", "Напоминание отправлено %(count)d школам.", sent) % {"count": sent})
+    else:
+        messages.info(request, _("Напоминать некому: опоздавших нет или у их библиотекарей не указана почта."))
+    return redirect(round_)
+
+
+@login_required
+def report_detail(request, pk):
+    """A school's report: its form while it is a draft, its answers once it is submitted."""
+    account = require_member(request)
+    report = get_report_for_user(request, pk)
+    report.late = report.is_late()
+    editable = not report.is_submitted and account.role != account.Role.VIEWER
+    if request.method == "POST":
+        report = get_report_for_user(request, pk, edit=True)
+    form = _report_form(report, request if request.method == "POST" else None) if editable else None
+    if request.method == "POST" and form.is_valid():
+        with transaction.atomic():
+            form.save()
+            report.started = True
+            report.save(update_fields=["started"])
+            if request.POST.get("action") == "submit":
+                report.submit(request.user)
+        if report.is_submitted:
+            messages.success(request, _("Отчёт сдан. Изменить его теперь может только руководитель, вернув его на доработку."))
+        else:
+            messages.success(request, _("Черновик сохранён. Не забудьте сдать отчёт до срока."))
+        return redirect(report)
+    context = {"report": report, "round": report.round, "form": form, "is_head": account.is_head,
+               "prefilled": editable and not report.started and report.previous() is not None}
+    return render(request, "rounds/report_detail.html", context)
+
+
+def _report_form(report, request):
+    data, files = (request.POST, request.FILES) if request else (None, None)
+    kind = report.round.kind
+    initial = prefill(report)
+    if kind == Kind.PROVISION:
+        formset = ProvisionLineFormSet(data, instance=report, prefix="lines", form_kwargs={"enrollment": enrollment(report)},
+                                       initial=initial if data is None else None)
+        if initial and data is None:
+            formset.extra = len(initial) + 1
+        return formset
+    if kind == Kind.FSEM:
+        return FsemForm(data, files, instance=getattr(report, "fsem", None) or FsemAnswer(report=report), initial=initial)
+    return InspectionForm(data, instance=getattr(report, "inspection", None) or InspectionAnswer(report=report), initial=initial)
+
+
+@login_required
+@require_POST
+def report_reopen(request, pk):
+    require_head(request)
+    report = get_report_for_user(request, pk)
+    report.reopen()
+    messages.success(request, _("Отчёт %(school)s возвращён на доработку: школа снова может его изменить.") % {"school": report.school.short_name})
+    return redirect(report.round)
