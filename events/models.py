@@ -1,4 +1,3 @@
-import datetime
 import re
 
 from django.db import models, transaction
@@ -318,3 +317,21 @@ class Responsible(models.Model):
     @property
     def printed_name(self):
         return self.person.printed_name if self.person_id else "ГТО ШБ"
+
+
+class Reminder(models.Model):
+    """An e-mail sent about an event, kept so that `send_reminders` never sends the same one twice."""
+
+    class Kind(models.TextChoices):
+        COMING = "coming", _("скоро мероприятие")
+        OVERDUE = "overdue", _("срок прошёл, не отмечено")
+
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="reminders")
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="reminders")
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    sent_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("напоминание")
+        verbose_name_plural = _("напоминания")
+        constraints = [models.UniqueConstraint(fields=["event", "person", "kind"], name="reminder_once")]

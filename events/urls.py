@@ -1,6 +1,6 @@
 from django.urls import path
 
-from events import views
+from events import calendar_views, views
 
 app_name = "events"
 
@@ -14,7 +14,10 @@ urlpatterns = [
     path("events/<int:pk>/delete/", views.event_delete, name="event_delete"),
     path("events/<int:pk>/move/", views.event_move, name="event_move"),
     path("events/<int:pk>/status/", views.event_status, name="event_status"),
-path("<slug:slug>/<str:year>/", views.plan_detail, name="plan"),
+    path("calendar/<str:token>.ics", calendar_views.person_feed, name="person_feed"),
+    path("calendar/renew/<int:pk>/", calendar_views.person_feed_renew, name="person_feed_renew"),
+    path("<slug:slug>/<str:year>/", views.plan_detail, name="plan"),
+    path("<slug:slug>/<str:year>/calendar/", calendar_views.plan_calendar, name="plan_calendar"),
     path("<slug:slug>/<str:year>/edit/", views.plan_edit, name="plan_edit"),
     path("<slug:slug>/<str:year>/publish/", views.plan_publish, name="plan_publish"),
     path("<slug:slug>/<str:year>/copy/", views.plan_copy, name="plan_copy"),

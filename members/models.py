@@ -1,5 +1,6 @@
 import calendar
 import datetime
+import secrets
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -73,6 +74,10 @@ class Enrollment(models.Model):
         return f"{self.school}, {self.grade} класс, {self.year_start}-{self.year_start + 1}: {self.students}"
 
 
+def new_calendar_token():
+    return secrets.token_urlsafe(32)
+
+
 class PersonQuerySet(models.QuerySet):
     def for_association(self, association):
         return self.filter(association=association)
@@ -138,6 +143,8 @@ class Person(models.Model):
     is_active = models.BooleanField(_("работает"), default=True)
     left_on = models.DateField(_("дата ухода"), null=True, blank=True)
     updated_at = models.DateTimeField(_("запись обновлена"), auto_now=True)
+    # The secret part of the person's calendar feed address (events.calendar); a new one makes the old address stop working.
+    calendar_token = models.CharField(max_length=43, unique=True, default=new_calendar_token, editable=False)
 
     objects = PersonQuerySet.as_manager()
 

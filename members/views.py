@@ -55,6 +55,7 @@ def person_detail(request, pk):
         "show_contacts": can_see_contacts(account, person),
         "can_edit": account.is_head or account.person_id == person.pk,
         "due_soon": person.attestation_due_soon(),
+        "feed_url": request.build_absolute_uri(reverse("events:person_feed", args=[person.calendar_token])),
     }
     return render(request, "members/person_detail.html", context)
 

@@ -1,0 +1,87 @@
+"""The month view of the plan and each person's iCalendar feed."""
+
+import datetime
+
+import pytest
+from django.urls import reverse
+
+from events.models import Event
+from members.models import Person
+
+pytestmark = pytest.mark.django_db
+
+
+def calendar_url(plan, month=None):
+    url = reverse("events:plan_calendar", args=[plan.association.slug, plan.year_name])
+    return f"{url}?month={month}" if month else url
+
+
+def test_month_shows_events_on_their_days(client, published_plan):
+    response = client.get(calendar_url(published_plan, "2023-10"))
+    assert response.status_code == 200
+    month = response.context["month"]
+    days = {day.day: [e.title for e in events] for week in month.weeks for day, events in week if day}
+    assert days[25] == ["Круглый стол"]
+    assert days[24] == []
+    assert "Октябрь 2023" in response.content.decode()
+
+
+def test_month_long_events_are_listed_once(client, published_plan):
+    response = client.get(calendar_url(published_plan, "2024-03"))
+    month = response.context["month"]
+    assert [e.title for e in month.long_events] == ["Конкурс юных поэтов"]
+    assert all(not events for week in month.weeks for _, events in week)
+
+
+def test_month_outside_the_year_is_404_and_draft_hidden(client, plan):
+    assert client.get(calendar_url(plan, "2023-10")).status_code == 404  # a draft, for a visitor
+    plan.status = plan.Status.PUBLISHED
+    plan.save()
+    assert client.get(calendar_url(plan, "2025-01")).status_code == 404
+    assert client.get(calendar_url(plan, "nonsense")).status_code == 200  # falls back to a month of the plan
+
+
+def test_feed_has_the_persons_events(client, plan, head_user):
+    person = head_user.account.person
+    response = client.get(reverse("events:person_feed", args=[person.calendar_token]))
+    assert response.status_code == 200 and response["Content-Type"].startswith("text/calendar")
+    body = response.content.decode()
+    assert body.startswith("BEGIN:VCALENDAR\r\n") and body.endswith("END:VCALENDAR\r\n")
+    assert body.count("BEGIN:VEVENT") == 3
+    assert "DTSTART;VALUE=DATE:20231025\r\nDTEND;VALUE=DATE:20231026" in body
+    assert "DTSTART;VALUE=DATE:20240301\r\nDTEND;VALUE=DATE:20240401" in body
+    assert all(len(line.encode()) <= 75 for line in body.split("\r\n"))
+
+
+def test_feed_leaves_out_others_and_cancelled(client, plan, association):
+    other = Person.objects.create(association=association, surname="Куклина", initials="Н.Н.")
+    event = Event.objects.get(title="Круглый стол")
+    event.set_responsibles([other])
+    body = client.get(reverse("events:person_feed", args=[other.calendar_token])).content.decode()
+    assert body.count("BEGIN:VEVENT") == 1 and "Круглый стол" in body
+    event.status = Event.Status.CANCELLED
+    event.save()
+    body = client.get(reverse("events:person_feed", args=[other.calendar_token])).content.decode()
+    assert "BEGIN:VEVENT" not in body
+
+
+def test_unknown_token_is_404(client, db):
+    assert client.get(reverse("events:person_feed", args=["nope"])).status_code == 404
+
+
+def test_person_renews_own_address_and_the_old_one_stops(librarian_client, librarian_user, client):
+    person = librarian_user.account.person
+    old = person.calendar_token
+    page = librarian_client.get(reverse("members:person", args=[person.pk])).content.decode()
+    assert old in page
+    librarian_client.post(reverse("events:person_feed_renew", args=[person.pk]))
+    person.refresh_from_db()
+    assert person.calendar_token != old
+    assert librarian_client.get(reverse("events:person_feed", args=[old])).status_code == 404
+
+
+def test_others_do_not_see_or_renew_the_address(librarian_client, other_librarian_user):
+    other = other_librarian_user.account.person
+    page = librarian_client.get(reverse("members:person", args=[other.pk])).content.decode()
+    assert other.calendar_token not in page
+    assert librarian_client.post(reverse("events:person_feed_renew", args=[other.pk])).status_code == 403
