@@ -1,0 +1,18 @@
+from django import template
+
+from reports import formats
+
+register = template.Library()
+
+
+@register.filter
+def printed(value):
+    """{{ value|printed }}: a date as «11 сентября 2023 г.», None as empty."""
+    return formats.printed(value)
+
+
+@register.simple_tag
+def percent(part, whole):
+    """{% percent done total %} → «80 %» (a narrow no-break space), empty when total is 0."""
+    value = formats.percent(part, whole)
+    return "" if value is None else f"{value}\u202f%"

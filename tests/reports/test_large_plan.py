@@ -1,0 +1,70 @@
+"""A plan of 500 events renders to PDF and XLSX, and every event is in both files.
+
+The plan is built and rendered once for the module (a few seconds of WeasyPrint),
+inside a transaction rolled back afterwards.
+"""
+
+import pytest
+from django.db import transaction
+
+from members.models import Association
+from reports.plan import PlanPdf, PlanXlsx
+from reports.samples import make_large_plan
+from tests.reports.conftest import assert_in_order, pdf_pages, pdf_text, plan_rows, sheet_rows, workbook
+
+EVENTS = 500
+
+# Marked so that the test database exists for the module fixture (pytest-django sets up only what marked tests need).
+pytestmark = pytest.mark.django_db
+
+
+class Rollback(Exception):
+    pass
+
+
+@pytest.fixture(scope="module")
+def large(django_db_setup, django_db_blocker):
+    files = {}
+    with django_db_blocker.unblock():
+        try:
+            with transaction.atomic():
+                association = Association.objects.create(name="ГТО ШБ г. Усть-Илимска", short_name="ГТО ШБ", slug="large")
+                plan = make_large_plan(association, events=EVENTS)
+                files["rows"] = plan_rows(plan)
+                files["sections"] = [f"{s.numeral}. {s.title}" for s in plan.numbered_sections()]
+                files["plan.pdf"] = PlanPdf(plan).render()
+                files["plan.xlsx"] = PlanXlsx(plan).render()
+                raise Rollback
+        except Rollback:
+            pass
+    return files
+
+
+def test_pdf_holds_all_500_events_in_order(large):
+    rows = large["rows"]
+    assert len(rows) == EVENTS
+    pieces = []
+    for number, title, dates, names in rows:
+        pieces += [f"{number}.", title, dates, *names]
+    text = pdf_text(large["plan.pdf"])
+    assert_in_order(text, pieces)
+    assert text.count("(мероприятие ") == EVENTS
+    assert_in_order(text, large["sections"])
+
+
+def test_pdf_pages_each_start_with_the_table_header(large):
+    pages = pdf_pages(large["plan.pdf"])
+    assert len(pages) > 20
+    first = next(i for i, page in enumerate(pages) if "Содержание работы" in page)
+    for page in pages[first + 1:]:
+        assert page.startswith("№/п Мероприятие Сроки проведения Ответственный"), page[:80]
+    assert pages[-1].endswith(f"Руководитель ГТО ШБ ________ Саблина В.И. {len(pages)}")
+
+
+def test_xlsx_holds_all_500_events(large):
+    rows = sheet_rows(workbook(large["plan.xlsx"])["Содержание работы"])
+    events = [tuple(row) for row in rows if isinstance(row[0], int)]
+    assert events == [(n, title, dates, "\n".join(names)) for n, title, dates, names in large["rows"]]
+    sections = [row[0] for row in rows[3:] if isinstance(row[0], str) and row[1:] == [None, None, None]][:-1]
+    assert sections == large["sections"]
+
