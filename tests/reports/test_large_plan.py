@@ -8,6 +8,7 @@ import pytest
 from django.db import transaction
 
 from members.models import Association
+from reports.analysis import AnalysisPdf, AnalysisXlsx
 from reports.plan import PlanPdf, PlanXlsx
 from reports.samples import make_large_plan
 from tests.reports.conftest import assert_in_order, pdf_pages, pdf_text, plan_rows, sheet_rows, workbook
@@ -34,6 +35,8 @@ def large(django_db_setup, django_db_blocker):
                 files["sections"] = [f"{s.numeral}. {s.title}" for s in plan.numbered_sections()]
                 files["plan.pdf"] = PlanPdf(plan).render()
                 files["plan.xlsx"] = PlanXlsx(plan).render()
+                files["analysis.xlsx"] = AnalysisXlsx(plan).render()
+                files["analysis.pdf"] = AnalysisPdf(plan).render()
                 raise Rollback
         except Rollback:
             pass
@@ -68,3 +71,11 @@ def test_xlsx_holds_all_500_events(large):
     sections = [row[0] for row in rows[3:] if isinstance(row[0], str) and row[1:] == [None, None, None]][:-1]
     assert sections == large["sections"]
 
+
+def test_analysis_of_500_events(large):
+    rows = sheet_rows(workbook(large["analysis.xlsx"])["Итоги"])
+    total = next(row for row in rows if row[0] == "Всего")
+    assert total[1] == EVENTS
+    assert total[2] + total[4] + total[6] + total[8] == EVENTS
+    text = pdf_text(large["analysis.pdf"])
+    assert f"В плане {EVENTS} мероприятий в 10 разделах" in text

@@ -11,7 +11,7 @@ from tests.reports.conftest import pdf_text, sheet_rows, workbook
 
 
 def test_the_project_reports_are_registered():
-    assert {"plan-pdf", "plan-xlsx"} <= set(registry)
+    assert {"plan-pdf", "plan-xlsx", "analysis-pdf", "analysis-xlsx"} <= set(registry)
     assert get_exporter("plan-pdf").extension == "pdf"
     with pytest.raises(KeyError):
         get_exporter("nothing")
