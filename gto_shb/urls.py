@@ -14,6 +14,7 @@ urlpatterns = [
     path("accounts/password/", auth_views.PasswordChangeView.as_view(), name="password_change"),
     path("accounts/password/done/", auth_views.PasswordChangeDoneView.as_view(), name="password_change_done"),
     path("plans/", include("events.urls")),
+    path("reports/", include("reports.urls")),
     path("members/", include("members.urls")),
     path("rounds/", include("rounds.urls")),
     path("admin/", admin.site.urls),

@@ -1,0 +1,8 @@
+"""python manage.py export_plan 2023-2024 --format pdf|xlsx --output FILE [--association SLUG]"""
+
+from reports.management.commands._export import ExportCommand
+
+
+class Command(ExportCommand):
+    help = "Выгрузить план работы на учебный год в PDF или XLSX."
+    kind = "plan"

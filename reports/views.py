@@ -1,0 +1,34 @@
+"""Downloads: the plan (whoever may read it) and the year's analysis (the association's accounts)."""
+
+from django.contrib.auth.decorators import login_required
+from django.http import Http404
+from django.views.decorators.http import require_safe
+
+from events.access import get_plan_for_user
+from members.access import is_member_of
+from reports.base import download_response, get_exporter
+
+FORMATS = ("pdf", "xlsx")
+
+
+def _exporter(kind, fmt, plan):
+    if fmt not in FORMATS:
+        raise Http404
+    return get_exporter(f"{kind}-{fmt}")(plan)
+
+
+@require_safe
+def plan_download(request, slug, year, fmt):
+    """The printed plan: a published plan for anyone, a draft for the association's accounts (404 otherwise)."""
+    plan = get_plan_for_user(request, slug, year)
+    return download_response(_exporter("plan", fmt, plan))
+
+
+@login_required
+@require_safe
+def analysis_download(request, slug, year, fmt):
+    """The year's analysis: the association's head, librarians and committee only (404 for anyone else)."""
+    plan = get_plan_for_user(request, slug, year)
+    if not is_member_of(request, plan.association):
+        raise Http404
+    return download_response(_exporter("analysis", fmt, plan))
