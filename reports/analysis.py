@@ -37,7 +37,7 @@ from events.models import Event
 from reports import xlsx
 from reports.base import PdfExporter, XlsxExporter, register
 from reports.charts import bar_chart_svg
-from reports.formats import format_date, percent, share
+from reports.formats import format_date, percent, printed_columns, share
 
 
 @dataclass
@@ -50,6 +50,11 @@ class AnalysisBlock:
     summary: str = ""
     column_widths: list | None = None  # XLSX column widths in characters
     sheet_title: str = ""  # XLSX sheet name; the title when empty
+
+    @property
+    def columns(self):
+        """[(name, CSS width or "")]: the printed table's header, widths in proportion to the XLSX ones."""
+        return printed_columns(self.header, self.column_widths)
 
 
 # [(order, function)]: the functions called for every analysis, in order.

@@ -153,9 +153,11 @@ class ListExporter(Exporter):
         if self.extension == "pdf":
             from reports.pdf import render_pdf
 
+            from reports.formats import printed_columns
+
             return render_pdf(
                 "reports/list.html",
-                {"title": self.heading(), "header": header, "rows": rows, "landscape": self.landscape},
+                {"title": self.heading(), "columns": printed_columns(header, self.column_widths), "rows": rows, "landscape": self.landscape},
             )
         from reports.xlsx import new_workbook, save_workbook, write_list_sheet
 

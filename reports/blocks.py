@@ -46,7 +46,7 @@ def courses(plan):
             ]
             for course in found
         ],
-        column_widths=[22, 18, 50, 8, 14],
+        column_widths=[20, 17, 46, 8, 17],
         sheet_title=gettext("Курсы"),
     )
 
@@ -78,6 +78,6 @@ def attestations(plan):
             ]
             for person in found
         ],
-        column_widths=[22, 18, 34, 16],
+        column_widths=[22, 18, 34, 18],
         sheet_title=gettext("Аттестация"),
     )

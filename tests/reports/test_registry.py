@@ -84,3 +84,19 @@ def test_the_same_list_as_a_printed_table(registered):
     text = pdf_text(exporter.render())
     assert text.startswith("Банк данных о школьных библиотекарях Библиотекарь Школа Аттестация Саблина В.И. МАОУ СОШ № 1 20 марта 2024 г.")
     assert "Куклина Н.Н. МАОУ СОШ № 2 корпус 2" in text
+
+
+def test_printed_columns_follow_the_xlsx_widths():
+    from reports.formats import printed_columns
+
+    assert printed_columns(["Библиотекарь", "Школа"], [30, 10]) == [("Библиотекарь", "75.0%"), ("Школа", "25.0%")]
+    assert printed_columns(["А", "Б"]) == [("А", ""), ("Б", "")]
+    assert printed_columns(["А", "Б", "В"], [10, 10]) == [("А", "50.0%"), ("Б", "50.0%"), ("В", "")]
+
+
+def test_a_year_and_its_mark_stay_on_one_line_in_print():
+    from reports.formats import keep_year_together, printed
+
+    assert keep_year_together("Апрель - Май, 2024 г.") == "Апрель - Май, 2024\u00a0г."
+    assert keep_year_together("на 2023-2024 гг. и 11.09.2023г.") == "на 2023-2024\u00a0гг. и 11.09.2023г."
+    assert printed(datetime.date(2024, 1, 17)) == "17 января 2024\u00a0г."
