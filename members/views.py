@@ -11,7 +11,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from events.dates import academic_year_bounds, academic_year_of
 from members.access import (
@@ -21,6 +21,7 @@ from members.access import (
 from members.forms import AccountForm, CourseForm, PersonFilterForm, PersonForm, PortfolioEntryForm, SchoolForm
 from members.models import Account, Course, Enrollment, Person, PortfolioEntry, School, add_months
 from members.services import librarians, without_recent_course
+from reports.base import download_response, get_exporter
 
 
 # ---------------------------------------------------------------- people
@@ -269,3 +270,22 @@ def overview(request):
         "today": today,
     }
     return render(request, "members/overview.html", context)
+
+
+# ---------------------------------------------------------------- downloads
+
+@login_required
+@require_safe
+def members_download(request):
+    """The whole data bank as XLSX, contacts included: the head and the committee."""
+    account = require_reader_of_all(request)
+    return download_response(get_exporter("members-xlsx")(account.association))
+
+
+@login_required
+@require_safe
+def person_card_download(request, pk):
+    """A librarian's card as PDF: whoever may read the card; contacts only for those who may see them."""
+    account = require_member(request)
+    person = get_person_for_user(request, pk)
+    return download_response(get_exporter("person-card-pdf")(person, contacts=can_see_contacts(account, person)))

@@ -1,0 +1,102 @@
+"""The librarians' data bank as XLSX (a row per person; courses and portfolio on sheets of their own)
+and one librarian's card as PDF, through the reports registry."""
+
+from django.db.models import Prefetch
+from django.utils.translation import gettext, gettext_lazy as _
+
+from members.models import Course, Person, PortfolioEntry
+from reports.base import PdfExporter, XlsxExporter, register
+from reports.formats import format_date
+from reports.xlsx import write_list_sheet
+
+PERSON_COLUMNS = [
+    (_("Фамилия, имя, отчество"), 30), (_("Как в документах"), 18), (_("Школа"), 20), (_("Должность"), 20),
+    (_("Ставка"), 8), (_("Образование"), 18), (_("Учебное заведение"), 30), (_("Год окончания"), 10),
+    (_("Специальность"), 25), (_("Общий стаж, лет"), 10), (_("Библиотечный стаж, лет"), 12), (_("Стаж на дату"), 14),
+    (_("Категория"), 18), (_("Дата аттестации"), 14), (_("Следующая аттестация"), 14),
+    (_("Тема самообразования"), 35), (_("Телефон"), 16), (_("Электронная почта"), 25), (_("Работает"), 10),
+]
+
+
+def _yes_no(value):
+    return gettext("да") if value else gettext("нет")
+
+
+@register
+class MembersXlsx(XlsxExporter):
+    """Subject: an Association. Four queries: people with schools, courses, portfolio."""
+
+    identifier = "members-xlsx"
+    title = _("Банк данных о школьных библиотекарях (XLSX)")
+
+    def filename_stem(self):
+        return f"Банк данных о школьных библиотекарях {self.subject.short_name}"
+
+    def people(self):
+        return (
+            Person.objects.filter(association=self.subject)
+            .select_related("school")
+            .prefetch_related(
+                Prefetch("courses", queryset=Course.objects.order_by("-end")),
+                Prefetch("portfolio", queryset=PortfolioEntry.objects.order_by("-date")),
+            )
+            .order_by("-is_active", "surname", "initials")
+        )
+
+    def write(self, workbook):
+        people = list(self.people())
+        write_list_sheet(
+            workbook, gettext("Библиотекари"), [str(name) for name, _ in PERSON_COLUMNS],
+            (self.person_row(p) for p in people), column_widths=[w for _, w in PERSON_COLUMNS], landscape=True,
+        )
+        write_list_sheet(
+            workbook, gettext("Курсы"),
+            [gettext("Сотрудник"), gettext("Школа"), gettext("Курсы"), gettext("Организация"), gettext("Часов"),
+             gettext("Начало"), gettext("Окончание"), gettext("Удостоверение")],
+            ([p.printed_name, p.school.short_name if p.school else "", c.title, c.provider, c.hours, c.start, c.end,
+              c.certificate_number] for p in people for c in p.courses.all()),
+            column_widths=[18, 18, 40, 25, 8, 12, 12, 14], landscape=True,
+        )
+        write_list_sheet(
+            workbook, gettext("Портфолио"),
+            [gettext("Сотрудник"), gettext("Школа"), gettext("Название"), gettext("Вид"), gettext("Уровень"),
+             gettext("Дата"), gettext("Результат"), gettext("Ссылка")],
+            ([p.printed_name, p.school.short_name if p.school else "", e.title, e.get_kind_display(),
+              e.get_level_display(), e.date, e.result, e.link] for p in people for e in p.portfolio.all()),
+            column_widths=[18, 18, 40, 18, 16, 12, 20, 30], landscape=True,
+        )
+
+    @staticmethod
+    def person_row(p):
+        return [
+            p.full_name, p.printed_name, p.school.short_name if p.school else "", p.get_position_display(),
+            p.rate, p.get_education_level_display(), p.education_institution, p.education_year,
+            p.education_specialty, p.experience_total, p.experience_library, p.experience_as_of,
+            p.get_category_display(), p.attestation_date, p.attestation_due, p.self_education_theme,
+            p.phone, p.email, _yes_no(p.is_active),
+        ]
+
+
+@register
+class PersonCardPdf(PdfExporter):
+    """Subject: a Person. Option `contacts`: print the phone and e-mail (only for those who may see them)."""
+
+    identifier = "person-card-pdf"
+    title = _("Карточка библиотекаря (PDF)")
+    template_name = "reports/person_card.html"
+
+    def filename_stem(self):
+        return f"Карточка {self.subject.printed_name}"
+
+    def get_context(self):
+        person = self.subject
+        return {
+            "title": gettext("Карточка школьного библиотекаря"),
+            "author": person.association.name,
+            "person": person,
+            "contacts": self.options.get("contacts", False),
+            "courses": person.courses.all(),
+            "portfolio": person.portfolio.all(),
+            "attestation_date": format_date(person.attestation_date) if person.attestation_date else "",
+            "attestation_due": format_date(person.attestation_due) if person.attestation_due else "",
+        }
