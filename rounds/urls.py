@@ -9,6 +9,7 @@ urlpatterns = [
     path("new/", views.round_create, name="round_create"),
     path("<int:pk>/", views.round_detail, name="round"),
     path("<int:pk>/remind/", views.round_remind, name="round_remind"),
+    path("<int:pk>/summary.<str:fmt>", views.round_download, name="round_download"),
     path("reports/<int:pk>/", views.report_detail, name="report"),
     path("reports/<int:pk>/reopen/", views.report_reopen, name="report_reopen"),
 ]

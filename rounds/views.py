@@ -6,9 +6,11 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
-from django.views.decorators.http import require_POST
+from django.http import Http404
+from django.views.decorators.http import require_POST, require_safe
 
 from members.access import require_head, require_member
+from reports.base import download_response, get_exporter
 from rounds.access import get_report_for_user, get_round_for_user, school_of
 from rounds.forms import FsemForm, InspectionForm, ProvisionLineFormSet, RoundForm
 from rounds.models import FsemAnswer, InspectionAnswer, Kind, Report, Round
@@ -112,3 +114,13 @@ def report_reopen(request, pk):
     report.reopen()
     messages.success(request, _("Отчёт %(school)s возвращён на доработку: школа снова может его изменить.") % {"school": report.school.short_name})
     return redirect(report.round)
+
+
+@login_required
+@require_safe
+def round_download(request, pk, fmt):
+    """The summary and all schools' answers: the head and the committee, like the round's page."""
+    round_ = get_round_for_user(request, pk)
+    if fmt not in ("pdf", "xlsx"):
+        raise Http404
+    return download_response(get_exporter(f"round-{fmt}")(round_))

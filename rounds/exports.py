@@ -1,0 +1,84 @@
+"""A round's summary and all schools' answers as XLSX and PDF, through the reports registry.
+
+Both formats print the same tables (`tables`): who submitted, the kind's summary, every school's answers.
+"""
+
+from dataclasses import dataclass
+
+from django.utils.translation import gettext, gettext_lazy as _
+
+from members.models import GRADES
+from reports.base import PdfExporter, XlsxExporter, register
+from reports.formats import format_date, printed_columns
+from reports.xlsx import write_list_sheet
+from rounds.models import Kind, ProvisionLine
+from rounds.summary import summarize
+
+
+@dataclass
+class Table:
+    title: str
+    header: list
+    rows: list
+    widths: list
+
+    @property
+    def columns(self):
+        return printed_columns(self.header, self.widths)
+
+
+def _status(report):
+    if report.is_submitted:
+        return gettext("сдан %(date)s") % {"date": format_date(report.submitted_at.date())}
+    return gettext("опаздывает") if report.late else gettext("не сдан")
+
+
+def tables(round_):
+    summary = summarize(round_)
+    result = [Table(gettext("Школы"), [gettext("Школа"), gettext("Состояние")],
+                    [[r.school.short_name, _status(r)] for r in summary.reports], [40, 30])]
+    if round_.kind == Kind.PROVISION:
+        result.append(Table(gettext("Город"), [gettext("Класс"), gettext("Предмет"), gettext("Учащихся"), gettext("Есть экз."), gettext("Не хватает"), "%"],
+                            [[t.grade, t.subject, t.students, t.available, t.missing, t.percent] for t in summary.city], [8, 30, 12, 12, 12, 8]))
+        lines = ProvisionLine.objects.filter(report__round=round_).select_related("report__school").order_by("report__school__short_name", "grade", "subject")
+        result.append(Table(gettext("Ответы школ"), [gettext("Школа"), gettext("Класс"), gettext("Предмет"), gettext("Учащихся"), gettext("Есть экз."), gettext("Не хватает"), "%"],
+                            [[line.report.school.short_name, line.grade, line.subject, line.students, line.available, line.missing, line.percent] for line in lines],
+                            [22, 8, 26, 11, 11, 11, 8]))
+    elif round_.kind == Kind.FSEM:
+        rows = [[school.short_name, a.check_date, a.list_edition, a.items_found, a.items_withdrawn, a.act_number, a.act_date] for school, a in summary.fsem_rows]
+        rows.append([gettext("Итого"), None, None, summary.fsem_found, summary.fsem_withdrawn, None, None])
+        result.append(Table(gettext("Ответы школ"), [gettext("Школа"), gettext("Дата сверки"), gettext("Редакция списка"), gettext("Выявлено"),
+                                                    gettext("Изъято"), gettext("Акт №"), gettext("Дата акта")], rows, [22, 16, 16, 11, 11, 10, 16]))
+    else:
+        result.append(Table(gettext("Город"), [gettext("Класс")] + [str(g) for g in GRADES],
+                            [[gettext("Исключённых, экз.")] + [count for _, count in summary.excluded_by_grade]], [18] + [6] * len(GRADES)))
+        result.append(Table(gettext("Ответы школ"), [gettext("Школа"), gettext("Доля в ФПУ, %"), gettext("Исключённых, экз.")],
+                            [[school.short_name, a.share_in_fpu, a.excluded_in_use] for school, a in summary.inspection_rows], [30, 16, 18]))
+    return result
+
+
+class RoundExporter:
+    def filename_stem(self):
+        return f"{self.subject.title} — сводка"
+
+
+@register
+class RoundXlsx(RoundExporter, XlsxExporter):
+    identifier = "round-xlsx"
+    title = _("Сводка и ответы школ (XLSX)")
+
+    def write(self, workbook):
+        for table in tables(self.subject):
+            write_list_sheet(workbook, table.title, table.header, table.rows, column_widths=table.widths)
+
+
+@register
+class RoundPdf(RoundExporter, PdfExporter):
+    identifier = "round-pdf"
+    title = _("Сводка и ответы школ (PDF)")
+    template_name = "reports/round.html"
+
+    def get_context(self):
+        round_ = self.subject
+        return {"title": round_.title, "author": round_.association.name, "round": round_,
+                "deadline": format_date(round_.deadline), "tables": tables(round_)}
