@@ -2,9 +2,11 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db import IntegrityError, transaction
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from events import dashboard
 from events.access import can_edit, get_event_for_user, get_plan_for_user, get_section_for_user
 from events.checks import check_plan
 from events.forms import EventForm, EventStatusForm, MoveForm, PlanHeaderForm, SectionForm
@@ -15,14 +17,36 @@ from members.services import find_or_create_person
 
 
 def home(request):
-    """The plans one may read: published ones for everybody, drafts too for the association's accounts."""
+    """The plans one may read (published ones for everybody, drafts too for the association's accounts),
+    and for the head and a librarian what needs them now (events.dashboard)."""
     account = get_account(request)
     plans = Plan.objects.select_related("association").order_by("association__name", "-year_start")
     if account:
         plans = plans.filter(association=account.association) | plans.published()
     else:
         plans = plans.published()
-    return render(request, "events/home.html", {"plans": plans.distinct()})
+    context = {"plans": plans.distinct()}
+    if account:
+        context.update(_dashboard(account, timezone.localdate()))
+    return render(request, "events/home.html", context)
+
+
+def _dashboard(account, today):
+    association = account.association
+    if account.is_head:
+        return {
+            "upcoming": dashboard.upcoming_events(association, today),
+            "overdue": dashboard.overdue_events(association, today),
+            "attestations": dashboard.attestations_due(association, today),
+            "late_rounds": dashboard.rounds_with_late_schools(association, today),
+        }
+    if account.role == account.Role.LIBRARIAN and account.person:
+        school = account.person.school
+        return {
+            "upcoming": dashboard.upcoming_events(association, today, person=account.person),
+            "owed": dashboard.reports_owed(school) if school else [],
+        }
+    return {}
 
 
 def plan_detail(request, slug, year):

@@ -1,0 +1,58 @@
+"""The home page's «what needs you now», for the head and for a librarian.
+
+Each item is one query; the home page runs a fixed number of them whatever the data.
+"""
+
+import datetime
+
+from django.db.models import Count, Q
+
+from events.models import Event
+from members.models import Person, add_months
+from rounds.models import Report, Round
+
+UPCOMING_DAYS = 30
+
+
+def _events(association):
+    return (
+        Event.objects.filter(section__plan__association=association, date_start__isnull=False)
+        .select_related("section__plan__association")
+        .order_by("date_start", "pk")
+    )
+
+
+def upcoming_events(association, today, person=None):
+    """Planned events starting within the next 30 days (or running now and shorter than a month); a person's own when given."""
+    events = _events(association).filter(
+        status=Event.Status.PLANNED, date_start__lte=today + datetime.timedelta(days=UPCOMING_DAYS), date_end__gte=today,
+    )
+    if person is not None:
+        events = events.filter(responsibles__person=person).distinct()
+    return [e for e in events if e.date_start >= today or (e.date_end - e.date_start).days <= 31]
+
+
+def overdue_events(association, today):
+    """Events whose dates have passed and that are still «planned»."""
+    return list(_events(association).filter(status=Event.Status.PLANNED, date_end__lt=today).order_by("date_end", "pk"))
+
+
+def attestations_due(association, today):
+    return list(
+        Person.objects.filter(association=association, is_active=True, attestation_due__isnull=False,
+                              attestation_due__lte=add_months(today, 6))
+        .select_related("school").order_by("attestation_due")
+    )
+
+
+def rounds_with_late_schools(association, today):
+    return list(
+        Round.objects.filter(association=association, deadline__lt=today)
+        .annotate(late=Count("reports", filter=~Q(reports__status=Report.Status.SUBMITTED)))
+        .filter(late__gt=0).order_by("-deadline")
+    )
+
+
+def reports_owed(school):
+    """The school's reports not yet submitted, the nearest deadline first."""
+    return list(Report.objects.filter(school=school).exclude(status=Report.Status.SUBMITTED).select_related("round").order_by("round__deadline"))

@@ -1,0 +1,68 @@
+"""The home page knows who is asking: the head's and a librarian's «what needs you now»."""
+
+import datetime
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from events.models import Event
+from rounds.models import Kind
+from rounds.services import open_round
+
+pytestmark = pytest.mark.django_db
+
+
+def set_dates(title, day):
+    event = Event.objects.get(title=title)
+    event.dates_text = day.strftime("%d.%m.%Y г.")
+    event.save()
+    return event
+
+
+@pytest.fixture
+def current(plan, librarian_user, school, association, head_user):
+    today = timezone.localdate()
+    set_dates("Круглый стол", today + datetime.timedelta(days=10)).set_responsibles([librarian_user.account.person])
+    set_dates("Утверждение плана работы", today - datetime.timedelta(days=3))
+    set_dates("Конкурс юных поэтов", today + datetime.timedelta(days=60))
+    person = librarian_user.account.person
+    person.attestation_due = today + datetime.timedelta(days=40)
+    person.save()
+    open_round(association, head_user, Kind.FSEM, "Сверка с ФСЭМ", 2024, today - datetime.timedelta(days=1), [school])
+    return plan
+
+
+def ids(response, name):
+    return [getattr(item, "title", None) or getattr(item, "printed_name", None) for item in response.context[name]]
+
+
+def test_head_sees_what_needs_her(head_client, current, django_assert_max_num_queries):
+    # session, user, account; plans; upcoming; overdue; attestations; late rounds
+    with django_assert_max_num_queries(8):
+        response = head_client.get(reverse("home"))
+    assert ids(response, "upcoming") == ["Круглый стол"]
+    assert ids(response, "overdue") == ["Утверждение плана работы"]
+    assert ids(response, "attestations") == ["Куклина Н.Н."]
+    assert ids(response, "late_rounds") == ["Сверка с ФСЭМ"]
+    assert "не сдала 1 школа" in response.content.decode()
+
+
+def test_librarian_sees_own_events_and_owed_reports(librarian_client, current):
+    response = librarian_client.get(reverse("home"))
+    assert ids(response, "upcoming") == ["Круглый стол"]
+    assert [r.round.title for r in response.context["owed"]] == ["Сверка с ФСЭМ"]
+    assert "overdue" not in response.context and "late_rounds" not in response.context
+
+
+def test_other_librarian_has_nothing_coming(client, other_librarian_user, current):
+    client.force_login(other_librarian_user)
+    response = client.get(reverse("home"))
+    assert response.context["upcoming"] == [] and response.context["owed"] == []
+    assert "В ближайшие 30 дней мероприятий нет." in response.content.decode()
+
+
+def test_visitor_sees_only_published_plans(client, current):
+    response = client.get(reverse("home"))
+    assert "upcoming" not in response.context
+    assert list(response.context["plans"]) == []
