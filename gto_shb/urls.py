@@ -16,6 +16,7 @@ urlpatterns = [
     path("plans/", include("events.urls")),
     path("reports/", include("reports.urls")),
     path("members/", include("members.urls")),
+    path("textbooks/", include("textbooks.urls")),
     path("rounds/", include("rounds.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -1,0 +1,107 @@
+"""Who may read and change what in the exchange bank. Every textbooks view goes through these helpers.
+
+- Reading: every signed-in account of the association (head, librarians, the committee)
+  reads the whole bank; other associations' offers, needs and transfers are 404.
+- Changing: a librarian changes their own school's offers and needs, asks for copies for
+  their school and decides on requests for their school's offers; the head does all of it
+  for any school of the association; the committee changes nothing (403).
+"""
+
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404
+
+from members.access import can_edit_school, require_member
+from members.models import School
+from textbooks.models import Need, Offer, Transfer
+
+
+def editable_schools(account):
+    """The schools `account` acts for in the bank: all of the association for the head, their own for a librarian."""
+    if account.is_head:
+        return School.objects.filter(association=account.association)
+    if account.role == account.Role.LIBRARIAN and account.person is not None and account.person.school_id:
+        return School.objects.filter(pk=account.person.school_id, association=account.association)
+    return School.objects.none()
+
+
+def own_school(account):
+    """A librarian's school (None for the head, the committee, or a librarian not placed in a school)."""
+    if account.role == account.Role.LIBRARIAN and account.person is not None:
+        return account.person.school
+    return None
+
+
+def acts_for_a_school(account):
+    """The head, or a librarian placed in a school: who may add offers and needs and ask for copies (no query)."""
+    return account.is_head or (
+        account.role == account.Role.LIBRARIAN and account.person is not None and account.person.school_id is not None
+    )
+
+
+def require_editor(request):
+    """An account that acts for at least one school (else 403)."""
+    account = require_member(request)
+    if not acts_for_a_school(account):
+        raise PermissionDenied
+    return account
+
+
+def get_offer_for_user(request, pk, edit=False):
+    """An offer of the asker's association, or 404; with `edit`, only the head or the offering school's librarian (403)."""
+    account = require_member(request)
+    offer = get_object_or_404(
+        Offer.objects.select_related("school", "textbook"), pk=pk, school__association=account.association
+    )
+    if edit and not can_edit_school(account, offer.school):
+        raise PermissionDenied
+    return offer
+
+
+def get_need_for_user(request, pk, edit=False):
+    """A need of the asker's association, or 404; with `edit`, only the head or the needing school's librarian (403)."""
+    account = require_member(request)
+    need = get_object_or_404(Need.objects.select_related("school", "textbook"), pk=pk, school__association=account.association)
+    if edit and not can_edit_school(account, need.school):
+        raise PermissionDenied
+    return need
+
+
+def get_school_for_bank(request, pk, edit=False):
+    """A school of the asker's association for its exchange page, or 404; with `edit`, its editors only (403)."""
+    account = require_member(request)
+    school = get_object_or_404(School, pk=pk, association=account.association)
+    if edit and not can_edit_school(account, school):
+        raise PermissionDenied
+    return school
+
+
+GIVER, RECEIVER, EITHER = "giver", "receiver", "either"
+
+
+def get_transfer_for_user(request, pk, side=None):
+    """A transfer of the asker's association, or 404.
+
+    `side`: GIVER — only the head or the offering school's librarian (agree, decline, hand over,
+    take back); RECEIVER — the head or the receiving school's; EITHER — one of both (cancel). 403 otherwise.
+    """
+    account = require_member(request)
+    transfer = get_object_or_404(
+        Transfer.objects.select_related("offer__school", "offer__textbook", "to_school", "need"),
+        pk=pk,
+        offer__school__association=account.association,
+    )
+    if side is not None:
+        sides = transfer_sides(account, transfer)
+        if not sides or (side != EITHER and side not in sides):
+            raise PermissionDenied
+    return transfer
+
+
+def transfer_sides(account, transfer):
+    """The sides of `transfer` the account acts for: a set of GIVER and RECEIVER."""
+    sides = set()
+    if can_edit_school(account, transfer.offer.school):
+        sides.add(GIVER)
+    if can_edit_school(account, transfer.to_school):
+        sides.add(RECEIVER)
+    return sides

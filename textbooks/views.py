@@ -1,0 +1,434 @@
+"""The exchange bank's pages. Access is checked by textbooks.access; rules live in models and services."""
+
+import datetime
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.db.models import Q
+from django.http import FileResponse, Http404
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST, require_safe
+
+from members.access import can_edit_school, require_member
+from reports.base import download_response, get_exporter
+from members.models import School
+from textbooks import services
+from textbooks.access import (
+    EITHER, GIVER, RECEIVER, acts_for_a_school, editable_schools, get_need_for_user, get_offer_for_user, get_school_for_bank,
+    get_transfer_for_user, own_school, require_editor, transfer_sides,
+)
+from textbooks.forms import (
+    BankFilterForm, CatalogueFilterForm, HandOverForm, NeedForm, OfferForm, OffersImportForm, ReturnForm,
+    TransferRequestForm,
+)
+from textbooks.models import Need, Offer, Textbook, Transfer
+from textbooks.offers_import import import_offers
+from textbooks.search import search
+from textbooks.sample import DEMO_DIR
+from textbooks.spreadsheets import SpreadsheetError
+
+PAGE_SIZE = 30
+
+
+def catalogue_subjects():
+    """The subjects of the Federal List, for the filter: one query on the (small) catalogue."""
+    return Textbook.objects.exclude(subject="").order_by("subject").values_list("subject", flat=True).distinct()
+
+
+def _page(request, queryset):
+    return Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
+
+
+def bank_offers(account, form, today):
+    """The association's active offers, filtered and searched as the form asks; the needs flag in the same query."""
+    offers = (
+        Offer.objects.active()
+        .for_association(account.association)
+        .select_related("school", "textbook")
+        .with_needs_flag()
+    )
+    return search(form.filter(offers, today), form.query)
+
+
+def bank_needs(account, form, today):
+    needs = Need.objects.open().for_association(account.association).select_related("school", "textbook").with_offers_flag()
+    return search(form.filter(needs, today), form.query)
+
+
+# ---------------------------------------------------------------- the bank
+
+@login_required
+@require_safe
+def bank(request):
+    """What the city's schools offer: search, filters, pages."""
+    account = require_member(request)
+    today = timezone.localdate()
+    form = BankFilterForm(request.GET or None, association=account.association, subjects=catalogue_subjects())
+    page = _page(request, bank_offers(account, form, today))
+    return render(request, "textbooks/bank.html", {
+        "form": form, "page": page, "today": today, "can_add": acts_for_a_school(account),
+        "tab": "offers", "export_url": reverse("textbooks:export") + (f"?{request.GET.urlencode()}" if request.GET else ""),
+    })  # fmt: skip
+
+
+@login_required
+@require_safe
+def bank_export(request):
+    """The bank as XLSX: the offers and needs the bank's filters and search select (all without them)."""
+    account = require_member(request)
+    today = timezone.localdate()
+    params = request.GET.copy()
+    params.pop("page", None)
+    form = BankFilterForm(params or None, association=account.association, subjects=catalogue_subjects())
+    exporter = get_exporter("textbooks-bank-xlsx")(
+        account.association, offers=bank_offers(account, form, today), needs=bank_needs(account, form, today)
+    )
+    return download_response(exporter)
+
+
+@login_required
+@require_safe
+def needs(request):
+    """What the city's schools lack."""
+    account = require_member(request)
+    today = timezone.localdate()
+    form = BankFilterForm(request.GET or None, association=account.association, subjects=catalogue_subjects())
+    page = _page(request, bank_needs(account, form, today))
+    return render(request, "textbooks/needs.html", {
+        "form": form, "page": page, "today": today, "can_add": acts_for_a_school(account),
+        "tab": "needs",
+    })  # fmt: skip
+
+
+@login_required
+@require_safe
+def catalogue(request):
+    """The Federal List: find a textbook, then offer it or say the school needs it."""
+    account = require_member(request)
+    form = CatalogueFilterForm(request.GET or None)
+    textbooks = Textbook.objects.all()
+    query = ""
+    if form.is_valid():
+        if not form.cleaned_data["excluded"]:
+            textbooks = textbooks.filter(excluded=False)
+        if form.cleaned_data["grade"]:
+            textbooks = textbooks.filter(grade_from__lte=form.cleaned_data["grade"], grade_to__gte=form.cleaned_data["grade"])
+        query = form.cleaned_data["q"]
+    else:
+        textbooks = textbooks.filter(excluded=False)
+    page = _page(request, search(textbooks, query))
+    return render(request, "textbooks/catalogue.html", {
+        "form": form, "page": page, "today": timezone.localdate(), "total": Textbook.objects.count() if not page.paginator.count else None,
+        "can_add": acts_for_a_school(account),
+    })  # fmt: skip
+
+
+# ---------------------------------------------------------------- offers
+
+@login_required
+@require_safe
+def offer_detail(request, pk):
+    account = require_member(request)
+    offer = get_offer_for_user(request, pk)
+    can_edit = can_edit_school(account, offer.school)
+    schools = editable_schools(account).exclude(pk=offer.school_id)
+    request_form = None
+    if not offer.is_withdrawn and offer.available and schools.exists():
+        request_form = TransferRequestForm(offer=offer, schools=schools)
+    transfers = offer.transfers.select_related("to_school").order_by("-requested_at", "-pk")
+    return render(request, "textbooks/offer_detail.html", {
+        "offer": offer,
+        "can_edit": can_edit,
+        "matching_needs": Need.objects.matching(offer).select_related("school", "textbook"),
+        "transfers": transfers,
+        "request_form": request_form,
+        "today": timezone.localdate(),
+    })  # fmt: skip
+
+
+@login_required
+def offer_create(request):
+    account = require_editor(request)
+    schools = editable_schools(account)
+    textbook = _textbook_from(request)
+    form = OfferForm(request.POST or None, schools=schools if account.is_head else None, textbook=textbook,
+                     initial={"subject": textbook.subject} if textbook else None)
+    if request.method == "POST" and form.is_valid():
+        offer = form.save(commit=False)
+        if not account.is_head:
+            offer.school = own_school(account)
+        services.save_offer(form.fill(offer))
+        messages.success(request, _("Предложение внесено в обменный фонд: его видят все школы."))
+        return redirect(offer)
+    return _form_page(request, form, _("Предложить учебники"),
+                      _("Учебники, которые вашей школе не нужны: другие школы найдут их в обменном фонде и попросят во временное пользование."),
+                      reverse("textbooks:bank"), textbook)
+
+
+@login_required
+def offer_edit(request, pk):
+    offer = get_offer_for_user(request, pk, edit=True)
+    form = OfferForm(request.POST or None, instance=offer)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.save_offer(form.fill(form.save(commit=False)))
+        except services.TransferError as error:
+            form.add_error("copies", str(error))
+        else:
+            messages.success(request, _("Предложение сохранено."))
+            return redirect(offer)
+    return _form_page(request, form, _("Изменить предложение"), _("%(school)s: %(title)s") % {"school": offer.school, "title": offer.title},
+                      offer.get_absolute_url())
+
+
+@login_required
+@require_POST
+def offer_withdraw(request, pk):
+    offer = get_offer_for_user(request, pk, edit=True)
+    if not offer.is_withdrawn:
+        declined = services.withdraw_offer(offer)
+        messages.success(request, _("Предложение снято из обменного фонда.") + (" " + _("Ожидавшие ответа запросы отклонены.") if declined else ""))
+    return redirect("textbooks:school", offer.school_id)
+
+
+@login_required
+@require_POST
+def offer_request(request, pk):
+    """A school asks for copies of the offer (nothing is reserved until the offering school agrees)."""
+    account = require_editor(request)
+    offer = get_offer_for_user(request, pk)
+    schools = editable_schools(account).exclude(pk=offer.school_id)
+    if not schools.exists():
+        messages.error(request, _("Это предложение вашей же школы."))
+        return redirect(offer)
+    form = TransferRequestForm(request.POST, offer=offer, schools=schools)
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            transfer = services.request_transfer(offer, data["to_school"], data["copies"], data["return_by"], data["need"], data["note"])
+        except services.TransferError as error:
+            messages.error(request, str(error))
+            return redirect(offer)
+        messages.success(request, _("Запрос отправлен. Школа %(school)s увидит его на своей странице обменного фонда.") % {"school": offer.school})
+        return redirect(transfer)
+    return render(request, "textbooks/offer_detail.html", {
+        "offer": offer, "can_edit": can_edit_school(account, offer.school),
+        "matching_needs": Need.objects.matching(offer).select_related("school", "textbook"),
+        "transfers": offer.transfers.select_related("to_school"), "request_form": form, "today": timezone.localdate(),
+    })  # fmt: skip
+
+
+# ---------------------------------------------------------------- needs
+
+@login_required
+@require_safe
+def need_detail(request, pk):
+    account = require_member(request)
+    need = get_need_for_user(request, pk)
+    return render(request, "textbooks/need_detail.html", {
+        "need": need,
+        "can_edit": can_edit_school(account, need.school),
+        "matching_offers": Offer.objects.matching(need).select_related("school", "textbook"),
+        "today": timezone.localdate(),
+    })  # fmt: skip
+
+
+@login_required
+def need_create(request):
+    account = require_editor(request)
+    textbook = _textbook_from(request)
+    form = NeedForm(request.POST or None, schools=editable_schools(account) if account.is_head else None, textbook=textbook,
+                    initial={"subject": textbook.subject} if textbook else None)
+    if request.method == "POST" and form.is_valid():
+        need = form.fill(form.save(commit=False))
+        if not account.is_head:
+            need.school = own_school(account)
+        need.save()
+        messages.success(request, _("Потребность внесена: ниже — предложения других школ, которые ей подходят."))
+        return redirect(need)
+    return _form_page(request, form, _("Нужны учебники"),
+                      _("Чего не хватает вашей школе: сайт покажет предложения других школ, которые подходят, а им — вашу потребность."),
+                      reverse("textbooks:needs"), textbook)
+
+
+@login_required
+def need_edit(request, pk):
+    need = get_need_for_user(request, pk, edit=True)
+    form = NeedForm(request.POST or None, instance=need)
+    if request.method == "POST" and form.is_valid():
+        form.fill(form.save(commit=False)).save()
+        messages.success(request, _("Потребность сохранена."))
+        return redirect(need)
+    return _form_page(request, form, _("Изменить потребность"), _("%(school)s: %(title)s") % {"school": need.school, "title": need.title},
+                      need.get_absolute_url())
+
+
+@login_required
+@require_POST
+def need_close(request, pk):
+    need = get_need_for_user(request, pk, edit=True)
+    if not need.is_closed:
+        need.closed_at = timezone.now()
+        need.save(update_fields=["closed_at", "updated_at"])
+        messages.success(request, _("Потребность снята: её больше не видно в обменном фонде."))
+    return redirect("textbooks:school", need.school_id)
+
+
+def _textbook_from(request):
+    """The catalogue entry a form starts from (?textbook=<pk> from the ФПУ page), or None."""
+    pk = request.GET.get("textbook", "")
+    return Textbook.objects.filter(pk=pk).first() if pk.isdigit() else None
+
+
+def _form_page(request, form, title, intro, cancel_url, textbook=None):
+    return render(request, "textbooks/form.html", {"form": form, "title": title, "intro": intro, "cancel_url": cancel_url, "textbook": textbook})
+
+
+# ---------------------------------------------------------------- a school's page
+
+@login_required
+@require_safe
+def my_school(request):
+    """A librarian's school page; the head and the committee choose a school."""
+    account = require_member(request)
+    school = own_school(account)
+    if school is not None:
+        return redirect("textbooks:school", school.pk)
+    schools = School.objects.filter(association=account.association)
+    return render(request, "textbooks/choose_school.html", {"schools": schools})
+
+
+@login_required
+@require_safe
+def school_page(request, pk):
+    """One school in the bank: its offers and needs, the requests for its offers and its own requests."""
+    account = require_member(request)
+    school = get_school_for_bank(request, pk)
+    today = timezone.localdate()
+    transfers = Transfer.objects.select_related("offer__school", "offer__textbook", "to_school")
+    open_or_recent = Q(status__in=Transfer.OPEN) | Q(requested_at__gte=timezone.now() - datetime.timedelta(days=365))
+    return render(request, "textbooks/school.html", {
+        "school": school,
+        "can_edit": can_edit_school(account, school),
+        "offers": school.textbook_offers.filter(withdrawn_at__isnull=True).select_related("textbook").with_needs_flag(),
+        "needs": school.textbook_needs.open().select_related("textbook").with_offers_flag(),
+        "asked_of_us": transfers.filter(open_or_recent, offer__school=school),
+        "we_ask": transfers.filter(open_or_recent, to_school=school),
+        "today": today,
+    })  # fmt: skip
+
+
+# ---------------------------------------------------------------- transfers
+
+@login_required
+@require_safe
+def transfer_detail(request, pk):
+    account = require_member(request)
+    transfer = get_transfer_for_user(request, pk)
+    sides = transfer_sides(account, transfer)
+    return render(request, "textbooks/transfer_detail.html", {
+        "transfer": transfer,
+        "is_giver": GIVER in sides,
+        "is_receiver": RECEIVER in sides,
+        "hand_over_form": HandOverForm(transfer=transfer) if GIVER in sides and transfer.status == Transfer.Status.AGREED else None,
+        "return_form": ReturnForm() if GIVER in sides and transfer.status == Transfer.Status.HANDED_OVER else None,
+        "today": timezone.localdate(),
+    })  # fmt: skip
+
+
+@login_required
+@require_safe
+def transfer_act(request, pk):
+    """The act as PDF: for the two schools, the head and the committee, once the offering school has agreed."""
+    account = require_member(request)
+    transfer = get_transfer_for_user(request, pk)
+    if not (transfer_sides(account, transfer) or account.role == account.Role.VIEWER):
+        raise PermissionDenied
+    if not transfer.has_act:
+        raise Http404
+    return download_response(get_exporter("textbooks-transfer-act-pdf")(transfer))
+
+
+# action → (who may, service, message)
+SIMPLE_ACTIONS = {
+    "agree": (GIVER, services.agree, _("Вы согласились: экземпляры зарезервированы. Распечатайте акт и передайте учебники.")),
+    "decline": (GIVER, services.decline, _("Запрос отклонён.")),
+    "cancel": (EITHER, services.cancel, _("Передача отменена.")),
+    "keep": (GIVER, services.keep, _("Отмечено: учебники остаются у получившей школы насовсем.")),
+}
+
+
+@login_required
+@require_POST
+def transfer_action(request, pk, action):
+    if action in SIMPLE_ACTIONS:
+        side, step, message = SIMPLE_ACTIONS[action]
+        get_transfer_for_user(request, pk, side=side)
+        try:
+            step(pk)
+        except services.TransferError as error:
+            messages.error(request, str(error))
+        else:
+            messages.success(request, message)
+        return redirect(_back(request, pk))
+    if action not in ("hand-over", "return"):
+        raise Http404
+    transfer = get_transfer_for_user(request, pk, side=GIVER)
+    form = HandOverForm(request.POST, transfer=transfer) if action == "hand-over" else ReturnForm(request.POST)
+    if form.is_valid():
+        try:
+            if action == "hand-over":
+                services.hand_over(pk, form.cleaned_data["day"], form.cleaned_data["return_by"])
+            else:
+                services.mark_returned(pk, form.cleaned_data["day"])
+        except services.TransferError as error:
+            messages.error(request, str(error))
+        else:
+            messages.success(request, _("Передача отмечена.") if action == "hand-over" else _("Возврат отмечен: экземпляры снова свободны."))
+    else:
+        messages.error(request, _("Проверьте даты: %(errors)s") % {"errors": " ".join(e for errors in form.errors.values() for e in errors)})
+    return redirect(_back(request, pk))
+
+
+def _back(request, pk):
+    """Where a button's form came from (the school page or the transfer page), if it is one of ours."""
+    back = request.POST.get("next", "")
+    if back.startswith("/") and not back.startswith("//"):
+        return back
+    return reverse("textbooks:transfer", args=[pk])
+
+
+# ---------------------------------------------------------------- import
+
+@login_required
+def offers_import(request):
+    """A school's list of surplus textbooks from its XLSX, all rows or none."""
+    account = require_editor(request)
+    schools = editable_schools(account)
+    form = OffersImportForm(request.POST or None, request.FILES or None, schools=schools)
+    error = None
+    if request.method == "POST" and form.is_valid():
+        school = form.cleaned_data["school"]
+        try:
+            result = import_offers(form.cleaned_data["file"], school)
+        except SpreadsheetError as refused:
+            error = refused
+        else:
+            messages.success(request, result.message())
+            if result.ignored_columns:
+                messages.info(request, _("Столбцы %(names)s не распознаны и пропущены.") % {"names": ", ".join(f"«{n}»" for n in result.ignored_columns)})
+            return redirect("textbooks:school", school.pk)
+    return render(request, "textbooks/import.html", {"form": form, "error": error})
+
+
+@login_required
+@require_safe
+def offers_sample(request):
+    """A sample list of offers in the layout the import reads."""
+    require_member(request)
+    return FileResponse((DEMO_DIR / "offers-sample.xlsx").open("rb"), as_attachment=True, filename="Образец списка обменного фонда.xlsx")
