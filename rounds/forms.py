@@ -40,6 +40,8 @@ class ProvisionLineForm(forms.ModelForm):
         self.fields["students"].help_text = _("Пусто — возьмём из карточки школы.")
         self.fields["missing"].required = False
         self.fields["missing"].help_text = _("Пусто — учащихся минус экземпляров.")
+        for name, field in self.fields.items():
+            field.widget.attrs["class"] = "form-select form-select-sm" if name == "grade" else "form-control form-control-sm"
 
     def clean(self):
         cleaned = super().clean()

@@ -27,3 +27,18 @@ def pytest_collection_modifyitems(items):
     for item in items:
         if "tests/browser" in str(item.fspath):
             item.add_marker(pytest.mark.browser)
+
+
+@pytest.fixture
+def login(live_server, client):
+    """login(page, username): the page's browser context is signed in as that user (no form, a session cookie)."""
+    from django.conf import settings
+    from django.contrib.auth.models import User
+
+    def sign_in(page, username):
+        client.force_login(User.objects.get(username=username))
+        cookie = client.cookies[settings.SESSION_COOKIE_NAME]
+        page.context.clear_cookies()
+        page.context.add_cookies([{"name": settings.SESSION_COOKIE_NAME, "value": cookie.value, "url": live_server.url}])
+
+    return sign_in

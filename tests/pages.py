@@ -1,0 +1,64 @@
+"""The main pages of the site, as each kind of person sees them, on the demo data (`manage.py setup_demo`).
+
+The accessibility, markup, phone-width and screenshot checks all walk this one list.
+"""
+
+from django.contrib.auth.models import User
+from django.core.management import call_command
+from django.urls import reverse
+
+from events.models import Plan
+from members.models import Person, School
+from rounds.models import Report, Round
+
+
+def load_demo():
+    """The demo data, plus one open report round so the round pages have content."""
+    from io import StringIO
+
+    import datetime
+
+    from django.utils import timezone
+
+    from rounds.models import Kind
+    from rounds.services import open_round
+
+    call_command("setup_demo", stdout=StringIO())
+    plan = Plan.objects.get()
+    head = User.objects.get(username="sablina")
+    if not Round.objects.exists():
+        open_round(plan.association, head, Kind.PROVISION, "Обеспеченность учебниками на 2025-2026 учебный год", 2025,
+                   timezone.localdate() + datetime.timedelta(days=14), School.objects.filter(association=plan.association))
+    return plan
+
+
+def main_pages():
+    """[(login or None, name, url)] — computed after load_demo()."""
+    plan = Plan.objects.get()
+    slug, year = plan.association.slug, plan.year_name
+    kuklina = Person.objects.get(surname="Куклина")
+    round_ = Round.objects.get()
+    school = kuklina.school
+    report = Report.objects.get(round=round_, school=school)
+    pages = [
+        (None, "home", reverse("home")),
+        (None, "login", reverse("login")),
+        (None, "plan", reverse("events:plan", args=[slug, year])),
+        (None, "calendar", reverse("events:plan_calendar", args=[slug, year]) + "?month=2023-10"),
+        ("sablina", "head-home", reverse("home")),
+        ("sablina", "head-plan", reverse("events:plan", args=[slug, year])),
+        ("sablina", "head-plan-header", reverse("events:plan_edit", args=[slug, year])),
+        ("sablina", "head-event", reverse("events:event_edit", args=[plan.sections.first().events.first().pk])),
+        ("sablina", "head-people", reverse("members:people")),
+        ("sablina", "head-overview", reverse("members:overview")),
+        ("sablina", "head-schools", reverse("members:schools")),
+        ("sablina", "head-rounds", reverse("rounds:rounds")),
+        ("sablina", "head-round", reverse("rounds:round", args=[round_.pk])),
+        ("kuklina", "librarian-home", reverse("home")),
+        ("kuklina", "librarian-card", reverse("members:person", args=[kuklina.pk])),
+        ("kuklina", "librarian-card-edit", reverse("members:person_edit", args=[kuklina.pk])),
+        ("kuklina", "librarian-course", reverse("members:course_add", args=[kuklina.pk])),
+        ("kuklina", "librarian-school", reverse("members:school", args=[school.pk])),
+        ("kuklina", "librarian-report", reverse("rounds:report", args=[report.pk])),
+    ]
+    return pages
