@@ -17,6 +17,7 @@ from events.models import Plan
 from members.models import Account, Association, Course, Enrollment, Person, School
 from members.names import parse_name
 from members.services import find_or_create_person
+from textbooks import demo as textbooks_demo
 
 SEED_PLAN = Path(settings.BASE_DIR) / "events" / "data" / "plan-2023-2024.txt"
 
@@ -99,6 +100,7 @@ class Command(BaseCommand):
                 Course.objects.create(person=person, title=title, provider="ГАУ ДПО ИРО", hours=hours,
                                       start=end - datetime.timedelta(days=14), end=end)
         self.stdout.write(f"Школ: {len(schools)}, сотрудников в банке данных: {Person.objects.filter(association=association).count()}.")
+        self.stdout.write(textbooks_demo.load(association, schools))
 
         self.stdout.write("\nУчётные записи для входа на http://127.0.0.1:8000/accounts/login/ :")
         for username, password, role, printed in DEMO_ACCOUNTS:
