@@ -218,11 +218,14 @@ def test_buttons_on_the_school_page_come_back_to_it(other_librarian_client, requ
     assert response.url == requested.get_absolute_url()
 
 
-def test_my_school(client, librarian_user, head_user, school):
+def test_my_school(client, librarian_user, other_librarian_user, head_user, viewer_user, school, other_school):
     response = login(client, librarian_user).get(reverse("textbooks:my_school"))
     assert response.url == reverse("textbooks:school", args=[school.pk])
-    response = login(client, head_user).get(reverse("textbooks:my_school"))
-    assert response.status_code == 200 and list(response.context["schools"]) == [school]
+    response = login(client, other_librarian_user).get(reverse("textbooks:my_school"))
+    assert response.url == reverse("textbooks:school", args=[other_school.pk])
+    for user in (head_user, viewer_user):  # the head and the committee choose a school
+        response = login(client, user).get(reverse("textbooks:my_school"))
+        assert response.status_code == 200 and list(response.context["schools"]) == [school, other_school]
 
 
 def test_school_page_empty_says_what_to_do(librarian_client, school):
@@ -262,13 +265,16 @@ def test_the_act_is_for_the_two_schools_the_head_and_the_committee(client, assoc
 def test_the_act_reads_like_a_document(head_client, requested, offer, librarian_user, other_librarian_user):
     from tests.reports.conftest import pdf_text
 
+    # asked at 20:00 UTC on 10 September: already the 11th in Irkutsk, where the schools are
+    Transfer.objects.filter(pk=requested.pk).update(requested_at=datetime.datetime(2025, 9, 10, 20, 0, tzinfo=datetime.timezone.utc))
     services.agree(requested.pk)
-    services.hand_over(requested.pk, datetime.date(2025, 9, 11), RETURN_BY)
+    services.hand_over(requested.pk, datetime.date(2025, 9, 12), RETURN_BY)
     response = head_client.get(reverse("textbooks:transfer_act", args=[requested.pk]))
     text = pdf_text(response.content).replace("\u2010 ", "")  # words hyphenated at a line's end
     assert f"АКТ № {requested.pk}" in text
     assert "приёма-передачи учебников во временное пользование" in text
-    assert "г. Усть-Илимск" in text and "11 сентября 2025 г." in text
+    assert "г. Усть-Илимск 12 сентября 2025 г." in text  # the day of the hand-over
+    assert "запрос Принимающей стороны от 11 сентября 2025 г." in text
     assert "«Средняя общеобразовательная школа № 1»" in text and "Средняя общеобразовательная школа № 2" in text
     assert "Русский язык. 2 класс" in text and "Канакина В.П., Горецкий В.Г." in text and "1.1.1.1.1.2" in text
     assert "Итого: 4 экземпляра" in text

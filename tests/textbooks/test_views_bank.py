@@ -164,3 +164,21 @@ def test_export_follows_the_filters(head_client, offer, other_school):
 def test_withdrawn_and_given_away_offers_leave_the_bank(head_client, offer, other_school, textbook):
     Offer.objects.filter(pk=offer.pk).update(available=0)
     assert not head_client.get(reverse("textbooks:bank")).context["page"].object_list
+
+
+def test_visitor_is_sent_to_login_from_every_page(client, offer, need, school):
+    from textbooks.models import Transfer
+
+    transfer = Transfer.objects.create(offer=offer, to_school=school, copies=1, return_by="2031-05-31", status="agreed")
+    urls = [reverse(name, args=[pk]) for name, pk in [
+        ("textbooks:offer", offer.pk), ("textbooks:offer_edit", offer.pk), ("textbooks:need", need.pk),
+        ("textbooks:need_edit", need.pk), ("textbooks:school", school.pk), ("textbooks:transfer", transfer.pk),
+        ("textbooks:transfer_act", transfer.pk),
+    ]] + [reverse("textbooks:offer_create"), reverse("textbooks:need_create")]  # fmt: skip
+    for url in urls:
+        response = client.get(url)
+        assert response.status_code == 302 and response.url.startswith(reverse("login")), url
+    for url in [reverse("textbooks:offer_withdraw", args=[offer.pk]), reverse("textbooks:need_close", args=[need.pk]),
+                reverse("textbooks:offer_request", args=[offer.pk]), reverse("textbooks:transfer_action", args=[transfer.pk, "cancel"])]:
+        response = client.post(url)
+        assert response.status_code == 302 and response.url.startswith(reverse("login")), url
