@@ -290,3 +290,15 @@ class Account(models.Model):
     @property
     def is_head(self):
         return self.role == self.Role.HEAD
+
+
+class LoginFailure(models.Model):
+    """A failed login, kept for a while to slow down password guessing (members.throttle)."""
+
+    username = models.CharField(max_length=150, db_index=True)
+    ip = models.GenericIPAddressField(null=True, blank=True)
+    at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    class Meta:
+        verbose_name = _("неудачный вход")
+        verbose_name_plural = _("неудачные входы")

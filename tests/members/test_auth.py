@@ -43,3 +43,39 @@ def test_anyone_changes_own_password(librarian_client, librarian_user):
 def test_password_change_needs_login(client):
     response = client.get(reverse("password_change"))
     assert response.status_code == 302 and response.url.startswith(reverse("login"))
+
+
+def test_login_is_throttled_after_five_failures(client, head_user):
+    for _ in range(5):
+        client.post(reverse("login"), {"username": "head", "password": "wrong"})
+    response = client.post(reverse("login"), {"username": "head", "password": "secret-pass-1"})
+    assert response.status_code == 200
+    assert "Слишком много неудачных попыток входа" in response.content.decode()
+    assert "_auth_user_id" not in client.session
+
+
+def test_failures_expire_and_success_clears_them(client, head_user):
+    import datetime
+
+    from django.utils import timezone
+
+    from members.models import LoginFailure
+
+    for _ in range(4):
+        client.post(reverse("login"), {"username": "head", "password": "wrong"})
+    assert client.post(reverse("login"), {"username": "head", "password": "secret-pass-1"}).status_code == 302
+    assert not LoginFailure.objects.filter(username="head").exists()
+    for _ in range(5):
+        client.post(reverse("login"), {"username": "head", "password": "wrong"})
+    LoginFailure.objects.update(at=timezone.now() - datetime.timedelta(minutes=16))
+    client.logout()
+    assert client.post(reverse("login"), {"username": "head", "password": "secret-pass-1"}).status_code == 302
+
+
+def test_weak_new_password_is_refused(librarian_client, librarian_user):
+    response = librarian_client.post(reverse("password_change"), {
+        "old_password": "secret-pass-1", "new_password1": "12345678", "new_password2": "12345678"})
+    assert response.status_code == 200
+    assert "слишком широко распространён" in response.content.decode() or "слишком простой" in response.content.decode()
+    librarian_user.refresh_from_db()
+    assert librarian_user.check_password("secret-pass-1")
