@@ -8,3 +8,10 @@ from gto_shb.settings import *  # noqa: E402,F403
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+
+# The suite talks plain HTTP to the test client and the live server.
+SECURE_SSL_REDIRECT = SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = False
+SECURE_HSTS_SECONDS = 0
+# Static files as in development: no collectstatic before the tests (the live server serves them).
+MIDDLEWARE = [m for m in MIDDLEWARE if not m.startswith("whitenoise.")]
+STORAGES = {**STORAGES, "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}

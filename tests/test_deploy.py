@@ -1,0 +1,32 @@
+"""Production settings: `manage.py check --deploy` prints no warning; a missing SECRET_KEY stops the start."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def manage(*args, **env):
+    environment = {k: v for k, v in os.environ.items() if k not in ("DEBUG", "SECRET_KEY", "DJANGO_SETTINGS_MODULE", "DJANGO_ALLOW_ASYNC_UNSAFE")}
+    environment.update(env)
+    return subprocess.run([sys.executable, "manage.py", *args], cwd=ROOT, env=environment, capture_output=True, text=True)
+
+
+def test_check_deploy_has_no_warning():
+    result = manage("check", "--deploy", "--fail-level", "WARNING",
+                    DEBUG="false", SECRET_KEY="x7Gk2-production-secret-key-with-enough-length-and-variety-9Qz", ALLOWED_HOSTS="gto-shb.example.ru")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout
+
+
+def test_production_without_secret_key_refuses_to_start():
+    result = manage("check", DEBUG="false", ALLOWED_HOSTS="gto-shb.example.ru")
+    assert result.returncode != 0
+    assert "SECRET_KEY must be set" in result.stderr
+
+
+def test_debug_must_be_true_or_false():
+    result = manage("check", DEBUG="maybe")
+    assert result.returncode != 0 and "DEBUG must be true or false" in result.stderr
