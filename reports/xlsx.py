@@ -48,8 +48,15 @@ def sheet_title(text):
     return text.strip()[:31] or "Лист"
 
 
+# A text a person typed that begins like a formula («=HYPERLINK(…)», «+7…», «-5», «@…») is written as
+# plain text: a spreadsheet program shows it and never runs it.
+FORMULA_START = ("=", "+", "-", "@")
+
+
 def cell(sheet, value, font=FONT, alignment=WRAP, border=BORDER, fill=None, number_format=None):
     result = WriteOnlyCell(sheet, value=value)
+    if isinstance(value, str) and value.startswith(FORMULA_START):
+        result.data_type = "s"
     result.font = font
     result.alignment = alignment
     if border is not None:
