@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "textbooks",
     "reports",
     "rounds",
+    "backup",
 ]
 
 MIDDLEWARE = [
