@@ -10,6 +10,7 @@ from django.urls import reverse
 from events.models import Plan
 from members.models import Person, School
 from rounds.models import Report, Round
+from tests.textbooks.pages import bank_pages
 
 
 def load_demo():
@@ -61,4 +62,4 @@ def main_pages():
         ("kuklina", "librarian-school", reverse("members:school", args=[school.pk])),
         ("kuklina", "librarian-report", reverse("rounds:report", args=[report.pk])),
     ]
-    return pages
+    return pages + bank_pages()

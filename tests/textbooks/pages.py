@@ -1,19 +1,12 @@
 """The exchange bank's pages on the demo data, as the librarian «kuklina» and the head «sablina» see them.
 
-The markup check (Nu HTML checker) and the accessibility check (axe-core) walk this list.
+Part of tests.pages.main_pages(), which the markup, accessibility and screenshot checks walk.
 """
 
-from django.core.management import call_command
 from django.urls import reverse
 
 from members.models import Person
 from textbooks.models import Need, Offer, Transfer
-
-
-def load_demo():
-    from io import StringIO
-
-    call_command("setup_demo", stdout=StringIO())
 
 
 def bank_pages():

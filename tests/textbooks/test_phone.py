@@ -37,32 +37,3 @@ def test_bank_and_school_page_fit_a_phone(live_server, browser, librarian_user, 
         assert page.evaluate("document.documentElement.scrollWidth") <= 375, path
     page.close()
 
-
-def test_bank_pages_are_accessible_and_fit_a_phone(live_server, browser, login):
-    """axe-core finds no serious or critical problem on the bank's pages; at 375 px nothing scrolls sideways."""
-    from tests.browser.test_accessibility import AXE, axe_problems
-
-    from .pages import bank_pages, load_demo
-
-    if not AXE.exists():
-        pytest.skip("axe-core comes from npm (bin/setup --browser)")
-    load_demo()
-    problems = {}
-    desktop = browser.new_page(viewport={"width": 1280, "height": 900})
-    phone = browser.new_page(viewport={"width": 375, "height": 800})
-    current = None
-    for username, name, url in bank_pages():
-        if username != current:
-            for page in (desktop, phone):
-                login(page, username)
-            current = username
-        response = desktop.goto(live_server.url + url)
-        assert response.status == 200, f"{name}: {response.status}"
-        found = axe_problems(desktop)
-        phone.goto(live_server.url + url)
-        width = phone.evaluate("document.documentElement.scrollWidth")
-        if width > 375:
-            found.append(f"scrolls sideways at 375 px: {width} px wide")
-        if found:
-            problems[name] = found
-    assert not problems, "\n".join(f"{name}: {found}" for name, found in problems.items())
