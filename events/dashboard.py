@@ -10,6 +10,7 @@ from django.db.models import Count, Q
 from events.models import Event
 from members.models import Person, add_months
 from rounds.models import Report, Round
+from textbooks.models import Transfer
 
 UPCOMING_DAYS = 30
 
@@ -56,3 +57,11 @@ def rounds_with_late_schools(association, today):
 def reports_owed(school):
     """The school's reports not yet submitted, the nearest deadline first."""
     return list(Report.objects.filter(school=school).exclude(status=Report.Status.SUBMITTED).select_related("round").order_by("round__deadline"))
+
+
+def requests_waiting(association, school=None):
+    """Requests for textbooks that wait for the offering school's answer: the association's, or one school's."""
+    transfers = Transfer.objects.filter(status=Transfer.Status.REQUESTED, offer__school__association=association)
+    if school is not None:
+        transfers = transfers.filter(offer__school=school)
+    return list(transfers.select_related("offer__school", "to_school").order_by("requested_at"))

@@ -39,12 +39,14 @@ def _dashboard(account, today):
             "overdue": dashboard.overdue_events(association, today),
             "attestations": dashboard.attestations_due(association, today),
             "late_rounds": dashboard.rounds_with_late_schools(association, today),
+            "requests": dashboard.requests_waiting(association),
         }
     if account.role == account.Role.LIBRARIAN and account.person:
         school = account.person.school
         return {
             "upcoming": dashboard.upcoming_events(association, today, person=account.person),
             "owed": dashboard.reports_owed(school) if school else [],
+            "requests": dashboard.requests_waiting(association, school) if school else [],
         }
     return {}
 

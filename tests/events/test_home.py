@@ -9,6 +9,8 @@ from django.utils import timezone
 from events.models import Event
 from rounds.models import Kind
 from rounds.services import open_round
+from textbooks import services
+from textbooks.models import Offer, default_return_by
 
 pytestmark = pytest.mark.django_db
 
@@ -21,7 +23,7 @@ def set_dates(title, day):
 
 
 @pytest.fixture
-def current(plan, librarian_user, school, association, head_user):
+def current(plan, librarian_user, school, other_school, association, head_user):
     today = timezone.localdate()
     set_dates("Круглый стол", today + datetime.timedelta(days=10)).set_responsibles([librarian_user.account.person])
     set_dates("Утверждение плана работы", today - datetime.timedelta(days=3))
@@ -30,6 +32,8 @@ def current(plan, librarian_user, school, association, head_user):
     person.attestation_due = today + datetime.timedelta(days=40)
     person.save()
     open_round(association, head_user, Kind.FSEM, "Сверка с ФСЭМ", 2024, today - datetime.timedelta(days=1), [school])
+    offer = Offer.objects.create(school=school, title="Математика. 5 класс", authors="Виленкин Н.Я.", grade_from=5, grade_to=5, copies=10, available=10)
+    services.request_transfer(offer, other_school, 3, default_return_by())
     return plan
 
 
@@ -38,27 +42,29 @@ def ids(response, name):
 
 
 def test_head_sees_what_needs_her(head_client, current, django_assert_max_num_queries):
-    # session, user, account; plans; upcoming; overdue; attestations; late rounds
-    with django_assert_max_num_queries(8):
+    # session, user, account; plans; upcoming; overdue; attestations; late rounds; requests
+    with django_assert_max_num_queries(9):
         response = head_client.get(reverse("home"))
     assert ids(response, "upcoming") == ["Круглый стол"]
     assert ids(response, "overdue") == ["Утверждение плана работы"]
     assert ids(response, "attestations") == ["Куклина Н.Н."]
     assert ids(response, "late_rounds") == ["Сверка с ФСЭМ"]
     assert "не сдала 1 школа" in response.content.decode()
+    assert [t.offer.title for t in response.context["requests"]] == ["Математика. 5 класс"]
 
 
 def test_librarian_sees_own_events_and_owed_reports(librarian_client, current):
     response = librarian_client.get(reverse("home"))
     assert ids(response, "upcoming") == ["Круглый стол"]
     assert [r.round.title for r in response.context["owed"]] == ["Сверка с ФСЭМ"]
+    assert "МАОУ СОШ № 2 просит 3 экз. у МАОУ СОШ № 1" in response.content.decode()
     assert "overdue" not in response.context and "late_rounds" not in response.context
 
 
 def test_other_librarian_has_nothing_coming(client, other_librarian_user, current):
     client.force_login(other_librarian_user)
     response = client.get(reverse("home"))
-    assert response.context["upcoming"] == [] and response.context["owed"] == []
+    assert response.context["upcoming"] == [] and response.context["owed"] == [] and response.context["requests"] == []
     assert "В ближайшие 30 дней мероприятий нет." in response.content.decode()
 
 
