@@ -121,6 +121,8 @@ class ProvisionLine(models.Model):
     students = models.PositiveIntegerField(_("учащихся"))
     available = models.PositiveIntegerField(_("есть экземпляров"))
     missing = models.PositiveIntegerField(_("не хватает экземпляров"))
+    # The need in the textbook bank this line's missing copies became (rounds.services.needs_from_provision).
+    need = models.ForeignKey("textbooks.Need", on_delete=models.SET_NULL, null=True, blank=True, related_name="+", editable=False)
 
     class Meta:
         verbose_name = _("строка обеспеченности")

@@ -69,3 +69,26 @@ def remind_late(round_, request, today=None):
         report.reminded_at = timezone.now()
         report.save(update_fields=["reminded_at"])
     return len([r for r in late if addresses.get(r.school_id)])
+
+
+@transaction.atomic
+def needs_from_provision(report):
+    """The missing copies of a provision report become needs of its school in the textbook bank.
+
+    One need per line that lacks copies and has not become a need before; returns the needs created.
+    """
+    from events.dates import academic_year_bounds
+    from textbooks.models import Need
+
+    round_ = report.round
+    created = []
+    for line in report.provision_lines.select_for_update().filter(missing__gt=0, need__isnull=True):
+        need = Need.objects.create(
+            school=report.school, title=f"{line.subject}, {line.grade} класс", subject=line.subject, grade=line.grade,
+            copies=line.missing, needed_by=academic_year_bounds(round_.year_start)[0],
+            note=_("Из отчёта «%(title)s»") % {"title": round_.title},
+        )
+        line.need = need
+        line.save(update_fields=["need"])
+        created.append(need)
+    return created

@@ -12,4 +12,5 @@ urlpatterns = [
     path("<int:pk>/summary.<str:fmt>", views.round_download, name="round_download"),
     path("reports/<int:pk>/", views.report_detail, name="report"),
     path("reports/<int:pk>/reopen/", views.report_reopen, name="report_reopen"),
+    path("reports/<int:pk>/needs/", views.report_to_needs, name="report_to_needs"),
 ]

@@ -6,6 +6,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
+from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.views.decorators.http import require_POST, require_safe
 
@@ -14,7 +15,7 @@ from reports.base import download_response, get_exporter
 from rounds.access import get_report_for_user, get_round_for_user, school_of
 from rounds.forms import FsemForm, InspectionForm, ProvisionLineFormSet, RoundForm
 from rounds.models import FsemAnswer, InspectionAnswer, Kind, Report, Round
-from rounds.services import enrollment, open_round, prefill, remind_late
+from rounds.services import enrollment, needs_from_provision, open_round, prefill, remind_late
 from rounds.summary import summarize
 
 
@@ -87,6 +88,7 @@ def report_detail(request, pk):
             messages.success(request, _("Черновик сохранён. Не забудьте сдать отчёт до срока."))
         return redirect(report)
     context = {"report": report, "round": report.round, "form": form, "is_head": account.is_head,
+               "can_make_needs": account.role != account.Role.VIEWER,
                "prefilled": editable and not report.started and report.previous() is not None}
     return render(request, "rounds/report_detail.html", context)
 
@@ -124,3 +126,19 @@ def round_download(request, pk, fmt):
     if fmt not in ("pdf", "xlsx"):
         raise Http404
     return download_response(get_exporter(f"round-{fmt}")(round_))
+
+
+@login_required
+@require_POST
+def report_to_needs(request, pk):
+    """One action: the provision report's missing copies become the school's needs in the textbook bank."""
+    account = require_member(request)
+    report = get_report_for_user(request, pk)
+    if account.role == account.Role.VIEWER or report.round.kind != Kind.PROVISION:
+        raise PermissionDenied
+    created = needs_from_provision(report)
+    if created:
+        messages.success(request, ngettext("В обменный фонд внесена %(count)d потребность.", "В обменный фонд внесено %(count)d потребностей.", len(created)) % {"count": len(created)})
+    else:
+        messages.info(request, _("Новых потребностей нет: всего хватает или они уже внесены."))
+    return redirect(report)

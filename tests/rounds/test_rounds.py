@@ -214,3 +214,33 @@ def test_earlier_answers_prefill_the_next_round(librarian_client, association, h
     html = response.content.decode()
     assert "ответами из прошлого отчёта" in html
     assert 'value="Математика"' in html and 'value="50"' in html  # this year's students from the card
+
+
+def test_missing_copies_become_needs_once(librarian_client, provision_round, school, librarian_user):
+    from textbooks.models import Need
+
+    report = report_of(provision_round, school)
+    ProvisionLine.objects.create(report=report, grade=5, subject="Математика", students=50, available=40, missing=10)
+    ProvisionLine.objects.create(report=report, grade=5, subject="История", students=50, available=50, missing=0)
+    report.submit(librarian_user)
+    url = reverse("rounds:report_to_needs", args=[report.pk])
+    response = librarian_client.post(url, follow=True)
+    assert "В обменный фонд внесена 1 потребность" in response.content.decode()
+    need = Need.objects.get()
+    assert (need.school, need.grade, need.copies, need.subject) == (school, 5, 10, "Математика")
+    assert need.needed_by == datetime.date(2024, 9, 1)
+    librarian_client.post(url)
+    assert Need.objects.count() == 1
+
+
+def test_needs_action_roles(viewer_client, client, other_librarian_user, provision_round, school):
+    from textbooks.models import Need
+
+    report = report_of(provision_round, school)
+    ProvisionLine.objects.create(report=report, grade=5, subject="Математика", students=50, available=40, missing=10)
+    url = reverse("rounds:report_to_needs", args=[report.pk])
+    assert viewer_client.post(url).status_code == 403
+    client.force_login(other_librarian_user)
+    assert client.post(url).status_code == 404
+    assert client.get(url).status_code == 405
+    assert not Need.objects.exists()
