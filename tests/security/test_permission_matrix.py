@@ -1,0 +1,195 @@
+"""Every URL of the site against five people: a visitor, a librarian of school A, a librarian of school B,
+the committee and the head. The objects belong to school A; the plan is a draft.
+
+A URL pattern without a row here fails `test_every_url_has_a_row`: whoever adds a page adds its row.
+Each request runs in a transaction rolled back afterwards, so the rows do not disturb each other.
+"""
+
+import datetime
+
+import pytest
+from django.contrib.auth.models import User
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import transaction
+from django.test import Client
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.utils import timezone
+
+from events.models import Event
+from members.models import Account, Course, Person, PortfolioEntry
+from rounds.models import Kind, Report
+from rounds.services import open_round
+from textbooks import services as bank
+from textbooks.models import Need, Offer, default_return_by
+
+OK = "ok"  # 200, or a redirect that is not to the login page
+LOGIN = "login"  # sent to the login page
+ROLES = ["visitor", "lib_a", "lib_b", "viewer", "head"]
+
+
+def r(method, target, visitor, lib_a, lib_b, viewer, head):
+    return method, target, dict(zip(ROLES, [visitor, lib_a, lib_b, viewer, head]))
+
+
+ANY_MEMBER = (OK, OK, OK, OK)
+HEAD_ONLY = (403, 403, 403, OK)
+OWN_OR_HEAD = (OK, 403, 403, OK)  # school A's librarian and the head; B and the committee refused
+
+# url name: (method, how to build its arguments, visitor, lib_a, lib_b, viewer, head)
+MATRIX = {
+    "home": r("get", None, OK, *ANY_MEMBER),
+    "login": r("get", None, OK, *ANY_MEMBER),
+    "logout": r("post", None, OK, *ANY_MEMBER),
+    "password_change": r("get", None, LOGIN, *ANY_MEMBER),
+    "password_change_done": r("get", None, LOGIN, *ANY_MEMBER),
+    # the plan (a draft)
+    "events:plan": r("get", "plan", 404, *ANY_MEMBER),
+    "events:plan_calendar": r("get", "plan", 404, *ANY_MEMBER),
+    "events:plan_edit": r("get", "plan", LOGIN, *HEAD_ONLY),
+    "events:plan_publish": r("post", "plan", LOGIN, *HEAD_ONLY),
+    "events:plan_copy": r("post", "plan", LOGIN, *HEAD_ONLY),
+    "events:section_add": r("get", "plan", LOGIN, *HEAD_ONLY),
+    "events:section_edit": r("get", "section", LOGIN, *HEAD_ONLY),
+    "events:section_delete": r("post", "section", LOGIN, *HEAD_ONLY),
+    "events:section_move": r("post", "section", LOGIN, *HEAD_ONLY),
+    "events:event_add": r("get", "section", LOGIN, *HEAD_ONLY),
+    "events:event_edit": r("get", "event", LOGIN, *HEAD_ONLY),
+    "events:event_delete": r("post", "event", LOGIN, *HEAD_ONLY),
+    "events:event_move": r("post", "event", LOGIN, *HEAD_ONLY),
+    "events:event_status": r("post", "event", LOGIN, *HEAD_ONLY),
+    "events:person_feed": r("get", "feed", OK, *ANY_MEMBER),  # the private address is the key
+    "events:person_feed_renew": r("post", "person", LOGIN, OK, 403, 403, OK),
+    "reports:plan": r("get", "plan_pdf", 404, *ANY_MEMBER),
+    "reports:analysis": r("get", "plan_pdf", LOGIN, *ANY_MEMBER),
+    # the librarians' data bank
+    "members:people": r("get", None, LOGIN, *ANY_MEMBER),
+    "members:person": r("get", "person", LOGIN, *ANY_MEMBER),
+    "members:person_card": r("get", "person", LOGIN, *ANY_MEMBER),
+    "members:person_create": r("get", None, LOGIN, *HEAD_ONLY),
+    "members:person_edit": r("get", "person", LOGIN, *OWN_OR_HEAD),
+    "members:account_create": r("get", "no_login_person", LOGIN, *HEAD_ONLY),
+    "members:overview": r("get", None, LOGIN, 403, 403, OK, OK),
+    "members:download": r("get", None, LOGIN, 403, 403, OK, OK),
+    "members:course_add": r("get", "person", LOGIN, *OWN_OR_HEAD),
+    "members:course_edit": r("get", "course", LOGIN, *OWN_OR_HEAD),
+    "members:course_delete": r("post", "course", LOGIN, *OWN_OR_HEAD),
+    "members:course_scan": r("get", "course", LOGIN, OK, 404, OK, OK),  # private: the person, the committee, the head
+    "members:portfolio_add": r("get", "person", LOGIN, *OWN_OR_HEAD),
+    "members:portfolio_edit": r("get", "portfolio", LOGIN, *OWN_OR_HEAD),
+    "members:portfolio_delete": r("post", "portfolio", LOGIN, *OWN_OR_HEAD),
+    "members:portfolio_file": r("get", "portfolio", LOGIN, *ANY_MEMBER),
+    "members:schools": r("get", None, LOGIN, *ANY_MEMBER),
+    "members:school": r("get", "school", LOGIN, *ANY_MEMBER),
+    "members:school_create": r("get", None, LOGIN, *HEAD_ONLY),
+    "members:school_edit": r("get", "school", LOGIN, *OWN_OR_HEAD),
+    # the exchange bank
+    "textbooks:bank": r("get", None, LOGIN, *ANY_MEMBER),
+    "textbooks:needs": r("get", None, LOGIN, *ANY_MEMBER),
+    "textbooks:export": r("get", None, LOGIN, *ANY_MEMBER),
+    "textbooks:catalogue": r("get", None, LOGIN, *ANY_MEMBER),
+    "textbooks:my_school": r("get", None, LOGIN, *ANY_MEMBER),  # the committee and the head choose a school to look at
+    "textbooks:school": r("get", "school", LOGIN, *ANY_MEMBER),
+    "textbooks:offer_create": r("get", None, LOGIN, OK, OK, 403, OK),
+    "textbooks:offers_import": r("get", None, LOGIN, OK, OK, 403, OK),
+    "textbooks:offers_sample": r("get", None, LOGIN, *ANY_MEMBER),
+    "textbooks:offer": r("get", "offer", LOGIN, *ANY_MEMBER),
+    "textbooks:offer_edit": r("get", "offer", LOGIN, *OWN_OR_HEAD),
+    "textbooks:offer_withdraw": r("post", "offer", LOGIN, *OWN_OR_HEAD),
+    "textbooks:offer_request": r("post", "offer", LOGIN, OK, OK, 403, OK),  # A asking itself gets a message, nothing is made
+    "textbooks:need_create": r("get", None, LOGIN, OK, OK, 403, OK),
+    "textbooks:need": r("get", "need", LOGIN, *ANY_MEMBER),
+    "textbooks:need_edit": r("get", "need", LOGIN, *OWN_OR_HEAD),
+    "textbooks:need_close": r("post", "need", LOGIN, *OWN_OR_HEAD),
+    "textbooks:transfer": r("get", "transfer", LOGIN, *ANY_MEMBER),
+    "textbooks:transfer_act": r("get", "agreed_transfer", LOGIN, *ANY_MEMBER),
+    "textbooks:transfer_action": r("post", "agree", LOGIN, OK, 403, 403, OK),  # the offering school decides
+    # report rounds
+    "rounds:rounds": r("get", None, LOGIN, *ANY_MEMBER),
+    "rounds:round_create": r("get", None, LOGIN, *HEAD_ONLY),
+    "rounds:round": r("get", "round", LOGIN, 403, 403, OK, OK),
+    "rounds:round_remind": r("post", "round", LOGIN, *HEAD_ONLY),
+    "rounds:round_download": r("get", "round_xlsx", LOGIN, 403, 403, OK, OK),
+    "rounds:report": r("get", "report", LOGIN, OK, 404, OK, OK),
+    "rounds:report_reopen": r("post", "report", LOGIN, *HEAD_ONLY),
+    "rounds:report_to_needs": r("post", "report", LOGIN, OK, 404, 403, OK),
+}
+
+
+def url_names(patterns=None, namespace=None):
+    for pattern in patterns if patterns is not None else get_resolver().url_patterns:
+        if isinstance(pattern, URLResolver):
+            if pattern.namespace != "admin":
+                yield from url_names(pattern.url_patterns, pattern.namespace or namespace)
+        elif isinstance(pattern, URLPattern) and pattern.name:
+            yield f"{namespace}:{pattern.name}" if namespace else pattern.name
+
+
+def test_every_url_has_a_row():
+    names = set(url_names())
+    assert names - MATRIX.keys() == set(), "add these URLs to the matrix"
+    assert MATRIX.keys() - names == set(), "these rows name no URL"
+
+
+@pytest.fixture
+def world(plan, head_user, librarian_user, other_librarian_user, viewer_user, school, other_school, association, media_root):
+    lib_a = librarian_user.account.person
+    offer = Offer.objects.create(school=school, title="Математика. 5 класс", authors="Виленкин Н.Я.", grade_from=5, grade_to=5, copies=10, available=10)
+    need = Need.objects.create(school=school, title="История. 6 класс", authors="Арсентьев Н.М.", grade=6, copies=4)
+    requested = bank.request_transfer(offer, other_school, 2, default_return_by())
+    second = Offer.objects.create(school=school, title="Физика. 7 класс", authors="Пёрышкин А.В.", grade_from=7, grade_to=7, copies=3, available=3)
+    agreed = bank.request_transfer(second, other_school, 1, default_return_by())
+    bank.agree(agreed.pk)
+    round_ = open_round(association, head_user, Kind.PROVISION, "Обеспеченность", 2024, timezone.localdate() + datetime.timedelta(days=5), [school, other_school])
+    course = Course.objects.create(person=lib_a, title="Курсы", hours=16, start=datetime.date(2024, 1, 1), end=datetime.date(2024, 1, 2),
+                                   scan=SimpleUploadedFile("scan.pdf", b"%PDF-1.4 scan"))
+    portfolio = PortfolioEntry.objects.create(person=lib_a, title="Выступление", kind="talk", date=datetime.date(2024, 2, 2), level="municipal",
+                                              file=SimpleUploadedFile("talk.pdf", b"%PDF-1.4 talk"))
+    section = plan.sections.first()
+    targets = {
+        "plan": [plan.association.slug, plan.year_name],
+        "plan_pdf": [plan.association.slug, plan.year_name, "pdf"],
+        "section": [section.pk],
+        "event": [Event.objects.filter(section=section).first().pk],
+        "feed": [lib_a.calendar_token],
+        "person": [lib_a.pk],
+        "no_login_person": [Person.objects.create(association=association, surname="Новикова", initials="Е.А.", school=school).pk],
+        "course": [course.pk],
+        "portfolio": [portfolio.pk],
+        "school": [school.pk],
+        "offer": [offer.pk],
+        "need": [need.pk],
+        "transfer": [requested.pk],
+        "agreed_transfer": [agreed.pk],
+        "agree": [requested.pk, "agree"],
+        "round": [round_.pk],
+        "round_xlsx": [round_.pk, "xlsx"],
+        "report": [Report.objects.get(round=round_, school=school).pk],
+    }
+    users = {"visitor": None, "lib_a": librarian_user, "lib_b": other_librarian_user, "viewer": viewer_user, "head": head_user}
+    return targets, users
+
+
+@pytest.mark.django_db
+def test_permission_matrix(world):
+    targets, users = world
+    login_url = reverse("login")
+    wrong = []
+    for name, (method, target, expected) in MATRIX.items():
+        url = reverse(name, args=targets[target] if target else [])
+        for role, user in users.items():
+            client = Client()
+            if user:
+                client.force_login(user)
+            with transaction.atomic():
+                response = getattr(client, method)(url)
+                transaction.set_rollback(True)
+            redirect = response.get("Location", "")
+            if response.status_code == 302 and redirect.startswith(login_url):
+                got = LOGIN
+            elif response.status_code in (200, 302):
+                got = OK
+            else:
+                got = response.status_code
+            if got != expected[role]:
+                wrong.append(f"{method.upper()} {name} as {role}: {got}, expected {expected[role]}")
+    assert not wrong, "\n".join(wrong)
