@@ -22,6 +22,7 @@ from pathlib import Path
 
 from django.db import transaction
 from django.db.models import ProtectedError
+from simple_history.utils import bulk_create_with_history
 
 from events.models import Event, Plan, Responsible, Section, academic_year_name
 from members.names import PRINTED_NAME, parse_name, parse_names
@@ -617,7 +618,7 @@ def save_plan(document, association, year_start=None, replace=False):
                                 created.append(persons[name.key])
                         person = persons[name.key]
                     responsibles.append(Responsible(event=event, person=person, position=position))
-        Responsible.objects.bulk_create(responsibles)
+        bulk_create_with_history(responsibles, Responsible)
     return ImportResult(plan=plan, created_persons=created, warnings=warnings)
 
 

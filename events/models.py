@@ -3,6 +3,8 @@ import re
 from django.db import models, transaction
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+from simple_history.utils import bulk_create_with_history
 
 from events.dates import academic_year_bounds, parse_dates
 from members.models import Association, Person
@@ -71,6 +73,8 @@ class Plan(models.Model):
     updated_at = models.DateTimeField(_("изменён"), auto_now=True)
 
     objects = PlanQuerySet.as_manager()
+
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("план работы")
@@ -165,9 +169,9 @@ class Plan(models.Model):
                     title=shift_text_by_year(event.title),
                     dates_text=shift_text_by_year(event.dates_text),
                 )
-                Responsible.objects.bulk_create(
-                    Responsible(event=new_event, person=r.person, position=r.position)
-                    for r in event.responsibles.all()
+                bulk_create_with_history(
+                    [Responsible(event=new_event, person=r.person, position=r.position) for r in event.responsibles.all()],
+                    Responsible,
                 )
         return copy
 
@@ -176,6 +180,8 @@ class Section(models.Model):
     plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="sections")
     position = models.PositiveSmallIntegerField(_("порядок"))
     title = models.CharField(_("название раздела"), max_length=300)
+
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("раздел плана")
@@ -236,6 +242,8 @@ class Event(models.Model):
     status = models.CharField(_("состояние"), max_length=20, choices=Status.choices, default=Status.PLANNED)
     outcome = models.CharField(_("итог"), max_length=500, blank=True, help_text=_("Коротко: что получилось, куда перенесено, почему отменено."))
 
+    history = HistoricalRecords()
+
     class Meta:
         verbose_name = _("мероприятие")
         verbose_name_plural = _("мероприятия")
@@ -294,8 +302,9 @@ class Event(models.Model):
     def set_responsibles(self, persons):
         """Replace the responsible list; None in `persons` stands for the association itself."""
         self.responsibles.all().delete()
-        Responsible.objects.bulk_create(
-            Responsible(event=self, person=person, position=position) for position, person in enumerate(persons, 1)
+        bulk_create_with_history(
+            [Responsible(event=self, person=person, position=position) for position, person in enumerate(persons, 1)],
+            Responsible,
         )
 
 
@@ -305,6 +314,8 @@ class Responsible(models.Model):
     event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="responsibles")
     person = models.ForeignKey(Person, on_delete=models.PROTECT, null=True, blank=True, related_name="responsibilities")
     position = models.PositiveSmallIntegerField()
+
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("ответственный")

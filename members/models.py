@@ -8,6 +8,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from members.names import name_key
 from members.uploads import validate_upload
@@ -38,6 +39,8 @@ class School(models.Model):
     address = models.CharField(_("адрес"), max_length=300, blank=True)
     phone = models.CharField(_("телефон"), max_length=50, blank=True)
     email = models.EmailField(_("электронная почта"), blank=True)
+
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("школа")
@@ -148,6 +151,8 @@ class Person(models.Model):
 
     objects = PersonQuerySet.as_manager()
 
+    history = HistoricalRecords(excluded_fields=["calendar_token", "key"])
+
     class Meta:
         verbose_name = _("сотрудник")
         verbose_name_plural = _("сотрудники")
@@ -218,6 +223,8 @@ class Course(models.Model):
     scan = models.FileField(_("скан удостоверения"), upload_to="courses/%Y/", blank=True, validators=[validate_upload],
                             help_text=_("PDF, JPEG или PNG, не больше 10 МБ."))
 
+    history = HistoricalRecords()
+
     class Meta:
         verbose_name = _("курсы повышения квалификации")
         verbose_name_plural = _("курсы повышения квалификации")
@@ -255,6 +262,8 @@ class PortfolioEntry(models.Model):
     link = models.URLField(_("ссылка"), blank=True)
     file = models.FileField(_("файл"), upload_to="portfolio/%Y/", blank=True, validators=[validate_upload],
                             help_text=_("PDF, JPEG или PNG, не больше 10 МБ."))
+
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("запись портфолио")

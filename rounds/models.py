@@ -13,6 +13,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from members.models import GRADES, Association, School
 from members.uploads import validate_upload
@@ -66,6 +67,8 @@ class Report(models.Model):
     submitted_at = models.DateTimeField(_("сдан"), null=True, blank=True)
     submitted_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
     reminded_at = models.DateTimeField(_("напоминание отправлено"), null=True, blank=True)
+
+    history = HistoricalRecords(excluded_fields=["reminded_at"])
 
     class Meta:
         verbose_name = _("отчёт школы")
@@ -124,6 +127,8 @@ class ProvisionLine(models.Model):
     # The need in the textbook bank this line's missing copies became (rounds.services.needs_from_provision).
     need = models.ForeignKey("textbooks.Need", on_delete=models.SET_NULL, null=True, blank=True, related_name="+", editable=False)
 
+    history = HistoricalRecords()
+
     class Meta:
         verbose_name = _("строка обеспеченности")
         verbose_name_plural = _("строки обеспеченности")
@@ -144,6 +149,8 @@ class FsemAnswer(models.Model):
     act_date = models.DateField(_("дата акта"))
     act_scan = models.FileField(_("скан акта"), upload_to="fsem/%Y/", blank=True, validators=[validate_upload],
                                 help_text=_("PDF, JPEG или PNG, не больше 10 МБ."))
+
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("сверка с ФСЭМ")
@@ -167,6 +174,8 @@ class InspectionAnswer(models.Model):
     excluded_in_use = models.PositiveIntegerField(_("исключённых из ФПУ учебников в использовании, экз."))
     # grade (as a string key, JSON) → copies of excluded textbooks still in use in that grade
     excluded_by_grade = models.JSONField(_("исключённые по классам"), default=dict, blank=True)
+
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("проверка фонда")

@@ -4,6 +4,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+from simple_history.utils import bulk_create_with_history
 
 from members.models import Person
 from rounds.models import Report, Round
@@ -14,7 +15,7 @@ def open_round(association, user, kind, title, year_start, deadline, schools):
     """A new round with an empty report for each school asked."""
     round_ = Round.objects.create(association=association, opened_by=user, kind=kind, title=title,
                                   year_start=year_start, deadline=deadline)
-    Report.objects.bulk_create(Report(round=round_, school=school) for school in schools)
+    bulk_create_with_history([Report(round=round_, school=school) for school in schools], Report)
     return round_
 
 
