@@ -1,11 +1,12 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from audit.concurrency import VersionedForm
 from events.models import Event, Plan, Section
 from members.names import parse_name
 
 
-class PlanHeaderForm(forms.ModelForm):
+class PlanHeaderForm(VersionedForm, forms.ModelForm):
     class Meta:
         model = Plan
         fields = [
@@ -22,13 +23,13 @@ class PlanHeaderForm(forms.ModelForm):
         }
 
 
-class SectionForm(forms.ModelForm):
+class SectionForm(VersionedForm, forms.ModelForm):
     class Meta:
         model = Section
         fields = ["title"]
 
 
-class EventForm(forms.ModelForm):
+class EventForm(VersionedForm, forms.ModelForm):
     """An event and its responsible people.
 
     The responsible people arrive as several inputs named «responsible», one name

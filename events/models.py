@@ -222,6 +222,10 @@ class Section(models.Model):
         self.delete()
         plan.renumber_sections()
 
+    def after_restore(self):
+        """Back from «Удалённое» (audit.history.restore): the numerals follow again."""
+        self.plan.renumber_sections()
+
 
 class Event(models.Model):
     class Status(models.TextChoices):
@@ -294,6 +298,10 @@ class Event(models.Model):
         section = self.section
         self.delete()
         section.renumber_events()
+
+    def after_restore(self):
+        """Back from «Удалённое» (audit.history.restore): the numbers follow again."""
+        self.section.renumber_events()
 
     def responsible_names(self):
         """Printed names in order: «Саблина В.И.», …, «ГТО ШБ»."""

@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from audit.history import changes
 from events import dashboard
 from events.access import can_edit, get_event_for_user, get_plan_for_user, get_section_for_user
 from events.checks import check_plan
@@ -66,6 +67,7 @@ def plan_detail(request, slug, year):
 
 
 @login_required
+@transaction.atomic
 def plan_edit(request, slug, year):
     plan = get_plan_for_user(request, slug, year, edit=True)
     form = PlanHeaderForm(request.POST or None, instance=plan)
@@ -73,7 +75,7 @@ def plan_edit(request, slug, year):
         form.save()
         messages.success(request, _("Шапка плана сохранена."))
         return redirect(plan)
-    return render(request, "events/plan_edit.html", {"plan": plan, "form": form})
+    return render(request, "events/plan_edit.html", {"plan": plan, "form": form, "history": changes(plan)})
 
 
 @login_required
@@ -119,6 +121,7 @@ def section_add(request, slug, year):
 
 
 @login_required
+@transaction.atomic
 def section_edit(request, pk):
     section = get_section_for_user(request, pk)
     form = SectionForm(request.POST or None, instance=section)
@@ -161,6 +164,7 @@ def event_edit(request, pk):
     return _event_form(request, event.section.plan, event)
 
 
+@transaction.atomic
 def _event_form(request, plan, event):
     creating = event.pk is None
     old_section = None if creating else event.section
@@ -182,6 +186,7 @@ def _event_form(request, plan, event):
         "plan": plan,
         "form": form,
         "event": None if creating else event,
+        "history": [] if creating else changes(event),
         "known_names": Person.objects.filter(association=plan.association).only("surname", "initials"),
     }
     return render(request, "events/event_form.html", context)

@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "reports",
     "rounds",
     "backup",
+    "audit",
 ]
 
 MIDDLEWARE = [

@@ -19,5 +19,6 @@ urlpatterns = [
     path("members/", include("members.urls")),
     path("textbooks/", include("textbooks.urls")),
     path("rounds/", include("rounds.urls")),
+    path("history/", include("audit.urls")),
     path("admin/", admin.site.urls),
 ]

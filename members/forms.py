@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from audit.concurrency import VersionedForm
 from members.models import GRADES, Account, Course, Enrollment, Person, PortfolioEntry, School
 from members.names import name_key
 
@@ -10,7 +11,7 @@ DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 HEAD_ONLY_FIELDS = ["school", "is_active", "left_on"]
 
 
-class PersonForm(forms.ModelForm):
+class PersonForm(VersionedForm, forms.ModelForm):
     class Meta:
         model = Person
         fields = [
@@ -51,14 +52,14 @@ class PersonForm(forms.ModelForm):
         return cleaned
 
 
-class CourseForm(forms.ModelForm):
+class CourseForm(VersionedForm, forms.ModelForm):
     class Meta:
         model = Course
         fields = ["title", "provider", "hours", "start", "end", "certificate_number", "scan"]
         widgets = {"start": DATE_INPUT, "end": DATE_INPUT}
 
 
-class PortfolioEntryForm(forms.ModelForm):
+class PortfolioEntryForm(VersionedForm, forms.ModelForm):
     link = forms.URLField(label=_("ссылка"), required=False, assume_scheme="https")
 
     class Meta:
@@ -67,7 +68,7 @@ class PortfolioEntryForm(forms.ModelForm):
         widgets = {"date": DATE_INPUT}
 
 
-class SchoolForm(forms.ModelForm):
+class SchoolForm(VersionedForm, forms.ModelForm):
     """A school's card and its students per grade for one academic year."""
 
     class Meta:

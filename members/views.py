@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
+from audit.history import changes
 from events.dates import academic_year_bounds, academic_year_of
 from members.access import (
     can_edit_school, can_see_contacts, get_person_for_user, get_school_for_user, require_head, require_member,
@@ -57,6 +58,7 @@ def person_detail(request, pk):
         "can_edit": account.is_head or account.person_id == person.pk,
         "due_soon": person.attestation_due_soon(),
         "feed_url": request.build_absolute_uri(reverse("events:person_feed", args=[person.calendar_token])),
+        "history": changes(person) if account.is_head else [],
     }
     return render(request, "members/person_detail.html", context)
 
@@ -73,6 +75,7 @@ def person_create(request):
 
 
 @login_required
+@transaction.atomic
 def person_edit(request, pk):
     account = require_member(request)
     person = get_person_for_user(request, pk, edit=True)
@@ -90,6 +93,7 @@ def _form_page(request, form, title, intro, cancel_url, multipart=False):
 
 # ---------------------------------------------------------------- courses and portfolio
 
+@transaction.atomic
 def _record_form(request, person, form_class, instance, title, intro):
     form = form_class(request.POST or None, request.FILES or None, instance=instance)
     if request.method == "POST" and form.is_valid():
@@ -243,6 +247,7 @@ def school_edit(request, pk):
     return _school_form(request, school, account.association)
 
 
+@transaction.atomic
 def _school_form(request, school, association):
     year_start = academic_year_of(timezone.localdate())
     form = SchoolForm(request.POST or None, instance=school, association=association, year_start=year_start)

@@ -3,6 +3,7 @@ from django.forms import inlineformset_factory
 from django.utils.translation import gettext_lazy as _
 
 from members.models import GRADES, School
+from audit.concurrency import VersionedForm
 from rounds.models import FsemAnswer, InspectionAnswer, ProvisionLine, Report, Round
 
 DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -62,14 +63,14 @@ ProvisionLineFormSet = inlineformset_factory(
 )
 
 
-class FsemForm(forms.ModelForm):
+class FsemForm(VersionedForm, forms.ModelForm):
     class Meta:
         model = FsemAnswer
         fields = ["check_date", "list_edition", "items_found", "items_withdrawn", "act_number", "act_date", "act_scan"]
         widgets = {"check_date": DATE_INPUT, "list_edition": DATE_INPUT, "act_date": DATE_INPUT}
 
 
-class InspectionForm(forms.ModelForm):
+class InspectionForm(VersionedForm, forms.ModelForm):
     class Meta:
         model = InspectionAnswer
         fields = ["share_in_fpu", "excluded_in_use"]

@@ -10,6 +10,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.views.decorators.http import require_POST, require_safe
 
+from audit.history import changes
 from members.access import require_head, require_member
 from reports.base import download_response, get_exporter
 from rounds.access import get_report_for_user, get_round_for_user, school_of
@@ -66,6 +67,7 @@ def round_remind(request, pk):
 
 
 @login_required
+@transaction.atomic
 def report_detail(request, pk):
     """A school's report: its form while it is a draft, its answers once it is submitted."""
     account = require_member(request)
@@ -89,6 +91,7 @@ def report_detail(request, pk):
         return redirect(report)
     context = {"report": report, "round": report.round, "form": form, "is_head": account.is_head,
                "can_make_needs": account.role != account.Role.VIEWER,
+               "history": _report_history(report) if account.is_head else [],
                "prefilled": editable and not report.started and report.previous() is not None}
     return render(request, "rounds/report_detail.html", context)
 
@@ -106,6 +109,15 @@ def _report_form(report, request):
     if kind == Kind.FSEM:
         return FsemForm(data, files, instance=getattr(report, "fsem", None) or FsemAnswer(report=report), initial=initial)
     return InspectionForm(data, instance=getattr(report, "inspection", None) or InspectionAnswer(report=report), initial=initial)
+
+
+def _report_history(report):
+    """The report's status changes and its answer's changes, newest first."""
+    entries = changes(report)
+    answer = getattr(report, "fsem", None) or getattr(report, "inspection", None)
+    if answer is not None:
+        entries += changes(answer)
+    return sorted(entries, key=lambda change: change.when, reverse=True)
 
 
 @login_required

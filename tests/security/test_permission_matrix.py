@@ -112,6 +112,9 @@ MATRIX = {
     "rounds:report": r("get", "report", LOGIN, OK, 404, OK, OK),
     "rounds:report_reopen": r("post", "report", LOGIN, *HEAD_ONLY),
     "rounds:report_to_needs": r("post", "report", LOGIN, OK, 404, 403, OK),
+    # history
+    "audit:deleted": r("get", None, LOGIN, *HEAD_ONLY),
+    "audit:restore": r("post", "deleted_event", LOGIN, *HEAD_ONLY),
 }
 
 
@@ -145,7 +148,11 @@ def world(plan, head_user, librarian_user, other_librarian_user, viewer_user, sc
     portfolio = PortfolioEntry.objects.create(person=lib_a, title="Выступление", kind="talk", date=datetime.date(2024, 2, 2), level="municipal",
                                               file=SimpleUploadedFile("talk.pdf", b"%PDF-1.4 talk"))
     section = plan.sections.first()
+    gone = Event.objects.create(section=section, position=9, title="Удалённое мероприятие")
+    gone_pk = gone.pk
+    gone.delete()
     targets = {
+        "deleted_event": ["events.event", Event.history.get(id=gone_pk, history_type="-").history_id],
         "plan": [plan.association.slug, plan.year_name],
         "plan_pdf": [plan.association.slug, plan.year_name, "pdf"],
         "section": [section.pk],
