@@ -87,8 +87,9 @@ def person_edit(request, pk):
     return _form_page(request, form, person.printed_name, _("Карточка в банке данных. Телефон и почту видят только вы, руководитель и комитет образования."), person.get_absolute_url())
 
 
-def _form_page(request, form, title, intro, cancel_url, multipart=False):
-    return render(request, "members/form.html", {"form": form, "title": title, "intro": intro, "cancel_url": cancel_url, "multipart": multipart})
+def _form_page(request, form, title, intro, cancel_url, multipart=False, status=200):
+    context = {"form": form, "title": title, "intro": intro, "cancel_url": cancel_url, "multipart": multipart}
+    return render(request, "members/form.html", context, status=status)
 
 
 # ---------------------------------------------------------------- courses and portfolio
@@ -102,7 +103,8 @@ def _record_form(request, person, form_class, instance, title, intro):
         record.save()
         messages.success(request, _("Сохранено."))
         return redirect(person)
-    return _form_page(request, form, title, intro, person.get_absolute_url(), multipart=True)
+    return _form_page(request, form, title, intro, person.get_absolute_url(), multipart=True,
+                      status=400 if request.method == "POST" else 200)
 
 
 @login_required

@@ -103,9 +103,13 @@ def find_in_catalogue(index, title, authors, grade_from, grade_to):
     return candidates[0] if len(candidates) == 1 else None
 
 
+# A school's surplus list: hundreds of rows at most.
+MAX_OFFER_ROWS = 5000
+
+
 def read_offers(file, school, today=None):
     """Unsaved Offers of `school` from the file, and the ignored columns. SpreadsheetError listing every bad row."""
-    rows = read_rows(file)
+    rows = read_rows(file, max_rows=MAX_OFFER_ROWS)
     if not rows:
         raise SpreadsheetError(["Файл пустой: в первой строке нужны заголовки столбцов, ниже — учебники."])
     (_header_row, header), data = rows[0], rows[1:]

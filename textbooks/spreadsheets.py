@@ -15,6 +15,9 @@ from django.utils.translation import ngettext
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024
 XLSX_SIGNATURE = b"PK\x03\x04"
 MAX_ERRORS_SHOWN = 50
+# A school's list is a few hundred rows and the federal list a few thousand: a sheet far longer is
+# not one of them, and is refused before it fills the memory.
+MAX_ROWS = 20000
 
 
 class SpreadsheetError(Exception):
@@ -53,10 +56,11 @@ def validate_xlsx_upload(file):
         raise ValidationError(_("Файл не похож на таблицу .xlsx: возможно, он повреждён или переименован."))
 
 
-def read_rows(file):
+def read_rows(file, max_rows=MAX_ROWS):
     """The first sheet's rows as (row number, list of cell values), empty rows left out.
 
-    `file` is a path or a file object. SpreadsheetError when it cannot be read as .xlsx.
+    `file` is a path or a file object. SpreadsheetError when it cannot be read as .xlsx
+    or holds more than `max_rows` rows.
     """
     from openpyxl import load_workbook
 
@@ -64,7 +68,7 @@ def read_rows(file):
         workbook = load_workbook(file, read_only=True, data_only=True)
     except FileNotFoundError:
         raise
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as error:
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError, EOFError, TypeError) as error:
         raise SpreadsheetError([_("Файл не читается как таблица Excel (.xlsx): %(error)s") % {"error": error}]) from None
     try:
         sheet = workbook.worksheets[0]
@@ -73,6 +77,10 @@ def read_rows(file):
             values = list(values)
             if any(value is not None and str(value).strip() for value in values):
                 rows.append((number, values))
+                if len(rows) > max_rows:
+                    raise SpreadsheetError([
+                        _("В файле больше %(max)d строк: это не похоже на список учебников. Проверьте, тот ли это файл.") % {"max": max_rows}
+                    ])
         return rows
     finally:
         workbook.close()

@@ -423,7 +423,8 @@ def offers_import(request):
             if result.ignored_columns:
                 messages.info(request, _("Столбцы %(names)s не распознаны и пропущены.") % {"names": ", ".join(f"«{n}»" for n in result.ignored_columns)})
             return redirect("textbooks:school", school.pk)
-    return render(request, "textbooks/import.html", {"form": form, "error": error})
+    refused = request.method == "POST"  # reaching here after a POST means the file was not taken
+    return render(request, "textbooks/import.html", {"form": form, "error": error}, status=400 if refused else 200)
 
 
 @login_required

@@ -212,7 +212,7 @@ def test_other_librarian_cannot_get_the_scan(client, librarian_user, other_libra
 def test_bad_course_is_refused(librarian_client, librarian_user, overrides, message):
     person = person_of(librarian_user)
     response = librarian_client.post(reverse("members:course_add", args=[person.pk]), course_data(**overrides))
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert message in response.content.decode()
     assert not Course.objects.exists()
 
@@ -226,7 +226,7 @@ def test_bad_upload_is_refused(librarian_client, librarian_user, media_root, nam
     person = person_of(librarian_user)
     response = librarian_client.post(reverse("members:course_add", args=[person.pk]),
                                      {**course_data(), "scan": SimpleUploadedFile(name, content)})
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert message in response.content.decode()
     assert not Course.objects.exists()
     assert not any(media_root.rglob("*")) if media_root.exists() else True

@@ -30,14 +30,14 @@ def test_head_chooses_the_school(head_client, school, other_school, foreign_scho
     response = head_client.post(URL, {"school": other_school.pk, "file": upload([HEADER, ["Химия", 8, 3, "И-1"]])})
     assert response.status_code == 302 and Offer.objects.get().school == other_school
     response = head_client.post(URL, {"school": foreign_school.pk, "file": upload([HEADER, ["Химия", 8, 3, "И-1"]])})
-    assert response.status_code == 200 and Offer.objects.count() == 1
+    assert response.status_code == 400 and Offer.objects.count() == 1
 
 
 def test_bad_rows_are_listed_and_nothing_is_written(librarian_client, school):
     rows = [HEADER, ["Химия", 8, 3, ""], ["Физика", 7, None, ""], ["Алгебра", 13, 5, ""]]
     response = librarian_client.post(URL, {"file": upload(rows)})
     html = response.content.decode()
-    assert response.status_code == 200 and not Offer.objects.exists()
+    assert response.status_code == 400 and not Offer.objects.exists()
     assert "Файл не загружен, ничего не изменено: 2 ошибки." in html
     assert "Строка 3: не указано количество" in html and "Строка 4: класс «13» — нет такого класса" in html
 
