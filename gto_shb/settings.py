@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "rounds",
     "backup",
     "audit",
+    "region",
 ]
 
 MIDDLEWARE = [

@@ -20,5 +20,6 @@ urlpatterns = [
     path("textbooks/", include("textbooks.urls")),
     path("rounds/", include("rounds.urls")),
     path("history/", include("audit.urls")),
+    path("region/", include("region.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -13,12 +13,23 @@ def get_account(request):
         from members.models import Account
 
         user = request.user
-        request._account = (
-            Account.objects.select_related("association", "person").filter(user=user).first()
-            if user.is_authenticated
-            else None
-        )
+        account = Account.objects.select_related("association", "person").filter(user=user).first() if user.is_authenticated else None
+        if account is not None and account.role == Account.Role.COORDINATOR:
+            account = account.acting_in(coordinated_association(request))
+        request._account = account
     return request._account
+
+
+COORDINATED_KEY = "coordinated_association"
+
+
+def coordinated_association(request):
+    """The association a regional coordinator is looking at (chosen on the region page; the first by default)."""
+    from members.models import Association
+
+    chosen = request.session.get(COORDINATED_KEY)
+    associations = Association.objects.order_by("name")
+    return (chosen and associations.filter(pk=chosen).first()) or associations.first()
 
 
 def is_head_of(request, association):

@@ -275,15 +275,21 @@ class PortfolioEntry(models.Model):
 
 
 class Account(models.Model):
-    """What a login may do: its association and its role there."""
+    """What a login may do: its association and its role there.
+
+    A regional coordinator belongs to no association: they read every association's work and change
+    nothing; on the pages of one association they act as its reader (see `acting_in`).
+    """
 
     class Role(models.TextChoices):
         HEAD = "head", _("руководитель ГТО ШБ")
         LIBRARIAN = "librarian", _("школьный библиотекарь")
         VIEWER = "viewer", _("комитет образования (чтение)")
+        COORDINATOR = "coordinator", _("региональный координатор")
 
     user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="account")
-    association = models.ForeignKey(Association, on_delete=models.PROTECT, related_name="accounts")
+    association = models.ForeignKey(Association, on_delete=models.PROTECT, related_name="accounts", null=True, blank=True,
+                                    help_text=_("Пусто только у регионального координатора."))
     role = models.CharField(_("роль"), max_length=20, choices=Role.choices)
     person = models.OneToOneField(
         Person, verbose_name=_("сотрудник"), on_delete=models.SET_NULL, null=True, blank=True, related_name="account"
@@ -296,9 +302,21 @@ class Account(models.Model):
     def __str__(self):
         return f"{self.user.get_username()} ({self.get_role_display()})"
 
+    is_coordinator = False  # True on the stand-in `acting_in` makes
+
     @property
     def is_head(self):
         return self.role == self.Role.HEAD
+
+    def clean(self):
+        if (self.role == self.Role.COORDINATOR) != (self.association_id is None):
+            raise ValidationError({"association": _("Объединение указывается у всех, кроме регионального координатора.")})
+
+    def acting_in(self, association):
+        """A coordinator on one association's pages: a reader of that association (an unsaved stand-in)."""
+        stand_in = Account(pk=self.pk, user=self.user, association=association, role=self.Role.VIEWER, person=None)
+        stand_in.is_coordinator = True
+        return stand_in
 
 
 class LoginFailure(models.Model):

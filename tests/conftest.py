@@ -128,3 +128,11 @@ def other_librarian_user(association, other_school):
 def media_root(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
     return settings.MEDIA_ROOT
+
+
+@pytest.fixture
+def coordinator_user(association, other_association):
+    """The regional coordinator: no association of their own."""
+    user = User.objects.create_user(username="coordinator", password="secret-pass-1")
+    Account.objects.create(user=user, association=None, role=Account.Role.COORDINATOR)
+    return user

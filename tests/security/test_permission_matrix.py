@@ -1,6 +1,9 @@
 """Every URL of the site against five people: a visitor, a librarian of school A, a librarian of school B,
 the committee and the head. The objects belong to school A; the plan is a draft.
 
+Two more people are checked on every row: the regional coordinator (looking at this association) answers
+as the committee does, and the head of another association («outsider») reaches none of these objects.
+
 A URL pattern without a row here fails `test_every_url_has_a_row`: whoever adds a page adds its row.
 Each request runs in a transaction rolled back afterwards, so the rows do not disturb each other.
 """
@@ -16,6 +19,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 
 from events.models import Event
+from members.access import COORDINATED_KEY
 from members.models import Account, Course, Person, PortfolioEntry
 from rounds.models import Kind, Report
 from rounds.services import open_round
@@ -115,7 +119,30 @@ MATRIX = {
     # history
     "audit:deleted": r("get", None, LOGIN, *HEAD_ONLY),
     "audit:restore": r("post", "deleted_event", LOGIN, *HEAD_ONLY),
+    # the region (the coordinator's own pages)
+    "region:region": r("get", None, LOGIN, 403, 403, 403, 403),
+    "region:choose": r("post", "association", LOGIN, 403, 403, 403, 403),
+    "region:download": r("get", "xlsx", LOGIN, 403, 403, 403, 403),
 }
+
+# The coordinator answers as the committee does, but for the region's own pages.
+COORDINATOR = {"region:region": OK, "region:choose": OK, "region:download": OK}
+# The head of another association: the lists of their own association open, these objects do not.
+OUTSIDER = {
+    "home": OK, "login": OK, "logout": OK, "password_change": OK, "password_change_done": OK,
+    "events:person_feed": OK, "events:plan": 404, "events:plan_calendar": 404, "reports:plan": 404, "reports:analysis": 404,
+    "region:region": 403, "region:choose": 403, "region:download": 403,
+}
+
+
+def expected_for(name, target, expected, role):
+    if role == "coordinator":
+        return COORDINATOR.get(name, expected["viewer"])
+    if role == "outsider":
+        if name in OUTSIDER:
+            return OUTSIDER[name]
+        return expected["head"] if target is None else 404
+    return expected[role]
 
 
 def url_names(patterns=None, namespace=None):
@@ -134,7 +161,8 @@ def test_every_url_has_a_row():
 
 
 @pytest.fixture
-def world(plan, head_user, librarian_user, other_librarian_user, viewer_user, school, other_school, association, media_root):
+def world(plan, head_user, librarian_user, other_librarian_user, viewer_user, coordinator_user, other_head_user, school, other_school,
+          association, media_root):
     lib_a = librarian_user.account.person
     offer = Offer.objects.create(school=school, title="Математика. 5 класс", authors="Виленкин Н.Я.", grade_from=5, grade_to=5, copies=10, available=10)
     need = Need.objects.create(school=school, title="История. 6 класс", authors="Арсентьев Н.М.", grade=6, copies=4)
@@ -171,14 +199,17 @@ def world(plan, head_user, librarian_user, other_librarian_user, viewer_user, sc
         "round": [round_.pk],
         "round_xlsx": [round_.pk, "xlsx"],
         "report": [Report.objects.get(round=round_, school=school).pk],
+        "association": [association.pk],
+        "xlsx": ["xlsx"],
     }
-    users = {"visitor": None, "lib_a": librarian_user, "lib_b": other_librarian_user, "viewer": viewer_user, "head": head_user}
-    return targets, users
+    users = {"visitor": None, "lib_a": librarian_user, "lib_b": other_librarian_user, "viewer": viewer_user, "head": head_user,
+             "coordinator": coordinator_user, "outsider": other_head_user}
+    return targets, users, association
 
 
 @pytest.mark.django_db
 def test_permission_matrix(world):
-    targets, users = world
+    targets, users, association = world
     login_url = reverse("login")
     wrong = []
     for name, (method, target, expected) in MATRIX.items():
@@ -187,6 +218,10 @@ def test_permission_matrix(world):
             client = Client()
             if user:
                 client.force_login(user)
+            if role == "coordinator":
+                session = client.session
+                session[COORDINATED_KEY] = association.pk  # looking at this association
+                session.save()
             with transaction.atomic():
                 response = getattr(client, method)(url)
                 transaction.set_rollback(True)
@@ -197,6 +232,7 @@ def test_permission_matrix(world):
                 got = OK
             else:
                 got = response.status_code
-            if got != expected[role]:
-                wrong.append(f"{method.upper()} {name} as {role}: {got}, expected {expected[role]}")
+            want = expected_for(name, target, expected, role)
+            if got != want:
+                wrong.append(f"{method.upper()} {name} as {role}: {got}, expected {want}")
     assert not wrong, "\n".join(wrong)
