@@ -25,9 +25,9 @@ def load_demo():
     from rounds.services import open_round
 
     call_command("setup_demo", stdout=StringIO())
-    plan = Plan.objects.get()
+    plan = Plan.objects.get(association__slug="ust-ilimsk")
     head = User.objects.get(username="sablina")
-    if not Round.objects.exists():
+    if not Round.objects.filter(association=plan.association).exists():
         open_round(plan.association, head, Kind.PROVISION, "Обеспеченность учебниками на 2025-2026 учебный год", 2025,
                    timezone.localdate() + datetime.timedelta(days=14), School.objects.filter(association=plan.association))
     return plan
@@ -35,10 +35,10 @@ def load_demo():
 
 def main_pages():
     """[(login or None, name, url)] — computed after load_demo()."""
-    plan = Plan.objects.get()
+    plan = Plan.objects.get(association__slug="ust-ilimsk")
     slug, year = plan.association.slug, plan.year_name
     kuklina = Person.objects.get(surname="Куклина")
-    round_ = Round.objects.get()
+    round_ = Round.objects.get(association=plan.association)
     school = kuklina.school
     report = Report.objects.get(round=round_, school=school)
     pages = [

@@ -20,7 +20,7 @@ def run():
 
 def test_demo_loads_published_seed_plan_and_three_accounts():
     output = run()
-    plan = Plan.objects.get()
+    plan = Plan.objects.get(association__slug="ust-ilimsk")
     assert plan.year_name == "2023-2024" and plan.is_published
     assert Event.objects.filter(section__plan=plan).count() == 25
     assert "логин «sablina», пароль «sablina-2023»" in output
@@ -35,12 +35,13 @@ def test_demo_loads_published_seed_plan_and_three_accounts():
 
 def test_demo_has_the_citys_schools_and_the_plans_people_as_librarians():
     run()
-    assert School.objects.count() == 10
+    city = {"association__slug": "ust-ilimsk"}
+    assert School.objects.filter(**city).count() == 10
     # all 15 people the plan names, the same persons (no duplicates), 14 of them placed in schools
-    assert Person.objects.count() == 15
-    assert Person.objects.filter(school__isnull=False).count() == 14
+    assert Person.objects.filter(**city).count() == 15
+    assert Person.objects.filter(school__isnull=False, **city).count() == 14
     assert Person.objects.get(surname="Садовникова", initials="Н.Н.").school is None  # the plan's likely typo stays visible
-    assert Course.objects.count() == 7
+    assert Course.objects.filter(person__association__slug="ust-ilimsk").count() == 7
     assert School.objects.get(short_name="МАОУ СОШ № 1").enrollments.filter(year_start=2023).count() == 11
 
 
@@ -49,4 +50,16 @@ def test_demo_runs_twice_without_duplicates():
     persons = Person.objects.count()
     output = run()
     assert "уже загружен" in output
-    assert Plan.objects.count() == 1 and Person.objects.count() == persons and Account.objects.count() == 3
+    assert Plan.objects.count() == 2 and Person.objects.count() == persons and Account.objects.count() == 5
+
+
+def test_demo_holds_two_associations_and_a_coordinator():
+    output = run()
+    district = Plan.objects.get(association__slug="ust-ilimsk-district")
+    assert district.is_published and Event.objects.filter(section__plan=district).count() == 4
+    assert School.objects.filter(association__slug="ust-ilimsk-district").count() == 2
+    assert "логин «ivanova», пароль «ivanova-2023»" in output and "логин «region», пароль «region-2023»" in output
+    coordinator = authenticate(username="region", password="region-2023")
+    assert coordinator.account.role == Account.Role.COORDINATOR and coordinator.account.association is None
+    ivanova = authenticate(username="ivanova", password="ivanova-2023")
+    assert ivanova.account.association == district.association and ivanova.account.is_head

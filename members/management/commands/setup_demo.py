@@ -13,11 +13,12 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from events.importer import import_plan_file
-from events.models import Plan
+from events.models import Event, Plan, Section
 from members.models import Account, Association, Course, Enrollment, Person, School
-from members.names import parse_name
+from members.names import parse_name, parse_names
 from members.services import find_or_create_person
 from textbooks import demo as textbooks_demo
+from textbooks.models import Offer
 
 SEED_PLAN = Path(settings.BASE_DIR) / "events" / "data" / "plan-2023-2024.txt"
 
@@ -53,6 +54,22 @@ LIBRARIANS = [
     ("Ткачук Т.М.", 3, L, "none", None, ("Библиотечное обслуживание детей", 16, datetime.date(2024, 2, 9))),
     ("Новикова Е.А.", 5, P, "first", datetime.date(2023, 2, 14), None),
     ("Пискарёва С.Б.", 6, L, "none", None, None),
+]
+
+# The second association, so that a regional site shows two: a district's, with a short plan of its own.
+DISTRICT = {
+    "slug": "ust-ilimsk-district",
+    "name": "Районное методическое объединение школьных библиотекарей Усть-Илимского района",
+    "short_name": "РМО ШБ",
+    "city": "Усть-Илимский район",
+}
+DISTRICT_SCHOOLS = [("МОУ «Невонская СОШ»", "Муниципальное общеобразовательное учреждение «Невонская средняя общеобразовательная школа»"),
+                    ("МОУ «Седановская СОШ»", "Муниципальное общеобразовательное учреждение «Седановская средняя общеобразовательная школа»")]
+DISTRICT_PLAN = [
+    ("Организационная деятельность", [("Утверждение плана работы РМО на 2023-2024 учебный год", "14.09.2023 г.", "Иванова О.П."),
+                                      ("Обновление банка данных о библиотекарях района", "Октябрь, 2023 г.", "Иванова О.П.")]),
+    ("Работа с читателями", [("Районный конкурс чтецов «Живая классика»", "Март, 2024 г.", "Петрова А.С. Иванова О.П."),
+                             ("Неделя детской книги в сельских школах", "Апрель - Май, 2024 г.", "Петрова А.С.")]),
 ]
 
 # login, password, role, the person
@@ -102,6 +119,8 @@ class Command(BaseCommand):
         self.stdout.write(f"Школ: {len(schools)}, сотрудников в банке данных: {Person.objects.filter(association=association).count()}.")
         self.stdout.write(textbooks_demo.load(association, schools))
 
+        district_head = self.district()
+
         self.stdout.write("\nУчётные записи для входа на http://127.0.0.1:8000/accounts/login/ :")
         for username, password, role, printed in DEMO_ACCOUNTS:
             person, _ = find_or_create_person(association, parse_name(printed))
@@ -112,6 +131,42 @@ class Command(BaseCommand):
             Account.objects.update_or_create(user=user, defaults={"association": association, "role": role, "person": person})
             label = Account.Role(role).label
             self.stdout.write(f"  {label}: {person.printed_name} — логин «{username}», пароль «{password}»")
+        self.stdout.write(f"  руководитель РМО района: {district_head.printed_name} — логин «ivanova», пароль «ivanova-2023»")
+        coordinator, _ = User.objects.get_or_create(username="region")
+        coordinator.set_password("region-2023")
+        coordinator.save()
+        Account.objects.update_or_create(user=coordinator, defaults={"association": None, "role": Account.Role.COORDINATOR, "person": None})
+        self.stdout.write("  региональный координатор (видит оба объединения) — логин «region», пароль «region-2023»")
+
+    def district(self):
+        """The district's association: two schools, two librarians, a short published plan and an offer in the bank."""
+        association, created = Association.objects.get_or_create(slug=DISTRICT["slug"], defaults=DISTRICT)
+        schools = []
+        for short_name, name in DISTRICT_SCHOOLS:
+            school, _ = School.objects.get_or_create(association=association, short_name=short_name, defaults={"name": name})
+            schools.append(school)
+        head, _ = find_or_create_person(association, parse_name("Иванова О.П."))
+        librarian, _ = find_or_create_person(association, parse_name("Петрова А.С."))
+        if created:
+            head.school, librarian.school = schools
+            head.position, librarian.position = Person.Position.HEAD_OF_LIBRARY, Person.Position.TEACHER_LIBRARIAN
+            head.save()
+            librarian.save()
+            plan = Plan.objects.create(association=association, year_start=2023, status=Plan.Status.PUBLISHED, head_name="Иванова О.П.",
+                                       head_post="Руководитель РМО ШБ",
+                                       theme="Школьная библиотека сельской школы — центр чтения и информации.")
+            for position, (title, events) in enumerate(DISTRICT_PLAN, start=1):
+                section = Section.objects.create(plan=plan, position=position, title=title)
+                for number, (event_title, dates, names) in enumerate(events, start=1):
+                    event = Event.objects.create(section=section, position=number, title=event_title, dates_text=dates)
+                    event.set_responsibles([find_or_create_person(association, name)[0] for name in parse_names(names)])
+            Offer.objects.create(school=schools[1], title="Окружающий мир. 2 класс. В 2 частях", authors="Плешаков А.А.",
+                                 subject="Окружающий мир", grade_from=2, grade_to=2, copies=12, available=12, year_published=2022)
+        user, _ = User.objects.get_or_create(username="ivanova")
+        user.set_password("ivanova-2023")
+        user.save()
+        Account.objects.update_or_create(user=user, defaults={"association": association, "role": Account.Role.HEAD, "person": head})
+        return head
 
     def schools(self, association):
         schools = []
