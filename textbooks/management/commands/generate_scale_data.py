@@ -1,0 +1,44 @@
+"""python manage.py generate_scale_data --schools 1000 --librarians 1200 --titles 20000 --offers 200000 --needs 50000 --years 10
+
+Region-sized data for measuring speed (textbooks.scale_data): one new association with its schools,
+librarians and accounts, plans, report rounds, the Federal List, offers, needs and transfers.
+The same --seed and sizes give the same data. Meant for an empty database of its own (bin/benchmark
+makes one), never for the working one.
+"""
+
+import time
+
+from django.core.management.base import BaseCommand, CommandError
+
+from textbooks.scale_data import Generator, Sizes
+
+
+class Command(BaseCommand):
+    help = "Создать данные размером с регион для замеров скорости (в отдельной, пустой базе)."
+
+    def add_arguments(self, parser):
+        defaults = Sizes()
+        parser.add_argument("--schools", type=int, default=defaults.schools, help=f"школ, по умолчанию {defaults.schools}")
+        parser.add_argument("--librarians", type=int, default=defaults.librarians, help=f"библиотекарей, по умолчанию {defaults.librarians}")
+        parser.add_argument("--titles", type=int, default=defaults.titles, help=f"учебников в ФПУ (разных наименований), по умолчанию {defaults.titles}")
+        parser.add_argument("--offers", type=int, default=defaults.offers, help=f"предложений обменного фонда, по умолчанию {defaults.offers}")
+        parser.add_argument("--needs", type=int, default=defaults.needs, help=f"потребностей, по умолчанию {defaults.needs}")
+        parser.add_argument("--years", type=int, default=defaults.years, help=f"лет планов и сборов отчётов, по умолчанию {defaults.years}")
+        parser.add_argument("--events", type=int, default=defaults.events, help=f"мероприятий в плане каждого года, по умолчанию {defaults.events}")
+        parser.add_argument("--seed", type=int, default=1, help="начальное значение генератора случайных чисел, по умолчанию 1")
+        parser.add_argument("--year", type=int, help="последний учебный год (год 1 сентября), по умолчанию текущий")
+        parser.add_argument("--association", default="region", help="адрес нового объединения, по умолчанию region")
+
+    def handle(self, *args, **options):
+        sizes = Sizes(**{name: options[name] for name in Sizes().as_dict()})
+        if sizes.schools < 1 or sizes.librarians < sizes.schools or sizes.titles < 1 or sizes.years < 1:
+            raise CommandError("Нужна хотя бы одна школа, по библиотекарю на школу, один учебник и один год.")
+        started = time.monotonic()
+        generator = Generator(sizes, seed=options["seed"], year_start=options["year"], slug=options["association"],
+                              log=lambda line: self.stdout.write(f"  {line}"))  # fmt: skip
+        try:
+            association = generator.run()
+        except ValueError as error:
+            raise CommandError(str(error)) from None
+        self.stdout.write(f"Готово за {time.monotonic() - started:.0f} с: объединение «{association.slug}», "
+                          f"руководитель — {association.slug}-head, администратор — {association.slug}-admin (без пароля).")  # fmt: skip
