@@ -15,5 +15,7 @@ class TextbooksConfig(AppConfig):
         # The trigram operator on the three search columns only, not on every text field of the site
         # (which is what adding django.contrib.postgres to INSTALLED_APPS would do).
         for model_name in ("Textbook", "Offer", "Need"):
-            self.get_model(model_name)._meta.get_field("search_text").register_lookup(TrigramWordSimilar)
+            field = self.get_model(model_name)._meta.get_field("search_text")
+            field.register_lookup(TrigramWordSimilar)
+            field.register_lookup(search.WordPrefixes)
         connection_created.connect(search.set_threshold, dispatch_uid="textbooks.search.set_threshold")

@@ -16,6 +16,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Exists, F, OuterRef, Q
+from django.db.models.functions import Upper
 from django.db.models.lookups import IsNull
 from django.urls import reverse
 from django.utils import timezone
@@ -81,6 +82,8 @@ class Textbook(models.Model):
         verbose_name = _("учебник из ФПУ")
         verbose_name_plural = _("федеральный перечень учебников")
         ordering = ["fpu_number"]
+        # The bank's subject filter lists the subjects by this index (textbooks.views.catalogue_subjects).
+        indexes = [models.Index(fields=["subject"], name="textbook_subject")]
 
     def save(self, *args, **kwargs):
         self.set_keys()
@@ -247,6 +250,8 @@ class Offer(BankItem):
         indexes = [
             models.Index(fields=["title_key", "author_key"], name="offer_keys"),
             models.Index(fields=["title_key", "grade_from", "id"], name="offer_bank_order"),
+            # The bank filtered by subject (subject__iexact: UPPER) comes in its order from this one.
+            models.Index(Upper("subject"), F("title_key"), F("grade_from"), F("id"), name="offer_subject_bank_order"),
         ]
         constraints = [
             models.CheckConstraint(condition=Q(available__gte=0) & Q(available__lte=F("copies")), name="offer_available_within_copies"),
@@ -323,7 +328,10 @@ class Need(BankItem):
         verbose_name = _("потребность")
         verbose_name_plural = _("потребности")
         ordering = ["title_key", "grade", "pk"]
-        indexes = [models.Index(fields=["title_key", "author_key"], name="need_keys")]
+        indexes = [
+            models.Index(fields=["title_key", "author_key"], name="need_keys"),
+            models.Index(Upper("subject"), F("grade"), F("title_key"), F("id"), name="need_subject_grade"),
+        ]
 
     def get_absolute_url(self):
         return reverse("textbooks:need", args=[self.pk])

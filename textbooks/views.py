@@ -5,7 +5,7 @@ import datetime
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
+from django.db import connection
 from django.db.models import Q
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
@@ -28,7 +28,8 @@ from textbooks.forms import (
 )
 from textbooks.models import Need, Offer, Textbook, Transfer
 from textbooks.offers_import import import_offers
-from textbooks.search import search
+from textbooks.paging import CappedPaginator
+from textbooks.search import Search
 from textbooks.sample import DEMO_DIR
 from textbooks.spreadsheets import SpreadsheetError
 
@@ -36,28 +37,42 @@ PAGE_SIZE = 30
 
 
 def catalogue_subjects():
-    """The subjects of the Federal List, for the filter: one query on the (small) catalogue."""
-    return Textbook.objects.exclude(subject="").order_by("subject").values_list("subject", flat=True).distinct()
+    """The subjects of the Federal List in order, for the filter.
+
+    One query that reads the index on `subject` once per subject (a loose index scan: a few dozen
+    index probes, where DISTINCT would read all 20,000 entries of a regional list).
+    """
+    table = connection.ops.quote_name(Textbook._meta.db_table)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"""WITH RECURSIVE subjects(subject) AS (
+                    SELECT MIN(subject) FROM {table} WHERE subject > ''
+                    UNION ALL
+                    SELECT (SELECT MIN(t.subject) FROM {table} t WHERE t.subject > s.subject) FROM subjects s WHERE s.subject IS NOT NULL
+                ) SELECT subject FROM subjects WHERE subject IS NOT NULL"""
+        )
+        return [subject for (subject,) in cursor.fetchall()]
 
 
-def _page(request, queryset):
-    return Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
+def _page(request, search):
+    """One page of a Search: two queries whatever the list's size (textbooks.paging)."""
+    return CappedPaginator(search, PAGE_SIZE).get_page(request.GET.get("page"))
 
 
 def bank_offers(account, form, today):
-    """The association's active offers, filtered and searched as the form asks; the needs flag in the same query."""
+    """The association's active offers, filtered and searched as the form asks (a Search); the needs flag in the same query."""
     offers = (
         Offer.objects.active()
         .for_association(account.association)
         .select_related("school", "textbook")
         .with_needs_flag()
     )
-    return search(form.filter(offers, today), form.query)
+    return Search(form.filter(offers, today), form.query)
 
 
 def bank_needs(account, form, today):
     needs = Need.objects.open().for_association(account.association).select_related("school", "textbook").with_offers_flag()
-    return search(form.filter(needs, today), form.query)
+    return Search(form.filter(needs, today), form.query)
 
 
 # ---------------------------------------------------------------- the bank
@@ -86,7 +101,7 @@ def bank_export(request):
     params.pop("page", None)
     form = BankFilterForm(params or None, association=account.association, subjects=catalogue_subjects())
     exporter = get_exporter("textbooks-bank-xlsx")(
-        account.association, offers=bank_offers(account, form, today), needs=bank_needs(account, form, today)
+        account.association, offers=bank_offers(account, form, today).queryset(), needs=bank_needs(account, form, today).queryset()
     )
     return download_response(exporter)
 
@@ -121,7 +136,7 @@ def catalogue(request):
         query = form.cleaned_data["q"]
     else:
         textbooks = textbooks.filter(excluded=False)
-    page = _page(request, search(textbooks, query))
+    page = _page(request, Search(textbooks, query))
     return render(request, "textbooks/catalogue.html", {
         "form": form, "page": page, "today": timezone.localdate(), "total": Textbook.objects.count() if not page.paginator.count else None,
         "can_add": acts_for_a_school(account),

@@ -51,22 +51,43 @@ def test_most_similar_first(other_school, offers):
 
 
 @on_postgresql
-def test_the_search_can_use_the_trigram_index(offers):
-    """Each word is the pg_trgm operator the GIN index answers, not a function computed over every row.
+def test_each_tier_can_use_its_index(offers):
+    """Words found as they are: the full-text index on the generated `search_words` (migration 0003).
+    A typo: each word is the pg_trgm operator the trigram index answers (migration 0002), not a
+    function computed over every row.
 
-    (An empty test table is cheaper to read whole: the plan is asked with sequential scans off.)
+    (An empty test table is cheaper to read whole: the plans are asked with sequential scans off.)
     """
-    queryset = search(Offer.objects.all(), "канакина русский")
-    assert str(queryset.query).count("%>") == 2
+    as_typed = search(Offer.objects.all(), "канакина русский")
+    assert "search_words" in str(as_typed.query) and "%>" not in str(as_typed.query)
+    typo = search(Offer.objects.all(), "канакна русский")
+    assert str(typo.query).count("%>") == 2
     with connection.cursor() as cursor:
         cursor.execute("SELECT indexdef FROM pg_indexes WHERE indexname = 'offer_search_trgm'")
         assert "gin_trgm_ops" in cursor.fetchone()[0]
+        cursor.execute("SELECT indexdef FROM pg_indexes WHERE indexname = 'offer_search_words'")
+        assert "gin (search_words)" in cursor.fetchone()[0]
         cursor.execute("SET enable_seqscan = off")
         try:
-            plan = queryset.explain()
+            plans = as_typed.explain(), typo.explain()
         finally:
             cursor.execute("SET enable_seqscan = on")
-    assert "Bitmap Index Scan on offer_search_trgm" in plan
+    assert "Bitmap Index Scan on offer_search_words" in plans[0]
+    assert "Bitmap Index Scan on offer_search_trgm" in plans[1]
+
+
+def test_words_are_found_as_beginnings_of_words(offers):
+    assert found("геометр") == {"Атанасян"}
+    assert found("канакин") == {"Канакина"}
+    assert found("физ 7") == {"Пёрышкин"}
+
+
+@on_postgresql
+def test_similar_words_only_when_nothing_is_found_as_typed(other_school, offers):
+    make_offer(other_school, title="Физическая культура", authors="Лях В.И.", grades=(5, 9))
+    assert found("физика") == {"Пёрышкин"}  # «физическая» is word-similar, but «физика» is there as typed
+    assert found("физикка") == {"Пёрышкин", "Лях"}  # a typo: the similar ones, the most similar first
+    assert [offer.title for offer in search(Offer.objects.all(), "физикка")][0] == "Физика. 7 класс"
 
 
 def test_catalogue_search(catalogue):
