@@ -12,6 +12,7 @@ class Command(BaseCommand):
         parser.add_argument("file", help="куда записать копию, например backup-2024-05-31.zip")
 
     def handle(self, *args, file, **options):
+        self.stderr.write("Собираю все записи и загруженные файлы…")
         manifest = write_backup(file)
         records = sum(manifest["records"].values())
         self.stdout.write(f"Резервная копия записана в {file}: записей {records}, файлов {manifest['files']}.")

@@ -12,6 +12,7 @@ class Command(BaseCommand):
         parser.add_argument("file", help="файл копии .zip")
 
     def handle(self, *args, file, **options):
+        self.stderr.write(f"Проверяю копию «{file}» и загружаю записи в одной транзакции…")
         try:
             manifest = restore_backup(file)
         except BackupError as error:

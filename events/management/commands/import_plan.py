@@ -25,6 +25,7 @@ class Command(BaseCommand):
                 year_start = parse_academic_year(options["year"])
             except ValueError as error:
                 raise CommandError(str(error)) from None
+        self.stderr.write(f"Читаю план «{options['file']}»…")
         # One transaction, so that a failed import leaves nothing behind — not even a first association.
         with transaction.atomic():
             try:

@@ -15,6 +15,7 @@ class Command(BaseCommand):
         parser.add_argument("file", help="файл перечня .xlsx")
 
     def handle(self, *args, **options):
+        self.stderr.write(f"Читаю перечень «{options['file']}» и сверяю его с каталогом…")
         try:
             result = import_fpu(options["file"])
         except SpreadsheetError as error:

@@ -30,6 +30,7 @@ class Command(BaseCommand):
         if school is None:
             known = ", ".join(f"«{s.short_name}»" for s in schools)
             raise CommandError(f"Школа «{name}» не найдена. Школы объединения: {known or 'пока ни одной'}.")
+        self.stderr.write(f"Читаю список «{options['file']}» для {school.short_name}…")
         try:
             result = import_offers(options["file"], school)
         except SpreadsheetError as error:
