@@ -12,7 +12,7 @@ from members.models import Person
 from reports import xlsx
 from reports.base import PdfExporter, XlsxExporter, register
 from reports.formats import format_date
-from textbooks.models import FpuStatus, Need, Offer
+from textbooks.models import FpuStatus, Need, Offer, expiry_horizon
 
 
 @register
@@ -50,17 +50,32 @@ class TransferActPdf(PdfExporter):
         }
 
 
-def fpu_status_text(item, today):
-    status = item.fpu_status(today)
-    if status == FpuStatus.EXPIRING:
-        return gettext("до %(day)s") % {"day": format_date(item.textbook.valid_until)}
-    return str(FpuStatus(status).label)
+def fpu_status_texts(today):
+    """What the «ФПУ» column says of a row read as values, (textbook_id, excluded, valid_until) → the text:
+    the same as BankItem.fpu_status, an expiring title with its day («до 25.04.2027»)."""
+    horizon = expiry_horizon(today)
+    labels = {status: str(status.label) for status in FpuStatus}
+
+    def text(textbook_id, excluded, valid_until):
+        if not textbook_id:
+            return labels[FpuStatus.NOT_LISTED]
+        if excluded:
+            return labels[FpuStatus.EXCLUDED]
+        if valid_until and valid_until <= horizon:
+            return gettext("до %(day)s") % {"day": format_date(valid_until)}
+        return labels[FpuStatus.LISTED]
+
+    return text
 
 
 @register
 class BankXlsx(XlsxExporter):
     """The exchange bank as a workbook. The subject is an Association; the options `offers` and `needs`
-    (querysets) narrow it to what a page shows, all active offers and open needs otherwise."""
+    (querysets) narrow it to what a page shows, all active offers and open needs otherwise.
+
+    Made for 200,000 offers: the rows are read as plain values through a server-side cursor, 2000 at
+    a time, and the file is sent while it is written (`streaming_response`; reports.xlsx).
+    """
 
     identifier = "textbooks-bank-xlsx"
     title = _("Обменный фонд учебников (XLSX)")
@@ -71,6 +86,7 @@ class BankXlsx(XlsxExporter):
     NEED_HEADER = ["Школа", "Предмет", "Класс", "Авторы", "Наименование", "Количество", "Нужны к", "№ ФПУ", "ФПУ",
                    "Есть предложения", "Примечание"]  # fmt: skip
     NEED_WIDTHS = [18, 16, 8, 28, 34, 11, 14, 13, 16, 12, 20]
+    CHUNK = 2000
 
     def filename_stem(self):
         return gettext("Обменный фонд учебников %(name)s %(day)s") % {
@@ -81,28 +97,42 @@ class BankXlsx(XlsxExporter):
         offers = self.options.get("offers")
         if offers is None:
             offers = Offer.objects.active().for_association(self.subject)
-        return offers.select_related("school", "textbook").order_by("school__short_name", "title_key", "grade_from", "pk")
+        return offers.order_by("school__short_name", "title_key", "grade_from", "pk")
 
     def needs(self):
         needs = self.options.get("needs")
         if needs is None:
             needs = Need.objects.open().for_association(self.subject)
-        return needs.select_related("school", "textbook").with_offers_flag().order_by("school__short_name", "title_key", "grade", "pk")
+        return needs.with_offers_flag().order_by("school__short_name", "title_key", "grade", "pk")
 
     def offer_rows(self, today):
-        for offer in self.offers().iterator(chunk_size=2000):
+        status = fpu_status_texts(today)
+        conditions = {value: str(label) for value, label in Offer.Condition.choices}
+        rows = self.offers().values_list(
+            "school__short_name", "subject", "grade_from", "grade_to", "authors", "title", "publisher", "year_published",
+            "available", "copies", "condition", "textbook_id", "textbook__fpu_number", "textbook__excluded",
+            "textbook__valid_until", "note",
+        )  # fmt: skip
+        for (school, subject, grade_from, grade_to, authors, title, publisher, year, available, copies, condition,
+             textbook_id, fpu_number, excluded, valid_until, note) in rows.iterator(chunk_size=self.CHUNK):  # fmt: skip
             yield [
-                offer.school.short_name, offer.subject, offer.grades_short, offer.authors, offer.title, offer.publisher,
-                offer.year_published, offer.available, offer.copies, offer.get_condition_display(),
-                offer.textbook.fpu_number if offer.textbook_id else "", fpu_status_text(offer, today), offer.note,
+                school, subject, str(grade_from) if grade_from == grade_to else f"{grade_from}-{grade_to}", authors, title,
+                publisher, year, available, copies, conditions.get(condition, condition), fpu_number or "",
+                status(textbook_id, excluded, valid_until), note,
             ]  # fmt: skip
 
     def need_rows(self, today):
-        for need in self.needs().iterator(chunk_size=2000):
+        status = fpu_status_texts(today)
+        yes, no = gettext("да"), gettext("нет")
+        rows = self.needs().values_list(
+            "school__short_name", "subject", "grade", "authors", "title", "copies", "needed_by", "textbook_id",
+            "textbook__fpu_number", "textbook__excluded", "textbook__valid_until", "has_offers", "note",
+        )  # fmt: skip
+        for (school, subject, grade, authors, title, copies, needed_by, textbook_id, fpu_number, excluded, valid_until,
+             has_offers, note) in rows.iterator(chunk_size=self.CHUNK):  # fmt: skip
             yield [
-                need.school.short_name, need.subject, need.grade, need.authors, need.title, need.copies, need.needed_by,
-                need.textbook.fpu_number if need.textbook_id else "", fpu_status_text(need, today),
-                gettext("да") if need.has_offers else gettext("нет"), need.note,
+                school, subject, grade, authors, title, copies, needed_by, fpu_number or "",
+                status(textbook_id, excluded, valid_until), yes if has_offers else no, note,
             ]  # fmt: skip
 
     def write(self, workbook):
@@ -111,3 +141,12 @@ class BankXlsx(XlsxExporter):
                               column_widths=self.OFFER_WIDTHS, landscape=True)
         xlsx.write_list_sheet(workbook, gettext("Нужно"), self.NEED_HEADER, self.need_rows(today),
                               column_widths=self.NEED_WIDTHS, landscape=True)
+
+    def render(self):
+        return b"".join(self.stream())
+
+    def stream(self):
+        """The file's bytes in pieces, made as they are read (reports.xlsx.stream_workbook)."""
+        workbook = xlsx.new_streaming_workbook()
+        self.write(workbook)
+        return xlsx.stream_workbook(workbook)

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
 from members.access import can_edit_school, require_member
+from reports import xlsx
 from reports.base import download_response, get_exporter
 from members.models import School
 from textbooks import services
@@ -103,7 +104,7 @@ def bank_export(request):
     exporter = get_exporter("textbooks-bank-xlsx")(
         account.association, offers=bank_offers(account, form, today).queryset(), needs=bank_needs(account, form, today).queryset()
     )
-    return download_response(exporter)
+    return xlsx.streaming_response(exporter)  # 200,000 offers: written while sent, memory flat
 
 
 @login_required

@@ -141,7 +141,8 @@ def test_export_xlsx(head_client, offer, need, other_school, foreign_offer):
     assert response["Content-Type"] == "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
     assert response["Content-Disposition"].startswith("attachment; filename*=utf-8''")
     assert "%D0%9E%D0%B1%D0%BC%D0%B5%D0%BD%D0%BD%D1%8B%D0%B9" in response["Content-Disposition"]  # «Обменный»
-    workbook = load_workbook(io.BytesIO(response.content))
+    assert response.streaming and "Content-Length" not in response  # sent while it is written
+    workbook = load_workbook(io.BytesIO(b"".join(response.streaming_content)))
     assert workbook.sheetnames == ["Предлагают", "Нужно"]
     offers = list(workbook["Предлагают"].iter_rows(values_only=True))
     assert offers[0][:8] == ("Школа", "Предмет", "Класс", "Авторы", "Наименование", "Издательство", "Год издания", "Количество")
@@ -156,7 +157,7 @@ def test_export_xlsx(head_client, offer, need, other_school, foreign_offer):
 def test_export_follows_the_filters(head_client, offer, other_school):
     make_offer(other_school, title="Краеведение", authors="Сергеева Т.А.", grades=(8, 8))
     response = head_client.get(reverse("textbooks:export"), {"grade": 8, "page": 3})
-    rows = list(load_workbook(io.BytesIO(response.content))["Предлагают"].iter_rows(values_only=True))
+    rows = list(load_workbook(io.BytesIO(b"".join(response.streaming_content)))["Предлагают"].iter_rows(values_only=True))
     assert [row[4] for row in rows[1:]] == ["Краеведение"]
     assert 'href="/textbooks/export.xlsx?grade=8"' in head_client.get(reverse("textbooks:bank"), {"grade": 8}).content.decode()
 
