@@ -30,3 +30,12 @@ def test_production_without_secret_key_refuses_to_start():
 def test_debug_must_be_true_or_false():
     result = manage("check", DEBUG="maybe")
     assert result.returncode != 0 and "DEBUG must be true or false" in result.stderr
+
+
+def test_collectstatic_for_production(tmp_path):
+    """WhiteNoise's manifest storage rewrites every reference in the collected CSS and JS: a reference to a
+    file that is not there (a source map the vendored Bootstrap named) stops `collectstatic` in production."""
+    result = manage("collectstatic", "--noinput", DEBUG="false", SECRET_KEY="x7Gk2-production-secret-key-with-enough-length-and-variety-9Qz",
+                    ALLOWED_HOSTS="gto-shb.example.ru", STATIC_ROOT=str(tmp_path))
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert (tmp_path / "staticfiles.json").exists()
