@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
+from audit.concurrency import VersionedForm
 from members.forms import DATE_INPUT
 from members.models import GRADES, School
 from textbooks.models import FpuStatus, Need, Offer, Textbook, default_return_by
@@ -24,7 +25,7 @@ class SchoolChoiceMixin:
             self.order_fields(["school"])
 
 
-class BankItemForm(SchoolChoiceMixin, forms.ModelForm):
+class BankItemForm(VersionedForm, SchoolChoiceMixin, forms.ModelForm):
     """What offers and needs share: a textbook from the ФПУ by its number, or described by hand."""
 
     fpu_number = forms.CharField(

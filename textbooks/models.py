@@ -21,6 +21,7 @@ from django.db.models.lookups import IsNull
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from members.models import School, add_months
 from textbooks import keys
@@ -243,6 +244,8 @@ class Offer(BankItem):
 
     objects = OfferQuerySet.as_manager()
 
+    history = HistoricalRecords(excluded_fields=["title_key", "author_key", "search_text"])
+
     class Meta:
         verbose_name = _("предложение")
         verbose_name_plural = _("предложения (обменный фонд)")
@@ -324,6 +327,8 @@ class Need(BankItem):
 
     objects = NeedQuerySet.as_manager()
 
+    history = HistoricalRecords(excluded_fields=["title_key", "author_key", "search_text"])
+
     class Meta:
         verbose_name = _("потребность")
         verbose_name_plural = _("потребности")
@@ -377,6 +382,8 @@ class Transfer(models.Model):
     decided_at = models.DateTimeField(_("решение"), null=True, blank=True)
     handed_over_on = models.DateField(_("передано"), null=True, blank=True)
     returned_on = models.DateField(_("возвращено"), null=True, blank=True)
+
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("передача во временное пользование")

@@ -5,7 +5,7 @@ import datetime
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.db import connection
+from django.db import connection, transaction
 from django.db.models import Q
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
+from audit.history import changes
 from members.access import can_edit_school, require_member
 from reports import xlsx
 from reports.base import download_response, get_exporter
@@ -164,6 +165,7 @@ def offer_detail(request, pk):
         "transfers": transfers,
         "request_form": request_form,
         "today": timezone.localdate(),
+        "history": changes(offer) if account.is_head else [],
     })  # fmt: skip
 
 
@@ -187,6 +189,7 @@ def offer_create(request):
 
 
 @login_required
+@transaction.atomic
 def offer_edit(request, pk):
     offer = get_offer_for_user(request, pk, edit=True)
     form = OfferForm(request.POST or None, instance=offer)
@@ -251,6 +254,7 @@ def need_detail(request, pk):
         "can_edit": can_edit_school(account, need.school),
         "matching_offers": Offer.objects.matching(need).select_related("school", "textbook"),
         "today": timezone.localdate(),
+        "history": changes(need) if account.is_head else [],
     })  # fmt: skip
 
 
@@ -273,6 +277,7 @@ def need_create(request):
 
 
 @login_required
+@transaction.atomic
 def need_edit(request, pk):
     need = get_need_for_user(request, pk, edit=True)
     form = NeedForm(request.POST or None, instance=need)
@@ -354,6 +359,7 @@ def transfer_detail(request, pk):
         "hand_over_form": HandOverForm(transfer=transfer) if GIVER in sides and transfer.status == Transfer.Status.AGREED else None,
         "return_form": ReturnForm() if GIVER in sides and transfer.status == Transfer.Status.HANDED_OVER else None,
         "today": timezone.localdate(),
+        "history": changes(transfer) if account.is_head else [],
     })  # fmt: skip
 
 

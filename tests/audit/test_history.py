@@ -123,3 +123,25 @@ def test_person_history_only_for_the_head(head_client, client, librarian_user, o
     client.force_login(other_librarian_user)
     assert "История изменений" not in client.get(reverse("members:person", args=[person.pk])).content.decode()
     assert Person.history.filter(id=person.pk).count() == 2
+
+
+def test_offer_edited_by_two_librarians_of_the_school(head_user, librarian_user, school):
+    from textbooks.models import Offer
+
+    offer = Offer.objects.create(school=school, title="Физика. 7 класс", authors="Пёрышкин А.В.", subject="Физика",
+                                 grade_from=7, grade_to=7, copies=8, available=8)
+    url = reverse("textbooks:offer_edit", args=[offer.pk])
+    mine, heads = Client(), Client()
+    mine.force_login(librarian_user)
+    heads.force_login(head_user)
+    v_mine, v_head = version_in(mine.get(url)), version_in(heads.get(url))
+    data = {"fpu_number": "", "title": offer.title, "authors": offer.authors, "publisher": "", "subject": "Физика",
+            "grades": "7", "year_published": "", "condition": "good", "note": ""}
+    assert heads.post(url, {**data, "copies": "10", "version": v_head}).status_code == 302
+    response = mine.post(url, {**data, "copies": "5", "version": v_mine})
+    html = response.content.decode()
+    assert response.status_code == 200 and "Пока вы редактировали" in html and "«8» → «10»" in html
+    offer.refresh_from_db()
+    assert offer.copies == 10
+    page = heads.get(reverse("textbooks:offer", args=[offer.pk])).content.decode()
+    assert "История изменений" in page

@@ -285,9 +285,10 @@ def test_the_act_reads_like_a_document(head_client, requested, offer, librarian_
 
 
 def test_transfer_page_queries(head_client, requested, django_assert_num_queries):
-    # session, user, account; the transfer with its offer, schools and need
-    with django_assert_num_queries(4):
-        head_client.get(requested.get_absolute_url())
+    # session, user, account; the transfer with its offer, schools and need; its history (the head sees it)
+    with django_assert_num_queries(5):
+        response = head_client.get(requested.get_absolute_url())
+    assert [change.kind for change in response.context["history"]] == ["создано"]
 
 
 def test_offer_with_no_copies_left_takes_no_requests(librarian_client, other_school, textbook, school):
