@@ -66,7 +66,8 @@ def get_school_for_user(request, pk, edit=False):
 
 
 def can_edit_school(account, school):
-    return account.is_head or (
+    """The head of the school's association, or a librarian of that school."""
+    return (account.is_head and school.association_id == account.association_id) or (
         account.role == account.Role.LIBRARIAN and account.person is not None and account.person.school_id == school.pk
     )
 

@@ -228,9 +228,9 @@ def test_rounds_list_for_a_librarian(librarian_client, association, school, rows
 @pytest.mark.parametrize("params", [{}, {"q": "учебник"}, {"subject": "Математика", "grade": 5}])
 def test_bank_offers(head_client, other_school, rows, params, django_assert_num_queries):
     offers(other_school, textbooks(rows))
-    # the session, the user, the account; the subjects; the schools for the filter; the capped count; one page of offers
-    # with school, textbook and the needs flag
-    with django_assert_num_queries(SIGNED_IN + 4):
+    # the session, the user, the account; the subjects; the other associations and the schools for the filter;
+    # the capped count; one page of offers with school, textbook and the needs flag
+    with django_assert_num_queries(SIGNED_IN + 5):
         response = head_client.get(reverse("textbooks:bank"), params)
     assert len(response.context["page"]) == min(rows, 30)
 
@@ -238,8 +238,9 @@ def test_bank_offers(head_client, other_school, rows, params, django_assert_num_
 @pytest.mark.parametrize("rows", ROWS)
 def test_bank_needs(head_client, other_school, rows, django_assert_num_queries):
     needs(other_school, textbooks(rows))
-    # the session, the user, the account; the subjects; the schools; the capped count; one page of needs with the offers flag
-    with django_assert_num_queries(SIGNED_IN + 4):
+    # the session, the user, the account; the subjects; the other associations and the schools; the capped count;
+    # one page of needs with the offers flag
+    with django_assert_num_queries(SIGNED_IN + 5):
         response = head_client.get(reverse("textbooks:needs"))
     assert len(response.context["page"]) == min(rows, 30)
 

@@ -1,13 +1,15 @@
 """Who may read and change what in the exchange bank. Every textbooks view goes through these helpers.
 
-- Reading: every signed-in account of the association (head, librarians, the committee)
-  reads the whole bank; other associations' offers, needs and transfers are 404.
+- Reading: the bank is the region's: every signed-in account reads every association's offers,
+  needs and schools' bank pages (the bank page shows one's own association first and widens on
+  request); a transfer is read by the accounts of the two schools' associations (404 for others).
 - Changing: a librarian changes their own school's offers and needs, asks for copies for
   their school and decides on requests for their school's offers; the head does all of it
   for any school of the association; the committee changes nothing (403).
 """
 
 from django.core.exceptions import PermissionDenied
+from django.db.models import Q
 from django.shortcuts import get_object_or_404
 
 from members.access import can_edit_school, require_member
@@ -47,29 +49,29 @@ def require_editor(request):
 
 
 def get_offer_for_user(request, pk, edit=False):
-    """An offer of the asker's association, or 404; with `edit`, only the head or the offering school's librarian (403)."""
+    """An offer of any association (the bank is the region's); with `edit`, only the head of its association
+    or the offering school's librarian (403)."""
     account = require_member(request)
-    offer = get_object_or_404(
-        Offer.objects.select_related("school", "textbook"), pk=pk, school__association=account.association
-    )
+    offer = get_object_or_404(Offer.objects.select_related("school", "textbook"), pk=pk)
     if edit and not can_edit_school(account, offer.school):
         raise PermissionDenied
     return offer
 
 
 def get_need_for_user(request, pk, edit=False):
-    """A need of the asker's association, or 404; with `edit`, only the head or the needing school's librarian (403)."""
+    """A need of any association (the bank is the region's); with `edit`, only the head of its association
+    or the needing school's librarian (403)."""
     account = require_member(request)
-    need = get_object_or_404(Need.objects.select_related("school", "textbook"), pk=pk, school__association=account.association)
+    need = get_object_or_404(Need.objects.select_related("school", "textbook"), pk=pk)
     if edit and not can_edit_school(account, need.school):
         raise PermissionDenied
     return need
 
 
 def get_school_for_bank(request, pk, edit=False):
-    """A school of the asker's association for its exchange page, or 404; with `edit`, its editors only (403)."""
+    """A school's exchange page (any association's: the bank is the region's); with `edit`, its editors only (403)."""
     account = require_member(request)
-    school = get_object_or_404(School, pk=pk, association=account.association)
+    school = get_object_or_404(School, pk=pk)
     if edit and not can_edit_school(account, school):
         raise PermissionDenied
     return school
@@ -79,7 +81,7 @@ GIVER, RECEIVER, EITHER = "giver", "receiver", "either"
 
 
 def get_transfer_for_user(request, pk, side=None):
-    """A transfer of the asker's association, or 404.
+    """A transfer that involves a school of the asker's association (giving or receiving), or 404.
 
     `side`: GIVER — only the head or the offering school's librarian (agree, decline, hand over,
     take back); RECEIVER — the head or the receiving school's; EITHER — one of both (cancel). 403 otherwise.
@@ -87,8 +89,8 @@ def get_transfer_for_user(request, pk, side=None):
     account = require_member(request)
     transfer = get_object_or_404(
         Transfer.objects.select_related("offer__school", "offer__textbook", "to_school", "need"),
+        Q(offer__school__association=account.association) | Q(to_school__association=account.association),
         pk=pk,
-        offer__school__association=account.association,
     )
     if side is not None:
         sides = transfer_sides(account, transfer)

@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from audit.concurrency import VersionedForm
 from members.forms import DATE_INPUT
-from members.models import GRADES, School
+from members.models import GRADES, Association, School
 from textbooks.models import FpuStatus, Need, Offer, Textbook, default_return_by
 from textbooks.parsing import parse_grades
 from textbooks.spreadsheets import validate_xlsx_upload
@@ -235,9 +235,21 @@ class BankFilterForm(forms.Form):
                                    widget=QuickSelect)  # fmt: skip
     school = forms.ModelChoiceField(label=_("школа"), queryset=School.objects.none(), required=False, empty_label=_("все школы"), widget=QuickSelect)
     fpu = forms.ChoiceField(label=_("ФПУ"), choices=[("", _("любой статус"))] + FpuStatus.choices, required=False, widget=QuickSelect)
+    # Where to look: one's own association (empty), the whole region, or another association.
+    scope = forms.ChoiceField(label=_("где искать"), required=False, widget=QuickSelect)
+
+    REGION = "region"
 
     def __init__(self, *args, association, subjects, **kwargs):
         super().__init__(*args, **kwargs)
+        self.association = association
+        others = list(Association.objects.exclude(pk=association.pk).order_by("name").values_list("pk", "name"))
+        if others:
+            self.fields["scope"].choices = (
+                [("", _("наше объединение")), (self.REGION, _("весь регион"))] + [(str(pk), name) for pk, name in others]
+            )
+        else:
+            del self.fields["scope"]  # a single association's site: nothing to choose
         schools = School.objects.filter(association=association)
         self.fields["school"].queryset = schools
         # The options in one plain query (a ModelChoiceField alone would read them through a server-side cursor).
@@ -245,8 +257,18 @@ class BankFilterForm(forms.Form):
         self.fields["subject"].choices = [("", _("все предметы"))] + [(subject, subject) for subject in subjects]
         bootstrap(self)
 
+    def scoped(self, queryset):
+        """Offers or needs of the chosen part of the region: one's own association unless the form widens it."""
+        scope = self.cleaned_data.get("scope", "") if self.is_valid() else ""
+        if scope == self.REGION:
+            return queryset
+        if scope:
+            return queryset.filter(school__association_id=int(scope))
+        return queryset.for_association(self.association)
+
     def filter(self, queryset, today=None):
         """`queryset` narrowed by the form's choices (not the search words: textbooks.search does those)."""
+        queryset = self.scoped(queryset)
         if not self.is_valid():
             return queryset
         data = self.cleaned_data

@@ -180,14 +180,14 @@ class OfferQuerySet(BankItemQuerySet):
         return self.filter(withdrawn_at__isnull=True, available__gt=0)
 
     def matching(self, need):
-        """Active offers of the other schools that can serve `need` (see `match_condition`)."""
+        """Active offers of the other schools, of any association in the region, that can serve `need` (see `match_condition`)."""
         condition = match_condition(
             need.textbook_id, need.title_key, need.author_key,
             Q(grade_from__lte=need.grade, grade_to__gte=need.grade),
         )  # fmt: skip
         return (
             self.active()
-            .filter(condition, school__association_id=need.school.association_id)
+            .filter(condition)
             .exclude(school_id=need.school_id)
         )
 
@@ -196,7 +196,6 @@ class OfferQuerySet(BankItemQuerySet):
         needs = Need.objects.open().filter(
             match_condition(OuterRef("textbook_id"), OuterRef("title_key"), OuterRef("author_key"),
                             Q(grade__gte=OuterRef("grade_from"), grade__lte=OuterRef("grade_to"))),
-            school__association_id=OuterRef("school__association_id"),
         ).exclude(school_id=OuterRef("school_id"))  # fmt: skip
         return self.annotate(has_needs=Exists(needs))
 
@@ -295,14 +294,14 @@ class NeedQuerySet(BankItemQuerySet):
         return self.filter(grade=grade)
 
     def matching(self, offer):
-        """Open needs of the other schools that `offer` can serve (the mirror of OfferQuerySet.matching)."""
+        """Open needs of the other schools, of any association in the region, that `offer` can serve (the mirror of OfferQuerySet.matching)."""
         condition = match_condition(
             offer.textbook_id, offer.title_key, offer.author_key,
             Q(grade__gte=offer.grade_from, grade__lte=offer.grade_to),
         )  # fmt: skip
         return (
             self.open()
-            .filter(condition, school__association_id=offer.school.association_id)
+            .filter(condition)
             .exclude(school_id=offer.school_id)
         )
 
@@ -311,7 +310,6 @@ class NeedQuerySet(BankItemQuerySet):
         offers = Offer.objects.active().filter(
             match_condition(OuterRef("textbook_id"), OuterRef("title_key"), OuterRef("author_key"),
                             Q(grade_from__lte=OuterRef("grade"), grade_to__gte=OuterRef("grade"))),
-            school__association_id=OuterRef("school__association_id"),
         ).exclude(school_id=OuterRef("school_id"))  # fmt: skip
         return self.annotate(has_offers=Exists(offers))
 

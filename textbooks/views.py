@@ -62,18 +62,14 @@ def _page(request, search):
 
 
 def bank_offers(account, form, today):
-    """The association's active offers, filtered and searched as the form asks (a Search); the needs flag in the same query."""
-    offers = (
-        Offer.objects.active()
-        .for_association(account.association)
-        .select_related("school", "textbook")
-        .with_needs_flag()
-    )
+    """Active offers of the association (or the part of the region the form widens to), filtered and searched
+    as the form asks (a Search); the needs flag in the same query."""
+    offers = Offer.objects.active().select_related("school", "textbook").with_needs_flag()
     return Search(form.filter(offers, today), form.query)
 
 
 def bank_needs(account, form, today):
-    needs = Need.objects.open().for_association(account.association).select_related("school", "textbook").with_offers_flag()
+    needs = Need.objects.open().select_related("school", "textbook").with_offers_flag()
     return Search(form.filter(needs, today), form.query)
 
 

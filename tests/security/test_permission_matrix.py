@@ -127,11 +127,16 @@ MATRIX = {
 
 # The coordinator answers as the committee does, but for the region's own pages.
 COORDINATOR = {"region:region": OK, "region:choose": OK, "region:download": OK}
-# The head of another association: the lists of their own association open, these objects do not.
+# The head of another association: the lists of their own association open, these objects do not
+# (but for the regional textbook bank).
 OUTSIDER = {
     "home": OK, "login": OK, "logout": OK, "password_change": OK, "password_change_done": OK,
     "events:person_feed": OK, "events:plan": 404, "events:plan_calendar": 404, "reports:plan": 404, "reports:analysis": 404,
     "region:region": 403, "region:choose": 403, "region:download": 403,
+    # the textbook bank is the region's: another association's people read its offers and needs and ask
+    # for copies the same way; they change nothing of them
+    "textbooks:school": OK, "textbooks:offer": OK, "textbooks:need": OK, "textbooks:offer_request": OK,
+    "textbooks:offer_edit": 403, "textbooks:offer_withdraw": 403, "textbooks:need_edit": 403, "textbooks:need_close": 403,
 }
 
 

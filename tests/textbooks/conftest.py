@@ -101,7 +101,7 @@ def foreign_school(other_association):
 
 @pytest.fixture
 def foreign_offer(foreign_school, textbook):
-    """An offer of another association's school: never visible here."""
+    """An offer of another association's school: in the regional bank, outside this association's list."""
     return make_offer(foreign_school, textbook, copies=4)
 
 

@@ -39,7 +39,7 @@ def test_two_catalogue_numbers_never_match_by_text(school, other_school, textboo
     assert matches(need) == set()
 
 
-def test_own_school_withdrawn_empty_and_other_associations_offers_do_not_match(school, other_school, textbook, foreign_offer):
+def test_own_school_withdrawn_and_empty_offers_do_not_match(school, other_school, textbook):
     need = make_need(school, textbook)
     make_offer(school, textbook)  # the school's own
     withdrawn = make_offer(other_school, textbook)
@@ -61,3 +61,9 @@ def test_list_flags_come_from_the_same_query(school, other_school, textbook, off
     assert flags == {offer.pk: True, lonely.pk: False}
     with django_assert_num_queries(1):
         assert [n.has_offers for n in Need.objects.with_offers_flag()] == [True]
+
+
+def test_matches_cross_associations(school, textbook, foreign_offer):
+    """The bank is the region's: a need is served by another association's school the same way."""
+    need = make_need(school, textbook)
+    assert matches(need) == {foreign_offer}

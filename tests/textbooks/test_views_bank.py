@@ -112,14 +112,14 @@ def test_bank_queries_do_not_grow(head_client, association, catalogue, django_as
     for n, textbook in enumerate(list(catalogue.values())[:30]):
         make_offer(schools[n % 5], textbook)
         make_need(schools[(n + 1) % 5], textbook)
-    # session, user, account; the catalogue's subjects; the schools for the filter;
+    # session, user, account; the catalogue's subjects; the other associations and the schools for the filter;
     # the count of offers, one page of them with school, textbook and the needs flag
-    with django_assert_num_queries(7):
+    with django_assert_num_queries(8):
         response = head_client.get(reverse("textbooks:bank"))
     assert len(response.context["page"]) == 30
-    with django_assert_num_queries(7):
+    with django_assert_num_queries(8):
         head_client.get(reverse("textbooks:bank"), {"q": "русский", "grade": 2})
-    with django_assert_num_queries(7):
+    with django_assert_num_queries(8):
         response = head_client.get(reverse("textbooks:needs"))
     assert len(response.context["page"]) == 30
     # session, user, account; the count of entries, one page of them
@@ -183,3 +183,17 @@ def test_visitor_is_sent_to_login_from_every_page(client, offer, need, school):
                 reverse("textbooks:offer_request", args=[offer.pk]), reverse("textbooks:transfer_action", args=[transfer.pk, "cancel"])]:
         response = client.post(url)
         assert response.status_code == 302 and response.url.startswith(reverse("login")), url
+
+
+def test_the_bank_shows_our_association_first_and_widens_on_request(librarian_client, school, other_school, textbook, foreign_offer, foreign_school):
+    ours = make_offer(other_school, textbook)
+    url = reverse("textbooks:bank")
+    assert [o.pk for o in librarian_client.get(url).context["page"]] == [ours.pk]
+    assert {o.pk for o in librarian_client.get(url, {"scope": "region"}).context["page"]} == {ours.pk, foreign_offer.pk}
+    only_there = librarian_client.get(url, {"scope": str(foreign_school.association_id)}).context["page"]
+    assert [o.pk for o in only_there] == [foreign_offer.pk]
+    assert "весь регион" in librarian_client.get(url).content.decode()
+
+
+def test_a_single_association_site_asks_nothing(librarian_client, school):
+    assert "где искать" not in librarian_client.get(reverse("textbooks:bank")).content.decode().lower()

@@ -31,9 +31,11 @@ def test_visitor_and_other_association(client, other_head_user, offer):
     response = client.get(offer.get_absolute_url())
     assert response.status_code == 302 and response.url.startswith(reverse("login"))
     login(client, other_head_user)
-    assert client.get(offer.get_absolute_url()).status_code == 404
-    assert client.get(reverse("textbooks:offer_edit", args=[offer.pk])).status_code == 404
-    assert client.post(reverse("textbooks:offer_withdraw", args=[offer.pk])).status_code == 404
+    assert client.get(offer.get_absolute_url()).status_code == 200  # the bank is the region's: read, not changed
+    assert client.get(reverse("textbooks:offer_edit", args=[offer.pk])).status_code == 403
+    assert client.post(reverse("textbooks:offer_withdraw", args=[offer.pk])).status_code == 403
+    offer.refresh_from_db()
+    assert not offer.is_withdrawn
 
 
 def test_who_sees_which_buttons(client, offer, librarian_user, other_librarian_user, viewer_user, head_user, association):
