@@ -412,6 +412,21 @@ class Transfer(models.Model):
         return self.status == self.Status.HANDED_OVER and self.return_by < (today or timezone.localdate())
 
 
+class SearchWord(models.Model):
+    """A word of the bank's titles and authors (three letters or more), for putting a mistyped word right
+    (textbooks.search.correct). PostgreSQL keeps the list itself: triggers on offers, needs and the
+    catalogue add the words of every row written (migration 0005). Empty on SQLite."""
+
+    word = models.CharField(max_length=100, primary_key=True)
+
+    class Meta:
+        verbose_name = _("слово обменного фонда")
+        verbose_name_plural = _("слова обменного фонда (для исправления опечаток)")
+
+    def __str__(self):
+        return self.word
+
+
 def default_return_by(today=None):
     """The end of the academic year the copies are asked in: 31 May (next year's after May)."""
     today = today or timezone.localdate()

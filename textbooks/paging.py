@@ -6,11 +6,20 @@ many were found («Найдено 734 предложения», «3 из 25»); 
 and the pages go on with «Дальше» (the page query reads one row more than it shows to know that
 there is a next page).
 
-Two queries per page whatever the list's size: the capped count of the first tier of the search
-(textbooks.search.Search), then the rows of one page — of that tier, or, when it has none, of the
-typo tier, whose rows carry their own total.
+Two queries a page whatever the list's size: the capped count, then the rows of one page. A search
+with a typo takes two more (textbooks.search: the words put right, the count of what they find);
+a search that finds more than the cap, one more (the planner's estimate, below).
+
+How the page of a search is read. The rows found by the full-text index can be fetched all and
+sorted (cost: the rows found), or the list's order can be walked until a page of them turns up
+(cost: the rows walked). PostgreSQL picks the walk whenever it expects many rows, assuming they are
+spread evenly — but a subject's name is the first word of its titles, so «химия» are all together
+at the end of the alphabetical order, and the walk reads the whole table (300 ms at 200,000 offers).
+So a search reads its rows whole (`sorted_whole`) unless the planner expects more than WALK_ABOVE
+of them, when they are everywhere and the walk is quick.
 """
 
+import json
 import math
 
 from django.core.exceptions import FieldDoesNotExist
@@ -19,53 +28,63 @@ from django.db.models.functions import Concat
 from django.utils.functional import cached_property
 
 COUNT_CAP = 1000
+WALK_ABOVE = 20000
 
 
 class CappedPaginator:
     """Pages of a textbooks.search.Search (or of a plain queryset)."""
 
     def __init__(self, search, per_page, cap=None):
-        self.tiers = list(getattr(search, "tiers", [search]))
+        from textbooks.search import Search
+
+        self.search = search if isinstance(search, Search) else None
+        self.queryset = search.as_typed if self.search else search
         self.per_page = per_page
         self.cap = cap or COUNT_CAP
 
+    def capped_count(self, queryset):
+        """Rows of `queryset`, counted up to cap + 1."""
+        return queryset.order_by().values("pk")[: self.cap + 1].count()
+
     @cached_property
     def first_count(self):
-        """Rows of the first tier, counted up to cap + 1."""
-        return self.tiers[0].order_by().values("pk")[: self.cap + 1].count()
+        return self.capped_count(self.queryset)
 
     def get_page(self, number):
-        """The page `number` (text from the URL is fine): a bad number gives the first page; one past the end,
-        the last when the count is known (the first, for the typo tier), an empty page otherwise."""
+        """The page `number` (text from the URL is fine): a bad number gives the first page; one past
+        the end, the last when the count is known, an empty page otherwise."""
         try:
             number = max(int(number), 1)
         except (TypeError, ValueError):
             number = 1
-        count = self.first_count
-        if count or len(self.tiers) == 1:
-            exact = count <= self.cap
-            if exact:
-                number = min(number, max(1, math.ceil(count / self.per_page)))
-            offset = (number - 1) * self.per_page
-            tier = self.tiers[0] if not exact else sorted_whole(self.tiers[0])
-            rows = list(tier[offset : offset + self.per_page + 1])
-            return Page(self, number, rows[: self.per_page], count if exact else None, has_next=len(rows) > self.per_page)
-        # The typo tier: ranked whole anyway, so its rows carry the total (search_total) from the same query.
+        queryset, count, corrected_words = self.queryset, self.first_count, None
+        if not count and self.search is not None and self.search.can_correct:
+            corrected = self.search.corrected()
+            if corrected is None:
+                return Page(self, 1, [], 0, has_next=False)
+            queryset, count, corrected_words = corrected, self.capped_count(corrected), self.search.corrected_words
+        exact = count <= self.cap
+        if exact:
+            number = min(number, max(1, math.ceil(count / self.per_page)))
+        if self.search is not None and self.search.indexed and (exact or self.estimate(queryset) <= WALK_ABOVE):
+            queryset = sorted_whole(queryset)
         offset = (number - 1) * self.per_page
-        rows = list(self.tiers[1][offset : offset + self.per_page])
-        total = rows[0].search_total if rows else 0
-        if not rows and number > 1:
-            return self.get_page(1)
-        return Page(self, number, rows, total, has_next=offset + len(rows) < total)
+        rows = list(queryset[offset : offset + self.per_page + 1])
+        page = Page(self, number, rows[: self.per_page], count if exact else None, has_next=len(rows) > self.per_page)
+        page.corrected_words = corrected_words
+        return page
+
+    @staticmethod
+    def estimate(queryset):
+        """How many rows PostgreSQL expects `queryset` to have (EXPLAIN: planning only, nothing is read)."""
+        plan = json.loads(queryset.order_by().values("pk").explain(format="json"))
+        return plan[0]["Plan"]["Plan Rows"]
 
 
 def sorted_whole(queryset):
-    """`queryset` in the same order, written so that no index can hand the rows over in it.
-
-    When few rows match (up to the cap), fetching them all through the filter's index and sorting
-    them is quick; walking an index in the list's order and skipping the rows that do not match is
-    not — and PostgreSQL, not knowing how few there are, may choose the walk. `title_key || ''` sorts
-    as `title_key` does, but no index is built on it.
+    """`queryset` in the same order, written so that no index can hand the rows over in it: the rows
+    are found through the filter's index and sorted (see the module's docstring).
+    `title_key || ''` sorts as `title_key` does, but no index is built on it.
     """
     ordering = list(queryset.query.order_by or queryset.model._meta.ordering)
     if not ordering or not isinstance(ordering[0], str):
@@ -75,7 +94,7 @@ def sorted_whole(queryset):
     try:
         field = queryset.model._meta.get_field(name)
     except FieldDoesNotExist:
-        return queryset  # an annotation (the typo tier's rank): no index gives that order anyway
+        return queryset  # an annotation: no index gives that order anyway
     if isinstance(field, (CharField, TextField)):
         expression = Concat(F(name), Value(""), output_field=field)
     else:
@@ -90,11 +109,17 @@ class Page:
     (`paginator.count_is_exact` says which); `paginator.num_pages` is None when unknown.
     """
 
+    corrected_words = None  # the words searched for instead of the ones typed (a typo put right)
+
     def __init__(self, paginator, number, rows, exact_count, has_next):
         self.object_list = rows
         self.number = number
         self._has_next = has_next
         self.paginator = PageCount(paginator.per_page, paginator.cap, exact_count)
+
+    @property
+    def corrected_query(self):
+        return " ".join(self.corrected_words or [])
 
     def __iter__(self):
         return iter(self.object_list)

@@ -3,29 +3,25 @@
 Offers, needs and catalogue entries keep `search_text`: title and authors in lower case with
 Ё as Е and punctuation dropped (textbooks.keys). A query is cut into words the same way.
 
-On PostgreSQL the search goes in two tiers, so that it stays fast at 200,000 offers:
+On PostgreSQL, so that it stays fast at 200,000 offers:
 
-1. Every word begins a word of the text: «алгеб 7» finds «Алгебра. 7 класс», «канакин» finds
-   «Канакина». Answered by a full-text index: a stored tsvector `search_words`, generated from
-   `search_text` by PostgreSQL itself, with a GIN index (migration 0003), queried as `'алгеб':* & '7':*`.
-   The rows come in the bank's order, so a broad word reads one page of an ordered index, not every match.
-2. Only when nothing is found that way — a typo: a word of three letters or more must be
-   *word-similar* to part of the text, the pg_trgm operator `search_text %> 'word'` that the GIN
-   trigram index answers (migration 0002); shorter words are matched as substrings. «канакна» finds
-   «Канакина», «атонасян» finds «Атанасян». The results come most similar first.
-
-How similar is similar enough: `pg_trgm.word_similarity_threshold`, set on each new PostgreSQL
-connection to WORD_SIMILARITY_THRESHOLD (TextbooksConfig.ready). The default, 0.6, misses a
-single wrong letter in a short surname.
+1. Every word must begin a word of the text: «алгеб 7» finds «Алгебра. 7 класс», «канакин» finds
+   «Канакина». A full-text index answers it: the tsvector `search_words`, which PostgreSQL
+   generates from `search_text` itself, with a GIN index (migration 0003), queried as
+   `'алгеб':* & '7':*`. The rows come in the list's order (title, grade).
+2. Only when nothing is found so — a typo — each word that begins no word of the bank is put
+   right: the bank's own words (SearchWord, kept by triggers; migration 0005) are searched for the
+   most similar one by pg_trgm's trigram similarity, at least WORD_SIMILARITY_THRESHOLD. «канакна»
+   becomes «канакина», «атонасян» «атанасян»; the search then runs as in 1 with those words, and
+   the page says what it looked for instead. A word with nothing similar enough finds nothing.
 
 SQLite (trying the site out): every word as a substring of `search_text` — case and Ё/Е are
 still forgiven, a typo is not.
 """
 
 from django.db import connection
-from django.db.models import Count, F, FloatField, Lookup, Value, Window
+from django.db.models import Lookup
 from django.db.models.expressions import Col
-from django.db.models.functions import Coalesce
 
 from textbooks.keys import search_words
 
@@ -59,48 +55,78 @@ def prefix_query(words):
 
 
 class Search:
-    """What a query finds in `queryset`, as the tiers the module docstring describes.
+    """What a query finds in `queryset`.
 
-    `tiers` is a list of querysets, tried in order: the first that has rows is the result. Each keeps
-    `queryset`'s ordering, except the typo tier, which comes most similar first and carries
-    `search_total` (the number of its rows, from the same query).
+    `as_typed` is the queryset of the rows found as the words were typed (on PostgreSQL through the
+    full-text index: `indexed`); when it has none, `corrected()` gives the rows found with the words
+    put right (PostgreSQL), `corrected_words` saying which. Both keep `queryset`'s ordering.
     """
 
     def __init__(self, queryset, query):
+        self.base = queryset
         self.words = search_words(query)
+        self.corrected_words = None
+        self.indexed = bool(self.words) and is_postgresql()
         if not self.words:
-            self.tiers = [queryset]
-        elif not is_postgresql():
+            self.as_typed = queryset
+        elif self.indexed:
+            self.as_typed = queryset.filter(search_text__word_prefixes=prefix_query(self.words))
+        else:
             for word in self.words:
                 queryset = queryset.filter(search_text__contains=word)
-            self.tiers = [queryset]
-        else:
-            self.tiers = [queryset.filter(search_text__word_prefixes=prefix_query(self.words)), similar(queryset, self.words)]
+            self.as_typed = queryset
 
     @property
-    def is_search(self):
-        return bool(self.words)
+    def can_correct(self):
+        return self.indexed
+
+    def corrected(self):
+        """The rows found with the words put right (one query to the bank's words), or None when a word
+        has nothing similar enough, or when every word is fine as typed (then there is nothing to correct)."""
+        if not self.can_correct:
+            return None
+        words = correct(self.words)
+        if words is None or words == self.words:
+            return None
+        self.corrected_words = words
+        return self.base.filter(search_text__word_prefixes=prefix_query(words))
 
     def queryset(self):
-        """The rows found: the first tier that has any (one query to find out when there are two)."""
-        if len(self.tiers) > 1 and not self.tiers[0].exists():
-            return self.tiers[1]
-        return self.tiers[0]
+        """The rows found: as typed, or else with the words put right (a query or two to find out)."""
+        if not self.can_correct or self.as_typed.exists():
+            return self.as_typed
+        corrected = self.corrected()
+        return corrected if corrected is not None else self.as_typed
 
 
-def similar(queryset, words):
-    """The typo tier: every word word-similar to the text (short words as substrings), most similar first."""
-    from django.contrib.postgres.search import TrigramWordSimilarity
+def correct(words):
+    """Each word as it is if it begins a word of the bank (or is shorter than three letters), else the
+    bank's most similar word; None if some word has none similar enough. One query (PostgreSQL).
 
-    rank = Value(0.0, output_field=FloatField())
-    for word in words:
-        if len(word) >= MIN_TRIGRAM_WORD:
-            queryset = queryset.filter(search_text__trigram_word_similar=word)
-            rank = rank + Coalesce(TrigramWordSimilarity(Value(word), F("search_text")), 0.0)
+    `%` finds the candidates through the trigram index at pg_trgm's default threshold (0.3), and the
+    similarity is then held to WORD_SIMILARITY_THRESHOLD: no per-connection setting is needed.
+    """
+    with connection.cursor() as cursor:
+        cursor.execute(
+            """SELECT q.position,
+                      EXISTS (SELECT 1 FROM textbooks_searchword s WHERE s.word LIKE q.word || '%%'),
+                      (SELECT s.word FROM textbooks_searchword s
+                        WHERE s.word %% q.word AND similarity(s.word, q.word) >= %s
+                        ORDER BY similarity(s.word, q.word) DESC, s.word LIMIT 1)
+                 FROM unnest(%s::text[]) WITH ORDINALITY AS q(word, position)""",
+            [WORD_SIMILARITY_THRESHOLD, list(words)],
+        )
+        found = {position: (known, similar) for position, known, similar in cursor.fetchall()}
+    result = []
+    for position, word in enumerate(words, start=1):
+        known, similar = found[position]
+        if known or len(word) < MIN_TRIGRAM_WORD:
+            result.append(word)
+        elif similar:
+            result.append(similar)
         else:
-            queryset = queryset.filter(search_text__contains=word)
-    ordering = list(queryset.query.order_by or queryset.model._meta.ordering)
-    return queryset.annotate(search_rank=rank, search_total=Window(Count("pk"))).order_by("-search_rank", *ordering)
+            return None
+    return result
 
 
 def search(queryset, query):
@@ -109,10 +135,3 @@ def search(queryset, query):
     Returns the queryset unchanged for an empty query.
     """
     return Search(queryset, query).queryset()
-
-
-def set_threshold(sender, connection, **kwargs):
-    """connection_created: the word-similarity threshold the `%>` operator (and its index) uses."""
-    if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
-            cursor.execute(f"SET pg_trgm.word_similarity_threshold = {float(WORD_SIMILARITY_THRESHOLD)}")

@@ -1,10 +1,10 @@
-"""The bank's search: title or author, case and Ё/Е forgiven everywhere, a typo forgiven on PostgreSQL."""
+"""The bank's search: title or author, case and Ё/Е forgiven everywhere, the beginnings of words and a typo forgiven on PostgreSQL."""
 
 import pytest
 from django.db import connection
 
-from textbooks.models import Offer, Textbook
-from textbooks.search import search
+from textbooks.models import Offer, SearchWord, Textbook
+from textbooks.search import Search, correct, search
 
 from .conftest import make_offer
 
@@ -44,36 +44,36 @@ def test_a_typo_is_forgiven_on_postgresql(offers, typo, author):
 
 
 @on_postgresql
-def test_most_similar_first(other_school, offers):
-    make_offer(other_school, title="Физическая культура", authors="Лях В.И.", grades=(5, 9))
-    results = list(search(Offer.objects.all(), "физика"))
-    assert results[0].title == "Физика. 7 класс"
+def test_words_as_typed_use_the_full_text_index(offers):
+    """The generated `search_words` and its GIN index (migration 0003), not a function over every row.
 
-
-@on_postgresql
-def test_each_tier_can_use_its_index(offers):
-    """Words found as they are: the full-text index on the generated `search_words` (migration 0003).
-    A typo: each word is the pg_trgm operator the trigram index answers (migration 0002), not a
-    function computed over every row.
-
-    (An empty test table is cheaper to read whole: the plans are asked with sequential scans off.)
+    (An empty test table is cheaper to read whole: the plan is asked with sequential scans off.)
     """
     as_typed = search(Offer.objects.all(), "канакина русский")
-    assert "search_words" in str(as_typed.query) and "%>" not in str(as_typed.query)
-    typo = search(Offer.objects.all(), "канакна русский")
-    assert str(typo.query).count("%>") == 2
+    assert "search_words" in str(as_typed.query)
     with connection.cursor() as cursor:
-        cursor.execute("SELECT indexdef FROM pg_indexes WHERE indexname = 'offer_search_trgm'")
-        assert "gin_trgm_ops" in cursor.fetchone()[0]
         cursor.execute("SELECT indexdef FROM pg_indexes WHERE indexname = 'offer_search_words'")
         assert "gin (search_words)" in cursor.fetchone()[0]
         cursor.execute("SET enable_seqscan = off")
         try:
-            plans = as_typed.explain(), typo.explain()
+            plan = as_typed.explain()
         finally:
             cursor.execute("SET enable_seqscan = on")
-    assert "Bitmap Index Scan on offer_search_words" in plans[0]
-    assert "Bitmap Index Scan on offer_search_trgm" in plans[1]
+    assert "Bitmap Index Scan on offer_search_words" in plan
+
+
+@on_postgresql
+def test_a_typo_is_put_right_from_the_banks_own_words(other_school, offers):
+    """Triggers keep the bank's words (migration 0005); the most similar one replaces a word no title has."""
+    assert {"канакина", "горецкий", "перышкин", "физика", "атанасян"} <= set(SearchWord.objects.values_list("word", flat=True))
+    make_offer(other_school, title="Краеведение", authors="Сергеева Т.А.", grades=(8, 8))
+    assert SearchWord.objects.filter(word="краеведение").exists()  # a new offer's words are there at once
+    assert correct(["канакна", "русский", "2"]) == ["канакина", "русский", "2"]
+    assert correct(["краевед"]) == ["краевед"]  # the beginning of a word is not a typo
+    assert correct(["химия"]) is None  # nothing similar enough
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT indexdef FROM pg_indexes WHERE indexname = 'searchword_trgm'")
+        assert "gin_trgm_ops" in cursor.fetchone()[0]
 
 
 def test_words_are_found_as_beginnings_of_words(offers):
@@ -83,11 +83,13 @@ def test_words_are_found_as_beginnings_of_words(offers):
 
 
 @on_postgresql
-def test_similar_words_only_when_nothing_is_found_as_typed(other_school, offers):
+def test_a_typo_only_when_nothing_is_found_as_typed(other_school, offers):
     make_offer(other_school, title="Физическая культура", authors="Лях В.И.", grades=(5, 9))
-    assert found("физика") == {"Пёрышкин"}  # «физическая» is word-similar, but «физика» is there as typed
-    assert found("физикка") == {"Пёрышкин", "Лях"}  # a typo: the similar ones, the most similar first
-    assert [offer.title for offer in search(Offer.objects.all(), "физикка")][0] == "Физика. 7 класс"
+    assert found("физ") == {"Пёрышкин", "Лях"}
+    assert found("физика") == {"Пёрышкин"}
+    assert found("физикка") == {"Пёрышкин"}  # put right to «физика»
+    result = Search(Offer.objects.all(), "физикка")
+    assert not result.as_typed.exists() and result.corrected().count() == 1 and result.corrected_words == ["физика"]
 
 
 def test_catalogue_search(catalogue):
