@@ -46,7 +46,7 @@ def check_plan(plan, sections=None):
             elif event.date_start and (event.date_start < first_day or event.date_end > last_day):
                 what = "дата" if event.date_start == event.date_end else "сроки"
                 problems.append(Problem(number, f"Мероприятие {number}: {what} «{event.dates_text}» вне {year}."))
-            responsibles = event.responsibles.all()
+            responsibles = event.responsible_list
             if not responsibles:
                 problems.append(Problem(number, f"Мероприятие {number}: не указан ответственный."))
             for responsible in responsibles:

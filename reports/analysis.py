@@ -197,7 +197,7 @@ def analyse_plan(plan, sections=None):
                 event.section_label = f"{section.numeral}. {section.title}"
                 event.status_name = status_name(event.status)
                 not_done.append(event)
-            for responsible in event.responsibles.all():
+            for responsible in event.responsible_list:
                 if responsible.person_id is None:
                     continue  # the association itself («ГТО ШБ»), not a person
                 load = people.setdefault(responsible.person_id, PersonLoad(responsible.printed_name))

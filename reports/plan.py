@@ -125,7 +125,7 @@ class PlanXlsx(PlanExporter, XlsxExporter):
             )
             for event in section.numbered_events:
                 row_index += 1
-                names = "\n".join(r.printed_name for r in event.responsibles.all())
+                names = "\n".join(r.printed_name for r in event.responsible_list)
                 values = [event.number, event.title, event.dates_text, names]
                 xlsx.fit_row_height(sheet, row_index, values, PLAN_WIDTHS)
                 sheet.append([
