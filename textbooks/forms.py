@@ -218,6 +218,15 @@ class QuickSelect(forms.Select):
     rendering each option through a template took longer than the rest of the page.
     """
 
+    @property
+    def choices(self):
+        return self._quick_choices
+
+    @choices.setter
+    def choices(self, value):
+        # Taken as given, (value, label) pairs without groups: Django's setter would normalise each of them.
+        self._quick_choices = value
+
     def render(self, name, value, attrs=None, renderer=None):
         selected = {"" if value is None else str(value)} if not isinstance(value, (list, tuple)) else {str(v) for v in value}
         options = "".join(
@@ -252,8 +261,10 @@ class BankFilterForm(forms.Form):
             del self.fields["scope"]  # a single association's site: nothing to choose
         schools = School.objects.filter(association=association)
         self.fields["school"].queryset = schools
-        # The options in one plain query (a ModelChoiceField alone would read them through a server-side cursor).
-        self.fields["school"].choices = [("", self.fields["school"].empty_label)] + list(schools.values_list("pk", "short_name"))
+        # The options in one plain query (a ModelChoiceField alone would read them through a server-side cursor),
+        # given to the widget only: the field validates by its queryset (a thousand choices set on the field
+        # would each be normalised on every page).
+        self.fields["school"].widget.choices = [("", self.fields["school"].empty_label)] + list(schools.values_list("pk", "short_name"))
         self.fields["subject"].choices = [("", _("все предметы"))] + [(subject, subject) for subject in subjects]
         bootstrap(self)
 
