@@ -26,6 +26,8 @@ from textbooks import keys
 from textbooks.models import Need, Offer, Textbook, Transfer
 
 BATCH = 5000
+# Changed whenever the generator makes different data: bin/benchmark then fills its database anew.
+VERSION = 1
 
 
 @dataclass

@@ -1,0 +1,480 @@
+"""python -m bench — the site's speed at a region's size, measured (bin/benchmark runs it).
+
+1. A PostgreSQL database of its own (gto_shb_bench; never the working or the test ones), migrated and
+   filled by `generate_scale_data` — skipped when it already holds the same seed and sizes (the
+   database's comment says which), then VACUUM ANALYZE. A second, small association carries the real
+   25-event plan for the PDF timings.
+2. The site behind gunicorn on a free loopback port: DEBUG off, HTTPS off, the collected static files,
+   persistent database connections (DB_CONN_MAX_AGE=60: without them every request opens a connection
+   and sets the trigram threshold again).
+3. Signed in as generated users (sessions written straight into the database), a bounded load per page:
+   a few threads asking one after another for a few seconds; p50, p95, requests per second. The Django
+   admin's change-list search over the same offers is the baseline the bank's search is compared to.
+4. The plan and the year's analysis as PDF (25 and 500 events); the bank's XLSX at 200,000 offers —
+   time to the first byte, time in all, size and the serving worker's peak memory.
+5. A table on the screen, everything in docs/benchmark.json (docs/performance.md keeps the figures).
+"""
+
+import argparse
+import datetime
+import json
+import os
+import platform
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from bench import load
+
+ROOT = Path(__file__).resolve().parent.parent
+PYTHON = str(ROOT / ".venv" / "bin" / "python") if (ROOT / ".venv" / "bin" / "python").exists() else sys.executable
+SERVER = "postgres://postgres@127.0.0.1:5432"
+SAMPLE_PLAN = ROOT / "events" / "data" / "plan-2023-2024.txt"
+
+# Words people type into the bank's search: authors' surnames, subjects, a subject and a grade.
+FRAGMENTS = ["атанасян", "виленкин", "мордкович", "канакина", "алгебра", "геометрия 8", "физика 7", "английский",
+             "перышкин", "химия", "окружающий мир", "босова"]  # fmt: skip
+TYPOS = ["канакна", "атонасян", "виленкен", "мардкович", "геометрея", "матиматика"]
+SUBJECT_GRADES = [("Математика", 5), ("Физика", 8), ("Русский язык", 3), ("Биология", 7), ("Английский язык", 6),
+                  ("История России", 9), ("Химия", 10), ("География", 6)]  # fmt: skip
+
+TARGETS = {
+    "bank_search_p95_ms": 30,
+    "bank_subject_grade_p95_ms": 30,
+    "search_vs_admin_ratio": 10,
+    "plan_page_p95_ms": 50,
+    "xlsx_peak_mb": 300,
+}
+
+
+def say(text):
+    print(text, flush=True)
+
+
+def main():
+    parser = argparse.ArgumentParser(prog="bin/benchmark", description="Замер скорости на данных размером с регион.")
+    parser.add_argument("--schools", type=int, default=1000)
+    parser.add_argument("--librarians", type=int, default=1200)
+    parser.add_argument("--titles", type=int, default=20000)
+    parser.add_argument("--offers", type=int, default=200000)
+    parser.add_argument("--needs", type=int, default=50000)
+    parser.add_argument("--years", type=int, default=10)
+    parser.add_argument("--events", type=int, default=500)
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--database", default="gto_shb_bench", help="база для замера (её имя кончается на _bench)")
+    parser.add_argument("--workers", type=int, default=3, help="процессов gunicorn (как в README), по умолчанию 3")
+    parser.add_argument("--concurrency", type=int, default=3, help="одновременных клиентов, по умолчанию 3")
+    parser.add_argument("--duration", type=float, default=8.0, help="секунд на страницу, по умолчанию 8")
+    parser.add_argument("--conn-max-age", type=int, default=60, help="DB_CONN_MAX_AGE для gunicorn, по умолчанию 60")
+    parser.add_argument("--json", default=str(ROOT / "docs" / "benchmark.json"), help="куда записать результаты")
+    parser.add_argument("--only", nargs="*", help="только эти страницы (ключи из docs/benchmark.json), без PDF и XLSX: для проб")
+    args = parser.parse_args()
+    if not args.database.endswith("_bench"):
+        parser.error("база для замера должна называться …_bench: рабочую и тестовые базы замер не трогает")
+
+    sizes = {name: getattr(args, name) for name in ("schools", "librarians", "titles", "offers", "needs", "years", "events")}
+    env = {
+        **os.environ,
+        "DATABASE_URL": f"{SERVER}/{args.database}",
+        "DEBUG": "false",
+        "SECRET_KEY": "benchmark-only-secret-key-not-for-production",
+        "HTTPS": "false",
+        "ALLOWED_HOSTS": "127.0.0.1",
+        "DB_CONN_MAX_AGE": str(args.conn_max_age),
+        "DJANGO_SETTINGS_MODULE": "gto_shb.settings",
+    }
+    os.environ.update(env)
+    load_before = os.getloadavg()
+    import django
+
+    django.setup()  # no database yet: setup does not connect
+    prepared = prepare_database(args, sizes, env)
+    facts = data_facts()
+    subprocess.run([PYTHON, "manage.py", "collectstatic", "--noinput", "-v0"], cwd=ROOT, env=env, check=True)
+    port = free_port()
+    server = start_gunicorn(port, args, env)
+    try:
+        results = measure(port, server, args, facts)
+    finally:
+        stop(server)
+    report = {
+        "date": datetime.datetime.now().astimezone().isoformat(timespec="seconds"),
+        "machine": machine(),
+        "settings": {
+            "database": args.database, "server": f"gunicorn, {args.workers} sync workers, DEBUG=false, DB_CONN_MAX_AGE={args.conn_max_age}",
+            "load": f"{args.concurrency} clients in a closed loop (no pause), {args.duration:g} s per page, on 127.0.0.1",
+            "sizes": sizes, "seed": args.seed, "data_generated_now": prepared,
+            "load_average_before": [round(x, 2) for x in load_before], "load_average_after": [round(x, 2) for x in os.getloadavg()],
+        },  # fmt: skip
+        "data": facts["counts"],
+        **results,
+    }
+    if args.only:
+        for page in report["pages"].values():
+            say(f"{page['title']:<62} p50 {page['p50_ms']!s:>7}  p95 {page['p95_ms']!s:>7}  {page['rps']!s:>6}/с  {page['requests']}")
+        return 0
+    report["targets"] = targets(report)
+    print_table(report)
+    Path(args.json).parent.mkdir(parents=True, exist_ok=True)
+    Path(args.json).write_text(json.dumps(report, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    say(f"\nРезультаты: {Path(args.json).relative_to(ROOT) if Path(args.json).is_relative_to(ROOT) else args.json}")
+    return 0 if all(t["met"] for t in report["targets"].values()) else 1
+
+
+# ---------------------------------------------------------------- the database
+
+def stamp_of(args, sizes):
+    from textbooks.scale_data import VERSION
+
+    year = academic_year_now()
+    return f"gto-shb benchmark data v{VERSION}: seed={args.seed} year={year} " + " ".join(f"{k}={v}" for k, v in sizes.items())
+
+
+def academic_year_now():
+    today = datetime.date.today()
+    return today.year if today.month >= 9 else today.year - 1
+
+
+def prepare_database(args, sizes, env):
+    """Create (or re-create, when its data differ) the benchmark database, migrate, fill. True if filled now."""
+    import psycopg2
+
+    stamp = stamp_of(args, sizes)
+    admin = psycopg2.connect(f"{SERVER}/postgres")
+    admin.autocommit = True
+    with admin.cursor() as cursor:
+        cursor.execute("SELECT shobj_description(oid, 'pg_database') FROM pg_database WHERE datname = %s", [args.database])
+        row = cursor.fetchone()
+        if row is not None and row[0] != stamp:
+            say(f"База {args.database} заполнена другими данными: создаю заново.")
+            cursor.execute(f'DROP DATABASE "{args.database}"')
+            row = None
+        if row is None:
+            cursor.execute(f'CREATE DATABASE "{args.database}"')
+    subprocess.run([PYTHON, "manage.py", "migrate", "--noinput", "-v0"], cwd=ROOT, env=env, check=True)
+    if row is not None:
+        say(f"База {args.database}: данные уже созданы ({stamp}).")
+        admin.close()
+        return False
+    say(f"Создаю данные в базе {args.database}: {stamp}")
+    started = time.monotonic()
+    subprocess.run([PYTHON, "manage.py", "generate_scale_data", f"--seed={args.seed}", f"--year={academic_year_now()}",
+                    *[f"--{k}={v}" for k, v in sizes.items()]], cwd=ROOT, env=env, check=True)  # fmt: skip
+    subprocess.run([PYTHON, "-c", "import django; django.setup(); from bench.__main__ import add_sample_plan; add_sample_plan()"],
+                   cwd=ROOT, env=env, check=True)  # fmt: skip
+    with admin.cursor() as cursor:
+        target = psycopg2.connect(f"{SERVER}/{args.database}")
+        target.autocommit = True
+        with target.cursor() as vacuum:
+            vacuum.execute("VACUUM ANALYZE")
+        target.close()
+        cursor.execute(f'COMMENT ON DATABASE "{args.database}" IS %s', [stamp])
+    admin.close()
+    say(f"Данные созданы за {time.monotonic() - started:.0f} с.")
+    return True
+
+
+def add_sample_plan():
+    """The real 2023-2024 plan (25 events) in an association of its own, with a head to ask for its analysis."""
+    from django.contrib.auth.models import User
+
+    from events.importer import import_plan_file
+    from members.models import Account, Association
+
+    association, _ = Association.objects.get_or_create(slug="sample", defaults={"name": "ГТО ШБ (план-образец)", "city": "Усть-Илимск"})
+    if not association.plans.exists():
+        plan = import_plan_file(SAMPLE_PLAN, association).plan
+        plan.status = plan.Status.PUBLISHED
+        plan.save()
+    user, _ = User.objects.get_or_create(username="sample-head", defaults={"password": "!"})
+    Account.objects.get_or_create(user=user, defaults={"association": association, "role": Account.Role.HEAD})
+
+
+def data_facts():
+    from django.db import connection
+
+    from events.models import Event, Plan
+    from members.models import Association, Person, School
+    from textbooks.models import Need, Offer, Textbook, Transfer
+
+    region = Association.objects.get(slug="region")
+    plan = Plan.objects.filter(association=region).order_by("-year_start").first()
+    sample = Plan.objects.get(association__slug="sample")
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW server_version")
+        postgres = cursor.fetchone()[0]
+        cursor.execute("SHOW shared_buffers")
+        shared_buffers = cursor.fetchone()[0]
+    return {
+        "plan_url": plan.get_absolute_url(),
+        "plan": (region.slug, plan.year_name),
+        "sample": ("sample", sample.year_name),
+        "postgres": f"PostgreSQL {postgres} (shared_buffers {shared_buffers})",
+        "counts": {
+            "schools": School.objects.filter(association=region).count(),
+            "librarians": Person.objects.filter(association=region).count(),
+            "titles_in_fpu": Textbook.objects.count(),
+            "offers": Offer.objects.filter(school__association=region).count(),
+            "active_offers": Offer.objects.active().filter(school__association=region).count(),
+            "needs": Need.objects.filter(school__association=region).count(),
+            "open_needs": Need.objects.open().filter(school__association=region).count(),
+            "transfers": Transfer.objects.count(),
+            "plans": Plan.objects.filter(association=region).count(),
+            "events_in_the_plan": Event.objects.filter(section__plan=plan).count(),
+            "events_in_all_plans": Event.objects.filter(section__plan__association=region).count(),
+            "events_in_the_sample_plan": Event.objects.filter(section__plan=sample).count(),
+        },
+    }
+
+
+# ---------------------------------------------------------------- the server
+
+def free_port():
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def start_gunicorn(port, args, env):
+    log = tempfile.NamedTemporaryFile(prefix="gunicorn-bench-", suffix=".log", delete=False)
+    server = subprocess.Popen(
+        [str(ROOT / ".venv" / "bin" / "gunicorn"), "gto_shb.wsgi", "--bind", f"127.0.0.1:{port}", "--workers", str(args.workers),
+         "--timeout", "120", "--log-level", "warning"],
+        cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
+    )  # fmt: skip
+    server.log_path = log.name
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        if server.poll() is not None:
+            raise SystemExit(f"gunicorn не запустился: {Path(log.name).read_text()[-2000:]}")
+        try:
+            if load.get(port, "/accounts/login/", timeout=5)[0] == 200:
+                say(f"gunicorn: 127.0.0.1:{port}, {args.workers} процесса.")
+                return server
+        except OSError:
+            pass
+        time.sleep(0.3)
+    stop(server)
+    raise SystemExit("gunicorn не ответил за минуту")
+
+
+def stop(server):
+    if server.poll() is None:
+        server.send_signal(signal.SIGTERM)
+        try:
+            server.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait()
+
+
+def workers_of(server):
+    try:
+        return [int(pid) for pid in Path(f"/proc/{server.pid}/task/{server.pid}/children").read_text().split()]
+    except OSError:
+        return []
+
+
+def memory_mb(pid, field):
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith(field + ":"):
+            return int(line.split()[1]) / 1024
+    return None
+
+
+def session_cookie(username):
+    """Sign in as `username` the way django.contrib.auth does, without a password: a session row."""
+    from django.conf import settings
+    from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
+    from django.contrib.auth.models import User
+    from django.contrib.sessions.backends.db import SessionStore
+
+    user = User.objects.get(username=username)
+    session = SessionStore()
+    session[SESSION_KEY] = str(user.pk)
+    session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+    session[HASH_SESSION_KEY] = user.get_session_auth_hash()
+    session.create()
+    return f"{settings.SESSION_COOKIE_NAME}={session.session_key}"
+
+
+# ---------------------------------------------------------------- the measurements
+
+def measure(port, server, args, facts):
+    from urllib.parse import urlencode
+
+    from members.models import Account
+
+    librarian = Account.objects.filter(association__slug="region", role=Account.Role.LIBRARIAN, person__school__isnull=False)
+    cookies = {
+        "head": session_cookie("region-head"),
+        "librarian": session_cookie(librarian.order_by("pk").first().user.username),
+        "admin": session_cookie("region-admin"),
+        "sample": session_cookie("sample-head"),
+    }
+    bank = "/textbooks/?"
+    pages = [
+        ("home", "Главная (руководитель)", ["/"], "head"),
+        ("plan_reader", f"План, {facts['counts']['events_in_the_plan']} мероприятий (библиотекарь)", [facts["plan_url"]], "librarian"),
+        ("plan_head", f"План, {facts['counts']['events_in_the_plan']} мероприятий (руководитель, с правкой)", [facts["plan_url"]], "head"),
+        ("bank_list", "Обменный фонд: первая страница", [bank], "librarian"),
+        ("bank_search", "Обменный фонд: поиск по названию или автору", [bank + urlencode({"q": q}) for q in FRAGMENTS], "librarian"),
+        ("bank_search_typo", "Обменный фонд: поиск с опечаткой", [bank + urlencode({"q": q}) for q in TYPOS], "librarian"),
+        ("bank_subject_grade", "Обменный фонд: предмет и класс",
+         [bank + urlencode({"subject": s, "grade": g}) for s, g in SUBJECT_GRADES], "librarian"),
+        ("needs", "Нужно школам: первая страница", ["/textbooks/needs/"], "librarian"),
+        ("librarians", f"Библиотекари ({facts['counts']['librarians']})", ["/members/"], "head"),
+        ("schools", f"Школы ({facts['counts']['schools']})", ["/members/schools/"], "head"),
+        ("admin_search", "Админка Django: поиск предложений (база сравнения)",
+         ["/admin/textbooks/offer/?" + urlencode({"q": q}) for q in FRAGMENTS], "admin"),
+    ]  # fmt: skip
+    results = {}
+    for key, title, paths, who in pages:
+        if args.only and key not in args.only:
+            continue
+        say(f"  {title} …")
+        result = load.run(title, port, paths, cookies[who], concurrency=args.concurrency, duration=args.duration)
+        results[key] = {"title": title, "who": who, "paths": paths, **result.summary()}
+
+    if args.only:
+        return {"pages": results, "documents": {}, "xlsx_export": {}, "search_vs_admin_ratio": None, "postgres": facts["postgres"]}
+    documents = {}
+    for key, title, path, who in [
+        ("plan_pdf_25", f"План (PDF), {facts['counts']['events_in_the_sample_plan']} мероприятий", "/reports/{0}/{1}/plan.pdf".format(*facts["sample"]), None),
+        ("plan_pdf_500", f"План (PDF), {facts['counts']['events_in_the_plan']} мероприятий", "/reports/{0}/{1}/plan.pdf".format(*facts["plan"]), None),
+        ("analysis_pdf_25", f"Анализ года (PDF), {facts['counts']['events_in_the_sample_plan']} мероприятий", "/reports/{0}/{1}/analysis.pdf".format(*facts["sample"]), "sample"),
+        ("analysis_pdf_500", f"Анализ года (PDF), {facts['counts']['events_in_the_plan']} мероприятий", "/reports/{0}/{1}/analysis.pdf".format(*facts["plan"]), "head"),
+    ]:  # fmt: skip
+        say(f"  {title} …")
+        cookie = cookies[who] if who else None
+        load.get(port, path, cookie)  # fonts and stylesheet, once per worker process
+        timings, size = [], 0
+        for _ in range(5):
+            status, body, seconds = load.get(port, path, cookie)
+            if status != 200:
+                raise SystemExit(f"{path}: {status}")
+            timings.append(seconds)
+            size = len(body)
+        timings.sort()
+        documents[key] = {"title": title, "path": path, "median_s": round(timings[len(timings) // 2], 2),
+                          "min_s": round(timings[0], 2), "max_s": round(timings[-1], 2), "kb": size // 1024}  # fmt: skip
+
+    say("  Обменный фонд целиком (XLSX) …")
+    export = measure_export(port, server, cookies["head"])
+    export["rows"] = facts["counts"]["active_offers"] + facts["counts"]["open_needs"]
+    ratio = None
+    if results["admin_search"]["p50_ms"] and results["bank_search"]["p50_ms"]:
+        ratio = round(results["admin_search"]["p50_ms"] / results["bank_search"]["p50_ms"], 1)
+    return {"pages": results, "documents": documents, "xlsx_export": export, "search_vs_admin_ratio": ratio,
+            "postgres": facts["postgres"]}  # fmt: skip
+
+
+def measure_export(port, server, cookie):
+    """The whole bank as XLSX: time to the first byte and in all, size, and the serving worker's peak memory.
+
+    Each worker's peak (VmHWM) is reset to its present size first (/proc/PID/clear_refs), so the peak read
+    afterwards is this download's.
+    """
+    workers = workers_of(server)
+    before = {}
+    for pid in workers:
+        try:
+            Path(f"/proc/{pid}/clear_refs").write_text("5")
+        except OSError:
+            pass
+        before[pid] = memory_mb(pid, "VmRSS")
+    status, size, first, total = load.download(port, "/textbooks/export.xlsx", cookie)
+    if status != 200:
+        raise SystemExit(f"export.xlsx: {status}")
+    peaks = {pid: memory_mb(pid, "VmHWM") for pid in workers}
+    grown = max(workers, key=lambda pid: peaks[pid] - before[pid]) if workers else None
+    return {
+        "rows": None,
+        "mb": round(size / 1e6, 1),
+        "first_byte_s": round(first, 2),
+        "total_s": round(total, 1),
+        "worker_rss_before_mb": round(before[grown]) if grown else None,
+        "worker_peak_mb": round(peaks[grown]) if grown else None,
+        "streamed": first is not None and first < total / 2,
+    }
+
+
+# ---------------------------------------------------------------- the report
+
+def machine():
+    cpu = platform.processor() or platform.machine()
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+        memory = next(int(line.split()[1]) for line in Path("/proc/meminfo").read_text().splitlines() if line.startswith("MemTotal"))
+    except (OSError, StopIteration):
+        memory = 0
+    import django
+
+    return {
+        "cpu": cpu, "cores": os.cpu_count(), "memory_gb": round(memory / 1024 / 1024),
+        "os": f"{platform.system()} {platform.release()}", "python": platform.python_version(), "django": django.get_version(),
+        "gunicorn": _version("gunicorn"), "openpyxl": _version("openpyxl"),
+    }  # fmt: skip
+
+
+def _version(package):
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version(package)
+    except PackageNotFoundError:
+        return None
+
+
+def targets(report):
+    pages, export = report["pages"], report["xlsx_export"]
+    plan_p95 = max(pages["plan_reader"]["p95_ms"], pages["plan_head"]["p95_ms"])
+    rows = {
+        "bank_search_p95_ms": (pages["bank_search"]["p95_ms"], "≤", TARGETS["bank_search_p95_ms"]),
+        "bank_subject_grade_p95_ms": (pages["bank_subject_grade"]["p95_ms"], "≤", TARGETS["bank_subject_grade_p95_ms"]),
+        "search_vs_admin_ratio": (report["search_vs_admin_ratio"], "≥", TARGETS["search_vs_admin_ratio"]),
+        "plan_page_p95_ms": (plan_p95, "≤", TARGETS["plan_page_p95_ms"]),
+        "xlsx_peak_mb": (export["worker_peak_mb"], "≤", TARGETS["xlsx_peak_mb"]),
+        "xlsx_streamed": (export["streamed"], "=", True),
+    }
+    result = {}
+    for name, (value, sign, target) in rows.items():
+        met = value is not None and (value <= target if sign == "≤" else value >= target if sign == "≥" else value == target)
+        result[name] = {"value": value, "target": f"{sign} {target}", "met": met}
+    return result
+
+
+def print_table(report):
+    say("")
+    say(f"{report['date']} · {report['machine']['cpu']}, {report['machine']['cores']} ядра, {report['machine']['memory_gb']} ГБ · "
+        f"{report['postgres']} · Python {report['machine']['python']}, Django {report['machine']['django']}")  # fmt: skip
+    say(f"{report['settings']['server']}; {report['settings']['load']}")
+    say(f"Нагрузка на машину до замера: {report['settings']['load_average_before']}, после: {report['settings']['load_average_after']}")
+    say("")
+    say(f"{'страница':<62} {'p50, мс':>8} {'p95, мс':>8} {'запр./с':>8} {'запросов':>9} {'КБ':>6}")
+    for page in report["pages"].values():
+        errors = f"  ошибки: {page['errors']}" if page["errors"] else ""
+        say(f"{page['title']:<62} {page['p50_ms']!s:>8} {page['p95_ms']!s:>8} {page['rps']!s:>8} {page['requests']:>9} "
+            f"{page['kb_per_page']!s:>6}{errors}")  # fmt: skip
+    say(f"\nПоиск обменного фонда быстрее поиска админки в {report['search_vs_admin_ratio']} раз (по медиане).")
+    say("")
+    for document in report["documents"].values():
+        say(f"{document['title']:<62} {document['median_s']:>6} с (медиана из 5; {document['min_s']}–{document['max_s']} с, {document['kb']} КБ)")
+    export = report["xlsx_export"]
+    say(f"{'Обменный фонд целиком (XLSX), ' + str(export['rows']) + ' строк':<62} {export['total_s']:>6} с, первые байты через {export['first_byte_s']} с, "
+        f"{export['mb']} МБ; процесс gunicorn: {export['worker_rss_before_mb']} → пик {export['worker_peak_mb']} МБ")  # fmt: skip
+    say("")
+    for name, target in report["targets"].items():
+        say(f"{'выполнено' if target['met'] else 'НЕ ВЫПОЛНЕНО':<13} {name}: {target['value']} (цель {target['target']})")
+
+
+if __name__ == "__main__":
+    sys.exit(main())
