@@ -6,7 +6,7 @@ many were found («Найдено 734 предложения», «3 из 25»); 
 and the pages go on with «Дальше» (the page query reads one row more than it shows to know that
 there is a next page).
 
-Two queries a page whatever the list's size: the capped count, then the rows of one page. A search
+Two queries a page whatever the list's size: the capped count, then the rows of one page (CappedPaginator). A search
 with a typo takes two more (textbooks.search: the words put right, the count of what they find);
 a search that finds more than the cap, one more (the planner's estimate, below).
 
@@ -32,15 +32,22 @@ WALK_ABOVE = 20000
 
 
 class CappedPaginator:
-    """Pages of a textbooks.search.Search (or of a plain queryset)."""
+    """Pages of a textbooks.search.Search (or of a plain queryset).
 
-    def __init__(self, search, per_page, cap=None):
+    A page is read in two steps within one query: the ids of its rows, from the filtered list alone; then
+    those rows with what the page shows of them — `rows(queryset)` adds the joins and annotations
+    (select_related, the matching flags). Joined first, the thousands of rows a search finds were each
+    joined to their school and catalogue entry before all but thirty were thrown away.
+    """
+
+    def __init__(self, search, per_page, cap=None, rows=None):
         from textbooks.search import Search
 
         self.search = search if isinstance(search, Search) else None
         self.queryset = search.as_typed if self.search else search
         self.per_page = per_page
         self.cap = cap or COUNT_CAP
+        self.rows = rows or (lambda queryset: queryset)
 
     def capped_count(self, queryset):
         """Rows of `queryset`, counted up to cap + 1."""
@@ -66,10 +73,12 @@ class CappedPaginator:
         exact = count <= self.cap
         if exact:
             number = min(number, max(1, math.ceil(count / self.per_page)))
+        ordering = list(queryset.query.order_by or queryset.model._meta.ordering)
         if self.search is not None and self.search.indexed and (exact or self.estimate(queryset) <= WALK_ABOVE):
             queryset = sorted_whole(queryset)
         offset = (number - 1) * self.per_page
-        rows = list(queryset[offset : offset + self.per_page + 1])
+        ids = queryset.values("pk")[offset : offset + self.per_page + 1]
+        rows = list(self.rows(queryset.model._default_manager.filter(pk__in=ids)).order_by(*ordering))
         page = Page(self, number, rows[: self.per_page], count if exact else None, has_next=len(rows) > self.per_page)
         page.corrected_words = corrected_words
         return page

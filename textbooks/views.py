@@ -56,21 +56,29 @@ def catalogue_subjects():
         return [subject for (subject,) in cursor.fetchall()]
 
 
-def _page(request, search):
-    """One page of a Search: two queries whatever the list's size (textbooks.paging)."""
-    return CappedPaginator(search, PAGE_SIZE).get_page(request.GET.get("page"))
+def _page(request, search, rows=None):
+    """One page of a Search: two queries whatever the list's size (textbooks.paging); `rows` adds to the
+    page's rows what the list shows of them."""
+    return CappedPaginator(search, PAGE_SIZE, rows=rows).get_page(request.GET.get("page"))
 
 
 def bank_offers(account, form, today):
     """Active offers of the association (or the part of the region the form widens to), filtered and searched
-    as the form asks (a Search); the needs flag in the same query."""
-    offers = Offer.objects.active().select_related("school", "textbook").with_needs_flag()
-    return Search(form.filter(offers, today), form.query)
+    as the form asks (a Search)."""
+    return Search(form.filter(Offer.objects.active(), today), form.query)
+
+
+def offer_rows(offers):
+    """What the bank's list shows of an offer: its school and catalogue entry, the needs flag — in the same query."""
+    return offers.select_related("school", "textbook").with_needs_flag()
 
 
 def bank_needs(account, form, today):
-    needs = Need.objects.open().select_related("school", "textbook").with_offers_flag()
-    return Search(form.filter(needs, today), form.query)
+    return Search(form.filter(Need.objects.open(), today), form.query)
+
+
+def need_rows(needs):
+    return needs.select_related("school", "textbook").with_offers_flag()
 
 
 # ---------------------------------------------------------------- the bank
@@ -82,7 +90,7 @@ def bank(request):
     account = require_member(request)
     today = timezone.localdate()
     form = BankFilterForm(request.GET or None, association=account.association, subjects=catalogue_subjects())
-    page = _page(request, bank_offers(account, form, today))
+    page = _page(request, bank_offers(account, form, today), rows=offer_rows)
     return render(request, "textbooks/bank.html", {
         "form": form, "page": page, "today": today, "can_add": acts_for_a_school(account),
         "tab": "offers", "export_url": reverse("textbooks:export") + (f"?{request.GET.urlencode()}" if request.GET else ""),
@@ -111,7 +119,7 @@ def needs(request):
     account = require_member(request)
     today = timezone.localdate()
     form = BankFilterForm(request.GET or None, association=account.association, subjects=catalogue_subjects())
-    page = _page(request, bank_needs(account, form, today))
+    page = _page(request, bank_needs(account, form, today), rows=need_rows)
     return render(request, "textbooks/needs.html", {
         "form": form, "page": page, "today": today, "can_add": acts_for_a_school(account),
         "tab": "needs",
