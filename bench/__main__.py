@@ -33,7 +33,7 @@ from bench import load
 
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = str(ROOT / ".venv" / "bin" / "python") if (ROOT / ".venv" / "bin" / "python").exists() else sys.executable
-SERVER = "postgres://postgres@127.0.0.1:5432"
+SERVER = os.environ.get("BENCH_POSTGRES", "postgres://postgres@127.0.0.1:5432")  # another server: BENCH_POSTGRES=postgres://…
 SAMPLE_PLAN = ROOT / "events" / "data" / "plan-2023-2024.txt"
 
 # Words people type into the bank's search: authors' surnames, subjects, a subject and a grade.
