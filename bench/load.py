@@ -9,6 +9,7 @@ import statistics
 import threading
 import time
 from dataclasses import dataclass, field
+from urllib.parse import unquote_plus
 
 
 @dataclass
@@ -18,6 +19,7 @@ class Result:
     errors: dict = field(default_factory=dict)  # status (or exception name) → count
     elapsed: float = 0.0
     bytes: int = 0
+    by_path: dict = field(default_factory=dict)  # path → latencies, when a page is asked with several
 
     @property
     def requests(self):
@@ -39,6 +41,8 @@ class Result:
             "mean_ms": _ms(statistics.fmean(self.latencies)) if self.latencies else None,
             "rps": round(self.requests / self.elapsed, 1) if self.elapsed else None,
             "kb_per_page": round(self.bytes / self.requests / 1024) if self.requests else None,
+            "p50_ms_by_path": {unquote_plus(path): _ms(sorted(times)[len(times) // 2]) for path, times in self.by_path.items()}
+            if len(self.by_path) > 1 else None,
         }
 
 
@@ -82,6 +86,7 @@ def run(name, port, paths, cookie=None, concurrency=3, duration=6.0, max_request
                 if status == 200:
                     result.latencies.append(seconds)
                     result.bytes += len(body)
+                    result.by_path.setdefault(paths[number % len(paths)], []).append(seconds)
                 else:
                     result.errors[str(status)] = result.errors.get(str(status), 0) + 1
 
