@@ -3,14 +3,8 @@
 from collections import defaultdict
 from dataclasses import dataclass
 
-from django.utils.formats import date_format
-
+from events.dates import format_date
 from members.names import normalize
-
-def format_date(day):
-    """«1 сентября 2023 г.»: the Russian DATE_FORMAT."""
-    return date_format(day, "DATE_FORMAT")
-
 
 @dataclass
 class Problem:

@@ -14,6 +14,13 @@ def academic_year_bounds(year_start):
     return datetime.date(year_start, 9, 1), datetime.date(year_start + 1, 8, 31)
 
 
+def format_date(day):
+    """«11 сентября 2023 г.»: Django's Russian DATE_FORMAT, as documents and messages write a date."""
+    from django.utils.formats import date_format
+
+    return date_format(day, "DATE_FORMAT")
+
+
 def academic_year_of(day):
     """The academic year a day falls in, by its first year: 11.09.2023 → 2023, 20.05.2024 → 2023."""
     return day.year if day.month >= 9 else day.year - 1
@@ -70,7 +77,9 @@ MONTH_ONLY = _pattern(rf"{MONTH_WORD}{OPT_YEAR}")
 MONTH_RANGE = _pattern(rf"(?:с\s+)?{MONTH_WORD}{OPT_YEAR}(?:{DASH}|\s+по\s+){MONTH_WORD}{OPT_YEAR}")
 
 
-def _month(word):
+def month_number(word):
+    """«март», «марта», «марте» → 3 (ValueError for a word that is no month)."""
+    word = word.lower()
     for stem, number in MONTHS.items():
         if word.startswith(stem):
             return number
@@ -128,20 +137,20 @@ def _day_month_numeric(m, year_start):
 
 
 def _single_words(m, year_start):
-    month = _month(m[2])
+    month = month_number(m[2])
     year = int(m[3]) if m[3] else _year_of_month(month, year_start)
     day = datetime.date(year, month, int(m[1]))
     return day, day
 
 
 def _days_words(m, year_start):
-    month = _month(m[3])
+    month = month_number(m[3])
     year = int(m[4]) if m[4] else _year_of_month(month, year_start)
     return datetime.date(year, month, int(m[1])), datetime.date(year, month, int(m[2]))
 
 
 def _day_month_words(m, year_start):
-    first_month, last_month = _month(m[2]), _month(m[5])
+    first_month, last_month = month_number(m[2]), month_number(m[5])
     first_year, last_year = _years(
         first_month, m[3] and int(m[3]), last_month, m[6] and int(m[6]), year_start
     )
@@ -149,13 +158,13 @@ def _day_month_words(m, year_start):
 
 
 def _month_only(m, year_start):
-    month = _month(m[1])
+    month = month_number(m[1])
     year = int(m[2]) if m[2] else _year_of_month(month, year_start)
     return datetime.date(year, month, 1), _last_day(year, month)
 
 
 def _month_range(m, year_start):
-    first_month, last_month = _month(m[1]), _month(m[3])
+    first_month, last_month = month_number(m[1]), month_number(m[3])
     first_year, last_year = _years(
         first_month, m[2] and int(m[2]), last_month, m[4] and int(m[4]), year_start
     )

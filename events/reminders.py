@@ -7,10 +7,10 @@ import datetime
 
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from events.dates import format_date
 from events.models import Event, Reminder
 from members.models import Account
 
@@ -54,7 +54,7 @@ def remind_coming(today, days_before):
             send_mail(
                 _("Скоро мероприятие: %(title)s") % {"title": event.title[:80]},
                 _("Здравствуйте!\n\n%(date)s начинается мероприятие плана ГТО ШБ, где вы ответственный:\n«%(title)s»\nСроки: %(dates)s\n\nРуководитель ГТО ШБ")
-                % {"date": date_format(event.date_start, "DATE_FORMAT"), "title": event.title, "dates": event.dates_text},
+                % {"date": format_date(event.date_start), "title": event.title, "dates": event.dates_text},
                 None,
                 [address],
             )

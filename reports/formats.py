@@ -3,14 +3,9 @@
 import datetime
 import re
 
-from django.utils.formats import date_format
+from events.dates import format_date
 
 YEAR_MARK = re.compile(r"(\d)\s+(гг?\.)")
-
-
-def format_date(day):
-    """«11 сентября 2023 г.»: Django's Russian DATE_FORMAT."""
-    return date_format(day, "DATE_FORMAT")
 
 
 def percent(part, whole):

@@ -2,10 +2,10 @@ from django.core.mail import send_mail
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history
 
+from events.dates import academic_year_bounds, format_date
 from members.models import Person
 from rounds.models import Report, Round
 
@@ -62,7 +62,7 @@ def remind_late(round_, request, today=None):
         send_mail(
             _("Напоминание: отчёт «%(title)s»") % {"title": round_.title},
             _("Здравствуйте!\n\nСрок сдачи отчёта «%(title)s» — %(deadline)s, а отчёт %(school)s ещё не сдан.\nЗаполнить его: %(url)s\n\nРуководитель ГТО ШБ")
-            % {"title": round_.title, "deadline": date_format(round_.deadline, "DATE_FORMAT"), "school": report.school.short_name,
+            % {"title": round_.title, "deadline": format_date(round_.deadline), "school": report.school.short_name,
                "url": request.build_absolute_uri(reverse("rounds:report", args=[report.pk]))},
             None,
             to,
@@ -78,7 +78,6 @@ def needs_from_provision(report):
 
     One need per line that lacks copies and has not become a need before; returns the needs created.
     """
-    from events.dates import academic_year_bounds
     from textbooks.models import Need
 
     round_ = report.round

@@ -7,11 +7,9 @@ Every reader raises ValueError with a Russian phrase that names the value, ready
 import datetime
 import re
 
-MONTHS = {
-    "января": 1, "февраля": 2, "марта": 3, "апреля": 4, "мая": 5, "июня": 6,
-    "июля": 7, "августа": 8, "сентября": 9, "октября": 10, "ноября": 11, "декабря": 12,
-}  # fmt: skip
-WORDS_DATE = re.compile(r"(\d{1,2})\s+(" + "|".join(MONTHS) + r")\s+(\d{4})", re.IGNORECASE)
+from events.dates import MONTH_WORD, month_number
+
+WORDS_DATE = re.compile(rf"(\d{{1,2}})\s+{MONTH_WORD}\s+(\d{{4}})", re.IGNORECASE)
 NUMERIC_DATE = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})")
 GRADE_RANGE = re.compile(r"^(\d{1,2})(?:\s*[-–—]\s*(\d{1,2}))?(?:\s*-?\s*(?:й|ый|ой|е|ые))?(?:\s*класс\w*)?$", re.IGNORECASE)
 
@@ -80,7 +78,7 @@ def parse_until(value):
         return value
     text = cell_text(value)
     for pattern, make in (
-        (WORDS_DATE, lambda m: (int(m.group(3)), MONTHS[m.group(2).lower()], int(m.group(1)))),
+        (WORDS_DATE, lambda m: (int(m.group(3)), month_number(m.group(2)), int(m.group(1)))),
         (NUMERIC_DATE, lambda m: (int(m.group(3)), int(m.group(2)), int(m.group(1)))),
     ):
         match = pattern.search(text)
