@@ -1,8 +1,11 @@
 """Region-sized data for measuring speed (`manage.py generate_scale_data`, bin/benchmark).
 
-One association for a whole region: its schools and librarians with their accounts, courses
-and attestations; ten years of work plans; report rounds that ask every school; a Federal List
-of tens of thousands of distinct titles; the schools' offers, needs and transfers.
+A region on one site: an association for each town or district (forty by default, the towns of
+Irkutsk oblast, the largest with the most schools), each with its schools and librarians, their
+accounts, courses and attestations, ten years of its own work plans and its own report rounds;
+one Federal List of tens of thousands of distinct titles; the schools' offers, needs and transfers
+in the region's one textbook bank (most transfers within an association, some across); a regional
+coordinator and a site administrator.
 
 Deterministic: everything is drawn from one `random.Random(seed)`, so the same seed and sizes give
 the same records (dates are counted from the academic year given, today's by default). Rows go in
@@ -21,17 +24,18 @@ from django.utils import timezone
 from events.dates import academic_year_bounds, parse_dates
 from events.models import Event, Plan, Responsible, Section
 from members.models import Account, Association, Course, Enrollment, Person, PortfolioEntry, School, add_months
-from rounds.models import Kind, Report, Round
+from rounds.models import Kind, ProvisionLine, Report, Round
 from textbooks import keys
 from textbooks.models import Need, Offer, Textbook, Transfer
 
 BATCH = 5000
 # Changed whenever the generator makes different data: bin/benchmark then fills its database anew.
-VERSION = 1
+VERSION = 2
 
 
 @dataclass
 class Sizes:
+    associations: int = 40  # one per town of TOWNS at most
     schools: int = 1000
     librarians: int = 1200
     titles: int = 20000
@@ -54,6 +58,18 @@ TOWNS = [
     "г. Вихоревки", "г. Алзамая", "г. Бирюсинска", "р.п. Чуны", "р.п. Куйтуна", "р.п. Залари", "р.п. Новой Игирмы",
     "с. Хомутово", "с. Оёк", "с. Баяндай", "с. Осы", "р.п. Качуга", "р.п. Жигалово", "с. Кутулик", "с. Еланцы",
     "р.п. Магистрального", "с. Балаганска", "с. Ербогачёна", "р.п. Мамы", "с. Тангуя", "р.п. Култука",
+]
+# The same towns in the nominative, and in Latin letters for addresses: /plans/<prefix>-<town>/<year>/.
+TOWN_NAMES = [
+    ("Иркутск", "irkutsk"), ("Ангарск", "angarsk"), ("Братск", "bratsk"), ("Усть-Илимск", "ust-ilimsk"),
+    ("Усолье-Сибирское", "usolye-sibirskoye"), ("Шелехов", "shelekhov"), ("Черемхово", "cheremkhovo"), ("Саянск", "sayansk"),
+    ("Тулун", "tulun"), ("Усть-Кут", "ust-kut"), ("Нижнеудинск", "nizhneudinsk"), ("Тайшет", "tayshet"), ("Зима", "zima"),
+    ("Железногорск-Илимский", "zheleznogorsk-ilimsky"), ("Слюдянка", "slyudyanka"), ("Байкальск", "baykalsk"),
+    ("Бодайбо", "bodaybo"), ("Киренск", "kirensk"), ("Свирск", "svirsk"), ("Вихоревка", "vikhorevka"), ("Алзамай", "alzamay"),
+    ("Бирюсинск", "biryusinsk"), ("Чуна", "chuna"), ("Куйтун", "kuytun"), ("Залари", "zalari"), ("Новая Игирма", "novaya-igirma"),
+    ("Хомутово", "khomutovo"), ("Оёк", "oyok"), ("Баяндай", "bayanday"), ("Оса", "osa"), ("Качуг", "kachug"),
+    ("Жигалово", "zhigalovo"), ("Кутулик", "kutulik"), ("Еланцы", "yelantsy"), ("Магистральный", "magistralny"),
+    ("Балаганск", "balagansk"), ("Ербогачён", "yerbogachyon"), ("Мама", "mama"), ("Тангуй", "tanguy"), ("Култук", "kultuk"),
 ]
 SCHOOL_KINDS = [
     ("МБОУ СОШ № {n}", "Муниципальное бюджетное общеобразовательное учреждение «Средняя общеобразовательная школа № {n}»", 10),
@@ -187,7 +203,7 @@ PORTFOLIO_TITLES = [
 # ---------------------------------------------------------------- the generator
 
 class Generator:
-    """Fills one new association; `run()` returns what was made, for the command to print."""
+    """Fills a new region: its associations and all they hold; `run()` returns the associations made, the largest first."""
 
     def __init__(self, sizes, seed=1, year_start=None, slug="region", log=None):
         from events.dates import academic_year_of
@@ -202,14 +218,22 @@ class Generator:
 
     @transaction.atomic
     def run(self):
-        if Association.objects.filter(slug=self.slug).exists():
-            raise ValueError(f"Объединение с адресом «{self.slug}» уже есть: данные для замера уже созданы. "
+        if not 1 <= self.sizes.associations <= len(TOWNS):
+            raise ValueError(f"Объединений может быть от 1 до {len(TOWNS)} (по одному на город или район).")
+        if self.sizes.schools < self.sizes.associations:
+            raise ValueError("Школ должно быть не меньше, чем объединений: в каждом объединении хотя бы одна школа.")
+        wanted = [slug for slug, _name, _city in self.association_names()]
+        existing = set(Association.objects.filter(slug__in=wanted).values_list("slug", flat=True))
+        taken = [slug for slug in wanted if slug in existing]
+        if taken:
+            raise ValueError(f"Объединение с адресом «{taken[0]}» уже есть: данные для замера уже созданы. "
                              "Выберите другой --association или пустую базу.")  # fmt: skip
-        self.association = Association.objects.create(
-            name="Региональное объединение школьных библиотекарей Иркутской области",
-            short_name="РО ШБ", city="Иркутская область", slug=self.slug,
+        self.associations = Association.objects.bulk_create(
+            Association(slug=slug, name=name, short_name=name.split(" ", 2)[0] + " ШБ", city=city)
+            for slug, name, city in self.association_names()
         )  # fmt: skip
         steps = [
+            ("объединения", lambda: len(self.associations)),
             ("школы", self.make_schools), ("библиотекари", self.make_people), ("учётные записи", self.make_accounts),
             ("планы работы", self.make_plans), ("сборы отчётов", self.make_rounds), ("ФПУ", self.make_catalogue),
             ("предложения", self.make_offers), ("потребности", self.make_needs), ("передачи", self.make_transfers),
@@ -220,34 +244,58 @@ class Generator:
         if connection.vendor == "postgresql":
             with connection.cursor() as cursor:
                 cursor.execute("ANALYZE")
-        return self.association
+        return sorted(self.associations, key=lambda a: -len(self.schools_of[a.pk]))
+
+    def association_names(self):
+        """(slug, name, city) of each association: the whole region as one, or one per town (several towns
+        to an association when fewer are asked for, named after the first)."""
+        if self.sizes.associations == 1:
+            return [(self.slug, "Региональное объединение школьных библиотекарей Иркутской области", "Иркутская область")]
+        names = []
+        for index in range(self.sizes.associations):
+            town, (city, town_slug) = TOWNS[index], TOWN_NAMES[index]
+            kind = "ГТО" if town.startswith("г. ") else "РМО"
+            names.append((f"{self.slug}-{town_slug}", f"{kind} ШБ {town}", city))
+        return names
+
+    def association_of_town(self, town_index):
+        return self.associations[town_index % len(self.associations)]
 
     # -- schools and people
 
     def make_schools(self):
+        """Schools in towns drawn by size (Иркутск the most, each next town fewer: 1/rank); the first school of each
+        association comes first, so none is empty."""
         rng = self.random
         weights = [kind[2] for kind in SCHOOL_KINDS]
+        town_weights = [1 / rank for rank in range(1, len(TOWNS) + 1)]
         names, schools = set(), []
         while len(schools) < self.sizes.schools:
             short, full, _weight = rng.choices(SCHOOL_KINDS, weights)[0]
-            town = TOWNS[min(int(rng.paretovariate(1.2)) - 1, len(TOWNS) - 1)] if rng.random() < 0.9 else rng.choice(TOWNS)
+            index = len(schools) if len(schools) < len(self.associations) else rng.choices(range(len(TOWNS)), town_weights)[0]
+            town = TOWNS[index]
             number = rng.randint(1, 60)
             short_name = f"{short.format(n=number)} {town}"
             if short_name in names:
                 continue
             names.add(short_name)
             schools.append(School(
-                association=self.association, short_name=short_name, name=f"{full.format(n=number)} {town}",
+                association=self.association_of_town(index), short_name=short_name, name=f"{full.format(n=number)} {town}",
                 address=f"{town.split(' ', 1)[1]}, ул. Школьная, {rng.randint(1, 120)}", phone=f"8 (3952) {rng.randint(200000, 799999)}",
             ))  # fmt: skip
         self.schools = School.objects.bulk_create(schools, batch_size=BATCH)
-        enrollments = [
-            Enrollment(school=school, year_start=self.current_year, grade=grade,
-                       students=max(5, int(rng.gauss(70, 25)) - (grade > 9) * 30))
-            for school in self.schools for grade in range(1, 12)
-        ]  # fmt: skip
+        self.schools_of = {association.pk: [] for association in self.associations}
+        for school in self.schools:
+            self.schools_of[school.association_id].append(school)
+        self.students = {}
+        enrollments = []
+        for school in self.schools:
+            for grade in range(1, 12):
+                students = max(5, int(rng.gauss(70, 25)) - (grade > 9) * 30)
+                self.students[school.pk, grade] = students
+                enrollments.append(Enrollment(school=school, year_start=self.current_year, grade=grade, students=students))
         Enrollment.objects.bulk_create(enrollments, batch_size=BATCH)
-        return len(self.schools)
+        return f"{len(self.schools)} (в самом большом объединении {max(len(s) for s in self.schools_of.values())}, в самом малом {min(len(s) for s in self.schools_of.values())})"
 
     def person_name(self, feminine):
         stem = self.random.choice(SURNAME_STEMS)
@@ -276,7 +324,7 @@ class Generator:
             attested = self.today - datetime.timedelta(days=rng.randint(30, 5 * 365)) if category != Person.Category.NONE else None
             active = rng.random() < 0.95
             people.append(Person(
-                association=self.association, surname=surname, initials=initials, key=key, school=school,
+                association_id=school.association_id, surname=surname, initials=initials, key=key, school=school,
                 position=rng.choice(positions), rate=rng.choice([1, 1, 1, 0.5, 0.75]), category=category,
                 education_level=rng.choice(Person.Education.values), experience_total=rng.randint(1, 40),
                 experience_library=None, attestation_date=attested,
@@ -285,8 +333,20 @@ class Generator:
                 email=f"lib{len(people) + 1:04d}@school.example.ru", is_active=active,
                 left_on=None if active else self.today - datetime.timedelta(days=rng.randint(1, 700)),
             ))  # fmt: skip
+        # Each association's head is its first working librarian (the first at all, brought back, where all have left).
+        self.heads = {}
+        for person in people:
+            if person.is_active:
+                self.heads.setdefault(person.association_id, person)
+        for person in people:
+            if person.association_id not in self.heads:
+                person.is_active, person.left_on = True, None
+                self.heads[person.association_id] = person
         self.people = Person.objects.bulk_create(people, batch_size=BATCH)
-        self.active_people = [p for p in self.people if p.is_active]
+        self.active_of = {association.pk: [] for association in self.associations}
+        for person in self.people:
+            if person.is_active:
+                self.active_of[person.association_id].append(person)
         courses, entries = [], []
         for person in self.people:
             for _ in range(rng.choice([0, 1, 1, 2, 2, 3])):
@@ -301,20 +361,24 @@ class Generator:
         return len(self.people)
 
     def make_accounts(self):
-        """The head, the committee, a site administrator, and a login for every librarian (no password: the
-        benchmark signs them in with sessions it makes itself)."""
-        prefix = self.slug
-        head_person = self.active_people[0]
-        users = [User(username=f"{prefix}-head", password="!"), User(username=f"{prefix}-committee", password="!"),
-                 User(username=f"{prefix}-admin", password="!", is_staff=True, is_superuser=True)]  # fmt: skip
-        users += [User(username=f"{prefix}-lib{index:04d}", password="!", email=person.email) for index, person in enumerate(self.active_people[1:], 1)]
-        users = User.objects.bulk_create(users, batch_size=BATCH)
-        accounts = [
-            Account(user=users[0], association=self.association, role=Account.Role.HEAD, person=head_person),
-            Account(user=users[1], association=self.association, role=Account.Role.VIEWER),
-        ]
-        accounts += [Account(user=user, association=self.association, role=Account.Role.LIBRARIAN, person=person)
-                     for user, person in zip(users[3:], self.active_people[1:])]  # fmt: skip
+        """For each association its head and its committee; a login for every other working librarian (no passwords:
+        the benchmark signs them in with sessions it makes itself); the region's coordinator and a site administrator."""
+        users, accounts = [], []
+        for association in self.associations:
+            head, committee = User(username=f"{association.slug}-head", password="!"), User(username=f"{association.slug}-committee", password="!")
+            users += [head, committee]
+            accounts += [Account(user=head, association=association, role=Account.Role.HEAD, person=self.heads[association.pk]),
+                         Account(user=committee, association=association, role=Account.Role.VIEWER)]  # fmt: skip
+        coordinator = User(username=f"{self.slug}-coordinator", password="!")
+        users += [coordinator, User(username=f"{self.slug}-admin", password="!", is_staff=True, is_superuser=True)]
+        accounts.append(Account(user=coordinator, association=None, role=Account.Role.COORDINATOR))
+        heads = {person.pk for person in self.heads.values()}
+        librarians = [person for person in self.people if person.is_active and person.pk not in heads]
+        for index, person in enumerate(librarians, 1):
+            user = User(username=f"{self.slug}-lib{index:04d}", password="!", email=person.email)
+            users.append(user)
+            accounts.append(Account(user=user, association_id=person.association_id, role=Account.Role.LIBRARIAN, person=person))
+        User.objects.bulk_create(users, batch_size=BATCH)
         Account.objects.bulk_create(accounts, batch_size=BATCH)
         return len(users)
 
@@ -347,70 +411,97 @@ class Generator:
         return next(status for share, status in shares if draw < share)
 
     def make_plans(self):
+        """Every association's plan for each year, of `events` events each, its own people responsible."""
+        plans = events = responsibles = 0
+        for association in self.associations:
+            for year_start in range(self.current_year - self.sizes.years + 1, self.current_year + 1):
+                made, lines = self.make_plan(association, year_start)
+                plans, events, responsibles = plans + 1, events + made, responsibles + lines
+        return f"{plans} планов, {events} мероприятий ({responsibles} ответственных)"
+
+    def make_plan(self, association, year_start):
         rng = self.random
-        first_year = self.current_year - self.sizes.years + 1
-        per_section = max(1, -(-self.sizes.events // 8))
-        events = responsibles = 0
-        for year_start in range(first_year, self.current_year + 1):
-            current = year_start == self.current_year
-            plan = Plan.objects.create(
-                association=self.association, year_start=year_start, status=Plan.Status.PUBLISHED,
-                city_theme="Реализация и совершенствование механизмов сопровождения индивидуальных образовательных маршрутов.",
-                theme="Профессиональная компетентность школьного библиотекаря – ресурс эффективной работы школьной библиотеки.",
-                goal="Создание условий для развития профессиональной компетентности школьных библиотекарей региона.",
-                tasks="Организовать методическое сопровождение\n- консультации\n- вебинары\nИзучить и распространить опыт коллег",
-                results="Рост качества услуг школьных библиотек\nПовышение читательской компетентности учащихся",
-                head_name=self.active_people[0].printed_name,
-            )  # fmt: skip
-            count = self.sizes.events
-            sections = Section.objects.bulk_create(
-                Section(plan=plan, position=position, title=SECTION_TITLES[(position - 1) % len(SECTION_TITLES)])
-                for position in range(1, -(-count // per_section) + 1)
-            )
-            new_events = []
-            for number in range(count):
-                text = self.dates_text(year_start)
-                start, end = parse_dates(text, year_start)
-                status = self.event_status(rng.random(), current, past=end is not None and end < self.today)
-                new_events.append(Event(
-                    section=sections[number // per_section], position=number % per_section + 1,
-                    title=f"{rng.choice(EVENT_KINDS)}", dates_text=text, date_start=start, date_end=end, status=status,
-                    outcome="Перенесено на следующий месяц" if status == Event.Status.MOVED else "",
-                ))  # fmt: skip
-            new_events = Event.objects.bulk_create(new_events, batch_size=BATCH)
-            lines = []
-            for event in new_events:
-                people = rng.sample(self.active_people, k=min(len(self.active_people), rng.choice([1, 1, 2, 3])))
-                lines += [Responsible(event=event, person=person, position=position) for position, person in enumerate(people, 1)]
-                if rng.random() < 0.1:
-                    lines.append(Responsible(event=event, person=None, position=len(people) + 1))
-            Responsible.objects.bulk_create(lines, batch_size=BATCH)
-            events += len(new_events)
-            responsibles += len(lines)
-        return f"{self.sizes.years} × {self.sizes.events} мероприятий ({responsibles} ответственных)"
+        people = self.active_of[association.pk]
+        current = year_start == self.current_year
+        count = self.sizes.events
+        per_section = max(1, -(-count // 8))
+        plan = Plan.objects.create(
+            association=association, year_start=year_start, status=Plan.Status.PUBLISHED,
+            city_theme="Реализация и совершенствование механизмов сопровождения индивидуальных образовательных маршрутов.",
+            theme="Профессиональная компетентность школьного библиотекаря – ресурс эффективной работы школьной библиотеки.",
+            goal="Создание условий для развития профессиональной компетентности школьных библиотекарей.",
+            tasks="Организовать методическое сопровождение\n- консультации\n- вебинары\nИзучить и распространить опыт коллег",
+            results="Рост качества услуг школьных библиотек\nПовышение читательской компетентности учащихся",
+            head_name=self.heads[association.pk].printed_name,
+        )  # fmt: skip
+        sections = Section.objects.bulk_create(
+            Section(plan=plan, position=position, title=SECTION_TITLES[(position - 1) % len(SECTION_TITLES)])
+            for position in range(1, -(-count // per_section) + 1)
+        )
+        new_events = []
+        for number in range(count):
+            text = self.dates_text(year_start)
+            start, end = parse_dates(text, year_start)
+            status = self.event_status(rng.random(), current, past=end is not None and end < self.today)
+            new_events.append(Event(
+                section=sections[number // per_section], position=number % per_section + 1,
+                title=f"{rng.choice(EVENT_KINDS)}", dates_text=text, date_start=start, date_end=end, status=status,
+                outcome="Перенесено на следующий месяц" if status == Event.Status.MOVED else "",
+            ))  # fmt: skip
+        new_events = Event.objects.bulk_create(new_events, batch_size=BATCH)
+        lines = []
+        for event in new_events:
+            chosen = rng.sample(people, k=min(len(people), rng.choice([1, 1, 2, 3])))
+            lines += [Responsible(event=event, person=person, position=position) for position, person in enumerate(chosen, 1)]
+            if rng.random() < 0.1:
+                lines.append(Responsible(event=event, person=None, position=len(chosen) + 1))
+        Responsible.objects.bulk_create(lines, batch_size=BATCH)
+        return len(new_events), len(lines)
 
     def make_rounds(self):
+        """Each association asks its schools twice a year (provision in October, the ФСЭМ check in March); the
+        submitted answers of each association's latest provision round have their lines, grade by grade."""
         rng = self.random
-        head = User.objects.get(username=f"{self.slug}-head")
-        first_year = self.current_year - self.sizes.years + 1
-        reports = 0
-        for year_start in range(first_year, self.current_year + 1):
-            for kind, month, title in [(Kind.PROVISION, 10, "Обеспеченность учащихся учебниками"), (Kind.FSEM, 3, "Сверка фондов с ФСЭМ")]:
-                year = year_start if month >= 9 else year_start + 1
-                deadline = datetime.date(year, month, 15)
-                opened = timezone.make_aware(datetime.datetime.combine(deadline - datetime.timedelta(days=30), datetime.time(9)))
-                round_ = Round.objects.create(association=self.association, kind=kind, title=f"{title} {year_start}-{year_start + 1}",
-                                              year_start=year_start, deadline=deadline, opened_at=opened, opened_by=head)
-                done_share = 0.97 if deadline < self.today else 0.4
-                rows = []
-                for school in self.schools:
-                    submitted, started = rng.random() < done_share, rng.random() < 0.3
-                    rows.append(Report(round=round_, school=school, status=Report.Status.SUBMITTED if submitted else Report.Status.DRAFT,
-                                       started=submitted or started,
-                                       submitted_at=opened + datetime.timedelta(days=rng.randint(1, 29)) if submitted else None))
-                Report.objects.bulk_create(rows, batch_size=BATCH)
-                reports += len(rows)
-        return f"{self.sizes.years * 2} сборов, {reports} отчётов школ"
+        heads = dict(User.objects.filter(username__in=[f"{a.slug}-head" for a in self.associations]).values_list("username", "pk"))
+        reports = rounds = 0
+        latest_provision = {}
+        for association in self.associations:
+            for year_start in range(self.current_year - self.sizes.years + 1, self.current_year + 1):
+                for kind, month, title in [(Kind.PROVISION, 10, "Обеспеченность учащихся учебниками"), (Kind.FSEM, 3, "Сверка фондов с ФСЭМ")]:
+                    year = year_start if month >= 9 else year_start + 1
+                    deadline = datetime.date(year, month, 15)
+                    opened = timezone.make_aware(datetime.datetime.combine(deadline - datetime.timedelta(days=30), datetime.time(9)))
+                    round_ = Round.objects.create(association=association, kind=kind, title=f"{title} {year_start}-{year_start + 1}",
+                                                  year_start=year_start, deadline=deadline, opened_at=opened,
+                                                  opened_by_id=heads[f"{association.slug}-head"])  # fmt: skip
+                    done_share = 0.97 if deadline < self.today else 0.4
+                    rows = []
+                    for school in self.schools_of[association.pk]:
+                        submitted, started = rng.random() < done_share, rng.random() < 0.3
+                        rows.append(Report(round=round_, school=school, status=Report.Status.SUBMITTED if submitted else Report.Status.DRAFT,
+                                           started=submitted or started,
+                                           submitted_at=opened + datetime.timedelta(days=rng.randint(1, 29)) if submitted else None))
+                    rows = Report.objects.bulk_create(rows, batch_size=BATCH)
+                    rounds, reports = rounds + 1, reports + len(rows)
+                    if kind == Kind.PROVISION and deadline < self.today:
+                        latest_provision[association.pk] = rows
+        lines = [
+            ProvisionLine(report=report, grade=grade, subject=subject, students=students, available=available,
+                          missing=max(0, students - available))
+            for rows in latest_provision.values() for report in rows if report.status == Report.Status.SUBMITTED
+            for grade in range(1, 12)
+            for subject, students, available in self.provision_of(report.school_id, grade)
+        ]  # fmt: skip
+        ProvisionLine.objects.bulk_create(lines, batch_size=BATCH)
+        return f"{rounds} сборов, {reports} отчётов школ, {len(lines)} строк обеспеченности"
+
+    def provision_of(self, school_id, grade):
+        """Three subjects of a grade: its students, and the copies the school has (most schools nearly all)."""
+        rng = self.random
+        subjects = [name for name, first, last, _topics in SUBJECTS if first <= grade <= last]
+        students = self.students[school_id, grade]
+        for subject in rng.sample(subjects, k=min(3, len(subjects))):
+            yield subject, students, min(students, int(students * rng.uniform(0.75, 1.1)))
 
     # -- the Federal List, offers, needs, transfers
 
@@ -529,8 +620,11 @@ class Generator:
         return created
 
     def make_transfers(self):
-        """One transfer for every twentieth offer, most of them finished; the copies they hold leave `available`."""
+        """One transfer for every twentieth offer, most of them finished, most to a school of the same association
+        (a librarian searches her own association first), the rest across the region; the copies they hold leave
+        `available`."""
         rng = self.random
+        association_of = {school.pk: school.association_id for school in self.schools}
         S = Transfer.Status
         statuses = [S.RETURNED, S.KEPT, S.HANDED_OVER, S.AGREED, S.DECLINED, S.CANCELLED, S.REQUESTED]
         weights = [40, 10, 20, 5, 13, 10, 2]
@@ -539,7 +633,8 @@ class Generator:
         transfers, held, requested_at = [], {}, []
         for pk, school_id, copies, _active in chosen:
             status = rng.choices(statuses, weights)[0]
-            to_school = rng.choice(self.schools)
+            nearby = rng.random() < 0.85
+            to_school = rng.choice(self.schools_of[association_of[school_id]] if nearby else self.schools)
             if to_school.pk == school_id:
                 continue
             count = rng.randint(1, copies)
