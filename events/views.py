@@ -1,3 +1,5 @@
+from dataclasses import dataclass
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db import IntegrityError, transaction
@@ -13,7 +15,7 @@ from events.checks import check_plan
 from events.forms import EventForm, EventStatusForm, MoveForm, PlanHeaderForm, SectionForm
 from events.models import Event, Plan, Section
 from members.access import get_account
-from members.models import Person
+from members.models import Association, Person
 from members.services import find_or_create_person
 
 
@@ -26,10 +28,30 @@ def home(request):
         plans = plans.filter(association=account.association) | plans.published()
     else:
         plans = plans.published()
-    context = {"plans": plans.distinct()}
+    plans = list(plans.distinct())
+    context = {"plans": plans, "plan_groups": plans_by_association(plans, account.association if account else None)}
     if account:
         context.update(_dashboard(account, timezone.localdate()))
     return render(request, "events/home.html", context)
+
+
+@dataclass
+class PlanGroup:
+    association: Association
+    plans: list
+    own: bool  # one's own association (or the site's only one): listed in full, drafts too
+
+
+def plans_by_association(plans, own_association):
+    """The plans (in association-name, newest-year order) grouped by association, one's own first: on a region's
+    site the other associations' ten years of plans each become one line of year links instead of ten rows."""
+    groups = {}
+    for plan in plans:
+        groups.setdefault(plan.association_id, PlanGroup(plan.association, [], own=False)).plans.append(plan)
+    groups = list(groups.values())
+    for group in groups:
+        group.own = len(groups) == 1 or group.association == own_association
+    return sorted(groups, key=lambda group: not group.own)
 
 
 def _dashboard(account, today):

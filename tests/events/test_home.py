@@ -72,3 +72,55 @@ def test_visitor_sees_only_published_plans(client, current):
     response = client.get(reverse("home"))
     assert "upcoming" not in response.context
     assert list(response.context["plans"]) == []
+
+
+# ---------------------------------------------------------------- the plans of a region's associations
+
+def make_plans(association, years, status):
+    from events.models import Plan
+
+    return [Plan.objects.create(association=association, year_start=year, status=status) for year in years]
+
+
+def plan_list(response):
+    """The plans on the page: (association, [years]) of each group in order, own ones marked."""
+    return [(group.association.slug, group.own, [plan.year_name for plan in group.plans]) for group in response.context["plan_groups"]]
+
+
+def test_own_association_in_full_the_others_as_year_links(client, association, other_association, head_user):
+    from events.models import Plan
+
+    make_plans(association, [2024, 2025], Plan.Status.DRAFT)
+    make_plans(other_association, [2023, 2024, 2025], Plan.Status.PUBLISHED)
+    make_plans(other_association, [2026], Plan.Status.DRAFT)  # another association's draft: never shown
+    client.force_login(head_user)
+    response = client.get(reverse("home"))
+    assert plan_list(response) == [
+        (association.slug, True, ["2025-2026", "2024-2025"]),
+        (other_association.slug, False, ["2025-2026", "2024-2025", "2023-2024"]),
+    ]
+    page = response.content.decode()
+    assert page.count("План работы на ") == 2  # own plans as rows, the others' years as links
+    assert "Опубликованные планы других объединений региона" in page
+    assert f'href="/plans/{other_association.slug}/2023-2024/"' in page and "2026-2027" not in page
+
+
+def test_a_visitor_sees_every_association_as_a_line_of_years(client, association, other_association):
+    from events.models import Plan
+
+    make_plans(association, [2024], Plan.Status.PUBLISHED)
+    make_plans(other_association, [2024, 2025], Plan.Status.PUBLISHED)
+    response = client.get(reverse("home"))
+    assert [own for _slug, own, _years in plan_list(response)] == [False, False]
+    page = response.content.decode()
+    assert "Опубликованные планы объединений региона" in page and "План работы на " not in page
+
+
+def test_a_single_association_site_lists_its_plans_as_before(client, association):
+    from events.models import Plan
+
+    make_plans(association, [2024, 2025], Plan.Status.PUBLISHED)
+    response = client.get(reverse("home"))
+    assert plan_list(response) == [(association.slug, True, ["2025-2026", "2024-2025"])]
+    page = response.content.decode()
+    assert page.count("План работы на ") == 2 and "объединений региона" not in page
