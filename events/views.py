@@ -14,6 +14,7 @@ from events.access import can_edit, get_event_for_user, get_plan_for_user, get_s
 from events.checks import check_plan
 from events.forms import EventForm, EventStatusForm, MoveForm, PlanHeaderForm, SectionForm
 from events.models import Event, Plan, Section
+from events.plan_page import add_row_actions
 from members.access import get_account
 from members.models import Association, Person
 from members.services import find_or_create_person
@@ -80,10 +81,9 @@ def plan_detail(request, slug, year):
     sections = plan.numbered_sections()
     context = {
         "plan": plan,
-        "sections": sections,
+        "sections": add_row_actions(request, sections) if editable else sections,
         "editable": editable,
         "problems": check_plan(plan, sections) if editable else [],
-        "status_choices": Event.Status.choices,
     }
     return render(request, "events/plan_detail.html", context)
 

@@ -173,3 +173,29 @@ def test_copy_refused_when_next_year_exists(head_client, plan):
 def test_librarian_cannot_copy(librarian_client, plan):
     assert librarian_client.post(plan_url(plan, "events:plan_copy")).status_code == 403
     assert not Plan.objects.filter(year_start=2024).exists()
+
+
+# ---- the head's buttons on each row (events.plan_page: rendered once per status, filled in per row) ----
+
+def test_each_row_has_its_own_buttons_and_status(head_client, plan):
+    import re
+
+    from events.plan_page import STAND_IN_NUMBER, STAND_IN_PK
+
+    Event.objects.filter(title="Конкурс юных поэтов").update(status=Event.Status.DONE)
+    html = head_client.get(plan_url(plan)).content.decode()
+    events = list(Event.objects.filter(section__plan=plan).order_by("section__position", "position"))
+    for number, event in enumerate(events, start=1):
+        row = re.search(rf'<tr id="event-{event.pk}".*?</tr>', html, re.S).group(0)
+        assert f'href="/plans/events/{event.pk}/edit/" aria-label="Изменить мероприятие {number}"' in row
+        assert row.count(f'action="/plans/events/{event.pk}/move/"') == 2 and f'aria-label="Мероприятие {number} выше"' in row
+        assert f'action="/plans/events/{event.pk}/status/"' in row and f'id="status-{event.pk}"' in row
+        assert re.findall(r'<option value="(\w+)" selected>', row) == [event.status]
+    assert events[1].status == Event.Status.DONE
+    assert str(STAND_IN_PK) not in html and str(STAND_IN_NUMBER) not in html
+    assert html.count('name="csrfmiddlewaretoken"') >= 4 * len(events)
+
+
+def test_readers_get_no_buttons(librarian_client, plan):
+    html = librarian_client.get(plan_url(plan)).content.decode()
+    assert "/move/" not in html and 'name="status"' not in html
