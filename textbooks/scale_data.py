@@ -50,26 +50,49 @@ class Sizes:
 
 # ---------------------------------------------------------------- words
 
-# Towns of the region, in the genitive: «МБОУ СОШ № 5 г. Братска».
+# Towns of the region: in the genitive as school names write them («МБОУ СОШ № 5 г. Братска»), in the
+# nominative (the association's city), and in Latin letters for addresses (/plans/<prefix>-<town>/<year>/).
 TOWNS = [
-    "г. Иркутска", "г. Ангарска", "г. Братска", "г. Усть-Илимска", "г. Усолья-Сибирского", "г. Шелехова",
-    "г. Черемхово", "г. Саянска", "г. Тулуна", "г. Усть-Кута", "г. Нижнеудинска", "г. Тайшета", "г. Зимы",
-    "г. Железногорска-Илимского", "г. Слюдянки", "г. Байкальска", "г. Бодайбо", "г. Киренска", "г. Свирска",
-    "г. Вихоревки", "г. Алзамая", "г. Бирюсинска", "р.п. Чуны", "р.п. Куйтуна", "р.п. Залари", "р.п. Новой Игирмы",
-    "с. Хомутово", "с. Оёк", "с. Баяндай", "с. Осы", "р.п. Качуга", "р.п. Жигалово", "с. Кутулик", "с. Еланцы",
-    "р.п. Магистрального", "с. Балаганска", "с. Ербогачёна", "р.п. Мамы", "с. Тангуя", "р.п. Култука",
-]
-# The same towns in the nominative, and in Latin letters for addresses: /plans/<prefix>-<town>/<year>/.
-TOWN_NAMES = [
-    ("Иркутск", "irkutsk"), ("Ангарск", "angarsk"), ("Братск", "bratsk"), ("Усть-Илимск", "ust-ilimsk"),
-    ("Усолье-Сибирское", "usolye-sibirskoye"), ("Шелехов", "shelekhov"), ("Черемхово", "cheremkhovo"), ("Саянск", "sayansk"),
-    ("Тулун", "tulun"), ("Усть-Кут", "ust-kut"), ("Нижнеудинск", "nizhneudinsk"), ("Тайшет", "tayshet"), ("Зима", "zima"),
-    ("Железногорск-Илимский", "zheleznogorsk-ilimsky"), ("Слюдянка", "slyudyanka"), ("Байкальск", "baykalsk"),
-    ("Бодайбо", "bodaybo"), ("Киренск", "kirensk"), ("Свирск", "svirsk"), ("Вихоревка", "vikhorevka"), ("Алзамай", "alzamay"),
-    ("Бирюсинск", "biryusinsk"), ("Чуна", "chuna"), ("Куйтун", "kuytun"), ("Залари", "zalari"), ("Новая Игирма", "novaya-igirma"),
-    ("Хомутово", "khomutovo"), ("Оёк", "oyok"), ("Баяндай", "bayanday"), ("Оса", "osa"), ("Качуг", "kachug"),
-    ("Жигалово", "zhigalovo"), ("Кутулик", "kutulik"), ("Еланцы", "yelantsy"), ("Магистральный", "magistralny"),
-    ("Балаганск", "balagansk"), ("Ербогачён", "yerbogachyon"), ("Мама", "mama"), ("Тангуй", "tanguy"), ("Култук", "kultuk"),
+    ("г. Иркутска", "Иркутск", "irkutsk"),
+    ("г. Ангарска", "Ангарск", "angarsk"),
+    ("г. Братска", "Братск", "bratsk"),
+    ("г. Усть-Илимска", "Усть-Илимск", "ust-ilimsk"),
+    ("г. Усолья-Сибирского", "Усолье-Сибирское", "usolye-sibirskoye"),
+    ("г. Шелехова", "Шелехов", "shelekhov"),
+    ("г. Черемхово", "Черемхово", "cheremkhovo"),
+    ("г. Саянска", "Саянск", "sayansk"),
+    ("г. Тулуна", "Тулун", "tulun"),
+    ("г. Усть-Кута", "Усть-Кут", "ust-kut"),
+    ("г. Нижнеудинска", "Нижнеудинск", "nizhneudinsk"),
+    ("г. Тайшета", "Тайшет", "tayshet"),
+    ("г. Зимы", "Зима", "zima"),
+    ("г. Железногорска-Илимского", "Железногорск-Илимский", "zheleznogorsk-ilimsky"),
+    ("г. Слюдянки", "Слюдянка", "slyudyanka"),
+    ("г. Байкальска", "Байкальск", "baykalsk"),
+    ("г. Бодайбо", "Бодайбо", "bodaybo"),
+    ("г. Киренска", "Киренск", "kirensk"),
+    ("г. Свирска", "Свирск", "svirsk"),
+    ("г. Вихоревки", "Вихоревка", "vikhorevka"),
+    ("г. Алзамая", "Алзамай", "alzamay"),
+    ("г. Бирюсинска", "Бирюсинск", "biryusinsk"),
+    ("р.п. Чуны", "Чуна", "chuna"),
+    ("р.п. Куйтуна", "Куйтун", "kuytun"),
+    ("р.п. Залари", "Залари", "zalari"),
+    ("р.п. Новой Игирмы", "Новая Игирма", "novaya-igirma"),
+    ("с. Хомутово", "Хомутово", "khomutovo"),
+    ("с. Оёк", "Оёк", "oyok"),
+    ("с. Баяндай", "Баяндай", "bayanday"),
+    ("с. Осы", "Оса", "osa"),
+    ("р.п. Качуга", "Качуг", "kachug"),
+    ("р.п. Жигалово", "Жигалово", "zhigalovo"),
+    ("с. Кутулик", "Кутулик", "kutulik"),
+    ("с. Еланцы", "Еланцы", "yelantsy"),
+    ("р.п. Магистрального", "Магистральный", "magistralny"),
+    ("с. Балаганска", "Балаганск", "balagansk"),
+    ("с. Ербогачёна", "Ербогачён", "yerbogachyon"),
+    ("р.п. Мамы", "Мама", "mama"),
+    ("с. Тангуя", "Тангуй", "tanguy"),
+    ("р.п. Култука", "Култук", "kultuk"),
 ]
 SCHOOL_KINDS = [
     ("МБОУ СОШ № {n}", "Муниципальное бюджетное общеобразовательное учреждение «Средняя общеобразовательная школа № {n}»", 10),
@@ -216,22 +239,25 @@ class Generator:
         self.log = log or (lambda message: None)
         self.today = min(timezone.localdate(), academic_year_bounds(self.current_year)[1])
 
+    def check_sizes(self):
+        sizes = self.sizes
+        if sizes.schools < 1 or sizes.librarians < sizes.schools or sizes.titles < 1 or sizes.years < 1:
+            raise ValueError("Нужна хотя бы одна школа, по библиотекарю на школу, один учебник и один год.")
+        if not 1 <= sizes.associations <= len(TOWNS):
+            raise ValueError(f"Объединений может быть от 1 до {len(TOWNS)} (по одному на город или район).")
+        if sizes.schools < sizes.associations:
+            raise ValueError("Школ должно быть не меньше, чем объединений: в каждом объединении хотя бы одна школа.")
+
     @transaction.atomic
     def run(self):
-        if not 1 <= self.sizes.associations <= len(TOWNS):
-            raise ValueError(f"Объединений может быть от 1 до {len(TOWNS)} (по одному на город или район).")
-        if self.sizes.schools < self.sizes.associations:
-            raise ValueError("Школ должно быть не меньше, чем объединений: в каждом объединении хотя бы одна школа.")
-        wanted = [slug for slug, _name, _city in self.association_names()]
-        existing = set(Association.objects.filter(slug__in=wanted).values_list("slug", flat=True))
-        taken = [slug for slug in wanted if slug in existing]
+        self.check_sizes()
+        planned = self.planned_associations()
+        existing = set(Association.objects.filter(slug__in=[a.slug for a in planned]).values_list("slug", flat=True))
+        taken = [a.slug for a in planned if a.slug in existing]
         if taken:
             raise ValueError(f"Объединение с адресом «{taken[0]}» уже есть: данные для замера уже созданы. "
                              "Выберите другой --association или пустую базу.")  # fmt: skip
-        self.associations = Association.objects.bulk_create(
-            Association(slug=slug, name=name, short_name=name.split(" ", 2)[0] + " ШБ", city=city)
-            for slug, name, city in self.association_names()
-        )  # fmt: skip
+        self.associations = Association.objects.bulk_create(planned)
         steps = [
             ("объединения", lambda: len(self.associations)),
             ("школы", self.make_schools), ("библиотекари", self.make_people), ("учётные записи", self.make_accounts),
@@ -246,17 +272,17 @@ class Generator:
                 cursor.execute("ANALYZE")
         return sorted(self.associations, key=lambda a: -len(self.schools_of[a.pk]))
 
-    def association_names(self):
-        """(slug, name, city) of each association: the whole region as one, or one per town (several towns
-        to an association when fewer are asked for, named after the first)."""
+    def planned_associations(self):
+        """The associations to make (unsaved): the whole region as one, or one per town (several towns to an
+        association when fewer are asked for, named after the first)."""
         if self.sizes.associations == 1:
-            return [(self.slug, "Региональное объединение школьных библиотекарей Иркутской области", "Иркутская область")]
-        names = []
-        for index in range(self.sizes.associations):
-            town, (city, town_slug) = TOWNS[index], TOWN_NAMES[index]
-            kind = "ГТО" if town.startswith("г. ") else "РМО"
-            names.append((f"{self.slug}-{town_slug}", f"{kind} ШБ {town}", city))
-        return names
+            return [Association(slug=self.slug, name="Региональное объединение школьных библиотекарей Иркутской области",
+                                short_name="РО ШБ", city="Иркутская область")]  # fmt: skip
+        planned = []
+        for town, city, town_slug in TOWNS[: self.sizes.associations]:
+            short_name = "ГТО ШБ" if town.startswith("г. ") else "РМО ШБ"
+            planned.append(Association(slug=f"{self.slug}-{town_slug}", name=f"{short_name} {town}", short_name=short_name, city=city))
+        return planned
 
     def association_of_town(self, town_index):
         return self.associations[town_index % len(self.associations)]
@@ -273,7 +299,7 @@ class Generator:
         while len(schools) < self.sizes.schools:
             short, full, _weight = rng.choices(SCHOOL_KINDS, weights)[0]
             index = len(schools) if len(schools) < len(self.associations) else rng.choices(range(len(TOWNS)), town_weights)[0]
-            town = TOWNS[index]
+            town = TOWNS[index][0]
             number = rng.randint(1, 60)
             short_name = f"{short.format(n=number)} {town}"
             if short_name in names:

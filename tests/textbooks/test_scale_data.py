@@ -5,6 +5,7 @@ over associations that already exist."""
 import io
 
 import pytest
+from django.contrib.auth.models import User
 from django.core.management import CommandError, call_command
 from django.db import transaction
 from django.db.models import Count, F
@@ -43,10 +44,10 @@ def snapshot():
 def test_makes_a_region_of_the_associations_asked_for():
     output = generate()
     associations = Association.objects.order_by("pk")
-    assert list(associations.values_list("slug", "name", "city")) == [
-        ("region-irkutsk", "ГТО ШБ г. Иркутска", "Иркутск"),
-        ("region-angarsk", "ГТО ШБ г. Ангарска", "Ангарск"),
-        ("region-bratsk", "ГТО ШБ г. Братска", "Братск"),
+    assert list(associations.values_list("slug", "name", "short_name", "city")) == [
+        ("region-irkutsk", "ГТО ШБ г. Иркутска", "ГТО ШБ", "Иркутск"),
+        ("region-angarsk", "ГТО ШБ г. Ангарска", "ГТО ШБ", "Ангарск"),
+        ("region-bratsk", "ГТО ШБ г. Братска", "ГТО ШБ", "Братск"),
     ]
     assert "3 объединения" in output and "region-coordinator" in output
     assert School.objects.count() == 9 and Person.objects.count() == 12
@@ -78,7 +79,8 @@ def test_makes_a_region_of_the_associations_asked_for():
 
     coordinator = Account.objects.get(role=Account.Role.COORDINATOR)
     assert coordinator.user.username == "region-coordinator" and coordinator.association is None
-    assert Account.objects.filter(user__username="region-admin", user__is_superuser=True).count() == 0  # no Account: the admin only
+    admin = User.objects.get(username="region-admin")
+    assert admin.is_superuser and not Account.objects.filter(user=admin).exists()  # the site's administrator, of no association
     # Lines only for the submitted answers of each association's latest past provision round (October 2024).
     lines = ProvisionLine.objects.order_by().values("report__round__kind", "report__round__year_start", "report__status").distinct()
     assert list(lines) == [{"report__round__kind": Kind.PROVISION, "report__round__year_start": 2024, "report__status": Report.Status.SUBMITTED}]
@@ -101,7 +103,7 @@ def test_makes_a_region_of_the_associations_asked_for():
 def test_one_association_for_the_whole_region():
     generate(associations=1)
     association = Association.objects.get()
-    assert association.slug == "region" and association.city == "Иркутская область"
+    assert association.slug == "region" and association.city == "Иркутская область" and association.short_name == "РО ШБ"
     assert association.schools.count() == 9
     assert association.accounts.get(role=Account.Role.HEAD).user.username == "region-head"
 
@@ -127,6 +129,7 @@ def test_refuses_associations_that_exist():
     ({"associations": 41}, "от 1 до 40"),
     ({"associations": 0}, "от 1 до 40"),
     ({"associations": 5, "schools": 4, "librarians": 4}, "не меньше, чем объединений"),
+    ({"librarians": 8}, "по библиотекарю на школу"),
 ])  # fmt: skip
 def test_refuses_impossible_sizes(sizes, message):
     with pytest.raises(CommandError, match=message):

@@ -37,8 +37,6 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         sizes = Sizes(**{name: options[name] for name in Sizes().as_dict()})
-        if sizes.schools < 1 or sizes.librarians < sizes.schools or sizes.titles < 1 or sizes.years < 1:
-            raise CommandError("Нужна хотя бы одна школа, по библиотекарю на школу, один учебник и один год.")
         started = time.monotonic()
         generator = Generator(sizes, seed=options["seed"], year_start=options["year"], slug=options["association"],
                               log=lambda line: self.stdout.write(f"  {line}"))  # fmt: skip
