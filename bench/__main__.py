@@ -519,7 +519,7 @@ def print_table(report):
     for document in report["documents"].values():
         say(f"{document['title']:<74} {document['median_s']:>6} с (медиана из 5; {document['min_s']}–{document['max_s']} с, {document['kb']} КБ)")
     export = report["xlsx_export"]
-    say(f"{'Обменный фонд целиком (XLSX), ' + str(export['rows']) + ' строк':<74} {export['total_s']:>6} с, первые байты через {export['first_byte_s']} с, "
+    say(f"{'Обменный фонд всего региона (XLSX), строк: ' + str(export['rows']):<74} {export['total_s']:>6} с, первые байты через {export['first_byte_s']} с, "
         f"{export['mb']} МБ; новый процесс gunicorn: {export['worker_rss_before_mb']} → пик {export['worker_peak_mb']} МБ")  # fmt: skip
     say(f"{'':<74} (процессы, отработавшие замер: {export['busy_workers_rss_mb']} МБ)")
     say("")

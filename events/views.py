@@ -79,9 +79,11 @@ def plan_detail(request, slug, year):
     plan = get_plan_for_user(request, slug, year)
     editable = can_edit(request, plan)
     sections = plan.numbered_sections()
+    if editable:
+        add_row_actions(request, sections)
     context = {
         "plan": plan,
-        "sections": add_row_actions(request, sections) if editable else sections,
+        "sections": sections,
         "editable": editable,
         "problems": check_plan(plan, sections) if editable else [],
     }
