@@ -2,6 +2,7 @@
 
 import calendar
 import datetime
+import re
 from dataclasses import dataclass, field
 
 from django.utils import timezone
@@ -48,7 +49,13 @@ def month_of(events, first):
 
 # ---------------------------------------------------------------- iCalendar (RFC 5545)
 
+# RFC 5545 3.3.11: TEXT holds no control characters but HTAB; a line break is written «\n».
+CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+
+
 def _escape(text):
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = CONTROL.sub("", text)
     return text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n")
 
 

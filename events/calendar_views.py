@@ -1,4 +1,5 @@
 import datetime
+import re
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -10,7 +11,7 @@ from django.views.decorators.http import require_POST
 
 from events.access import get_plan_for_user
 from events.calendar import ical, month_of
-from events.models import Event
+from events.models import Event, Plan
 from members.access import get_person_for_user, require_member
 from members.models import Person, new_calendar_token
 
@@ -32,11 +33,21 @@ def plan_calendar(request, slug, year):
     return render(request, "events/calendar.html", context)
 
 
+FEED_TOKEN = re.compile(r"[A-Za-z0-9_-]{20,64}")
+
+
 def person_feed(request, token):
-    """A person's events as an iCalendar file, at a private address the phone's calendar subscribes to (no login)."""
-    person = get_object_or_404(Person, calendar_token=token)
+    """A person's events as an iCalendar file, at a private address the phone's calendar subscribes to (no login).
+
+    The address is all it takes, as a visitor's is, so it carries what a visitor may read: events of published
+    plans only (a draft's dates still move). Someone who left, or whose login is switched off, has no feed (404).
+    """
+    if not FEED_TOKEN.fullmatch(token):
+        raise Http404
+    people = Person.objects.filter(is_active=True).exclude(account__user__is_active=False)
+    person = get_object_or_404(people, calendar_token=token)
     events = (
-        Event.objects.filter(responsibles__person=person, date_start__isnull=False)
+        Event.objects.filter(responsibles__person=person, date_start__isnull=False, section__plan__status=Plan.Status.PUBLISHED)
         .exclude(status=Event.Status.CANCELLED)
         .prefetch_related("responsibles__person")
         .distinct()

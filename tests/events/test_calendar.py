@@ -41,7 +41,7 @@ def test_month_outside_the_year_is_404_and_draft_hidden(client, plan):
     assert client.get(calendar_url(plan, "nonsense")).status_code == 200  # falls back to a month of the plan
 
 
-def test_feed_has_the_persons_events(client, plan, head_user):
+def test_feed_has_the_persons_events(client, published_plan, head_user):
     person = head_user.account.person
     response = client.get(reverse("events:person_feed", args=[person.calendar_token]))
     assert response.status_code == 200 and response["Content-Type"].startswith("text/calendar")
@@ -53,7 +53,7 @@ def test_feed_has_the_persons_events(client, plan, head_user):
     assert all(len(line.encode()) <= 75 for line in body.split("\r\n"))
 
 
-def test_feed_leaves_out_others_and_cancelled(client, plan, association):
+def test_feed_leaves_out_others_and_cancelled(client, published_plan, association):
     other = Person.objects.create(association=association, surname="Куклина", initials="Н.Н.")
     event = Event.objects.get(title="Круглый стол")
     event.set_responsibles([other])
@@ -63,6 +63,26 @@ def test_feed_leaves_out_others_and_cancelled(client, plan, association):
     event.save()
     body = client.get(reverse("events:person_feed", args=[other.calendar_token])).content.decode()
     assert "BEGIN:VEVENT" not in body
+
+
+def test_feed_holds_no_draft_events(client, plan, published_plan, head_user):
+    """The address is all it takes to read the feed, as for a visitor: a draft's events stay out."""
+    feed = reverse("events:person_feed", args=[head_user.account.person.calendar_token])
+    assert client.get(feed).content.decode().count("BEGIN:VEVENT") == 3
+    published_plan.status = published_plan.Status.DRAFT
+    published_plan.save()
+    assert "BEGIN:VEVENT" not in client.get(feed).content.decode()
+
+
+@pytest.mark.parametrize("typed", ["Круглый стол\r ATTENDEE:mailto:x@example.ru", "Круглый стол\r\nATTENDEE:x", "Круглый\x0bстол\x07"])
+def test_no_line_break_or_control_character_gets_into_the_feed(client, published_plan, head_user, typed):
+    Event.objects.filter(title="Круглый стол").update(title=typed)
+    body = client.get(reverse("events:person_feed", args=[head_user.account.person.calendar_token])).content
+    lines = body.split(b"\r\n")
+    assert b"\r" not in b"".join(lines) and not any(line.startswith(b"ATTENDEE") for line in lines)
+    assert not any(byte < 0x20 and byte != 0x09 for line in lines for byte in line)
+    summary = next(line for line in lines if line.startswith(b"SUMMARY:\xd0\x9a"))
+    assert summary.startswith(b"SUMMARY:\xd0\x9a\xd1\x80\xd1\x83\xd0\xb3\xd0\xbb\xd1\x8b\xd0\xb9")  # «Круглый»
 
 
 def test_unknown_token_is_404(client, db):
