@@ -28,13 +28,17 @@ class VersionedForm(forms.BaseForm):
         cleaned = super().clean()
         instance = self.instance
         loaded = cleaned.get("version")
-        if instance.pk and loaded is not None:  # the site's own forms always carry it
+        if instance.pk:
             type(instance).objects.select_for_update().filter(pk=instance.pk).first()  # hold the row until saved
             current = latest_version(instance)
-            if current != loaded:
+            if loaded is None or current != loaded:  # no version at all is as stale as an old one
                 self.data = self.data.copy()
                 self.data[self.add_prefix("version")] = current
-                raise forms.ValidationError(conflict_message(instance, loaded), code="conflict")
+                message = conflict_message(instance, loaded) if loaded is not None else _(
+                    "Форма пришла без отметки о том, какую версию записи вы открывали, поэтому сохранить её поверх "
+                    "возможных чужих правок нельзя. Проверьте поля и сохраните ещё раз."
+                )
+                raise forms.ValidationError(message, code="conflict")
         return cleaned
 
 

@@ -134,10 +134,35 @@ def deleted(limit=100):
     return found[:limit]
 
 
+class RestoreError(Exception):
+    """A restore refused, with a Russian sentence for the head."""
+
+
+def check_parents(obj):
+    """RestoreError when something the object belongs to (an event's section, a section's plan) is gone too;
+    a link that may be empty (SET_NULL) to something gone is emptied instead."""
+    for parent in obj._meta.concrete_fields:
+        parent_id = getattr(obj, parent.attname) if isinstance(parent, models.ForeignKey) else None
+        if parent_id is None or parent.related_model.objects.filter(pk=parent_id).exists():
+            continue
+        if parent.remote_field.on_delete is models.SET_NULL:
+            setattr(obj, parent.attname, None)
+            continue
+        model = parent.related_model
+        record = model.history.filter(id=parent_id).order_by("-history_date").first() if hasattr(model, "history") else None
+        raise RestoreError(
+            _("«%(title)s» не восстановить: %(what)s «%(parent)s», к которому это относится, тоже удалено. Сначала восстановите его.")
+            % {"title": obj, "what": model._meta.verbose_name, "parent": record.instance if record else f"№ {parent_id}"}
+        )
+
+
 @transaction.atomic
 def restore(model, record):
-    """Bring back a deleted object (same id) and the children deleted along with it. Returns the object."""
+    """Bring back a deleted object (same id) and the children deleted along with it. Returns the object.
+
+    RestoreError (nothing restored) when what it belonged to is deleted as well."""
     obj = record.instance
+    check_parents(obj)
     obj.save()
     for child_model in tracked_models():
         for child_field in child_model._meta.get_fields():

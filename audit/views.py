@@ -5,7 +5,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from audit.history import association_of, deleted, restore, tracked_models, who
+from audit.history import RestoreError, association_of, deleted, restore, tracked_models, who
 from members.access import require_head
 
 
@@ -31,6 +31,10 @@ def restore_deleted(request, label, history_id):
     record = model.history.filter(history_id=history_id, history_type="-").first() if model else None
     if record is None or model.objects.filter(pk=record.id).exists() or not association_of(record.instance) == account.association.pk:
         raise Http404
-    obj = restore(model, record)
+    try:
+        obj = restore(model, record)
+    except RestoreError as error:
+        messages.error(request, str(error))
+        return redirect("audit:deleted")
     messages.success(request, _("Восстановлено: %(what)s «%(title)s».") % {"what": model._meta.verbose_name, "title": obj})
     return redirect("audit:deleted")

@@ -21,6 +21,12 @@ def can_edit(request, plan):
     return is_head_of(request, plan.association)
 
 
+def shows_names(request, plan):
+    """The plan's people by name: for its association's accounts; everyone else reads it as the public does,
+    names only with each person's consent to publishing them (Person.public_name)."""
+    return is_member_of(request, plan.association)
+
+
 def get_plan_for_user(request, slug, year, edit=False):
     """The plan at /plans/<slug>/<year>/, or 404 (unknown, or a draft the visitor may not see) / 403 (may not edit)."""
     try:

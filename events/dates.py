@@ -10,8 +10,22 @@ import datetime
 import re
 
 
+# The academic years the site takes: a year typed or sent outside these is refused, never turned into a date.
+FIRST_YEAR, LAST_YEAR = 2000, 2100
+
+
 def academic_year_bounds(year_start):
     return datetime.date(year_start, 9, 1), datetime.date(year_start + 1, 8, 31)
+
+
+def year_start_from_param(value, default):
+    """A year sent in a query string («?year=2024»): `default` when absent; ValueError unless it is a whole
+    number between FIRST_YEAR and LAST_YEAR (so «-1» or twenty digits never reach a date)."""
+    if value is None or value == "":
+        return default
+    if not (value.isascii() and value.isdigit() and len(value) == 4 and FIRST_YEAR <= int(value) <= LAST_YEAR):
+        raise ValueError(f"«{value[:20]}» — не учебный год")
+    return int(value)
 
 
 def format_date(day):

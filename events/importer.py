@@ -26,6 +26,7 @@ from simple_history.utils import bulk_create_with_history
 
 from events.models import Event, Plan, Responsible, Section, academic_year_name
 from members.names import PRINTED_NAME, parse_name, parse_names
+from members.uploads import ArchiveRefused, check_archive
 from members.services import find_or_create_person
 
 
@@ -228,7 +229,17 @@ def _names(line, text):
 
 
 DATES_LENGTH = Event._meta.get_field("dates_text").max_length
+TITLE_LENGTH = Event._meta.get_field("title").max_length
 SECTION_TITLE_LENGTH = Section._meta.get_field("title").max_length
+HEADER_FIELDS = {"city_theme": "Единая городская методическая тема", "theme": "Методическая тема", "goal": "Цель",
+                 "tasks": "Задачи", "results": "Ожидаемые результаты"}
+# Bounds on the work a file may cause: its size, what a .docx unpacks into, the rows and paragraphs read.
+MAX_PLAN_BYTES = 5 * 1024 * 1024
+MAX_DOCX_UNPACKED = 60 * 1024 * 1024
+MAX_DOCX_PART = 15 * 1024 * 1024
+MAX_LINES = 20000
+MAX_COLUMNS = 64
+TOO_LONG = "в документе больше {max} строк и абзацев — план работы столько не занимает. Проверьте, тот ли это файл."
 
 
 def _checked_length(line, what, text, limit):
@@ -321,7 +332,7 @@ def parse_lines(lines):
             if not title:
                 raise line.error(f"у мероприятия № {number} нет названия.")
             event = EventData(
-                title=title,
+                title=_checked_length(line, "название мероприятия", title, TITLE_LENGTH),
                 dates_text=_checked_length(line, "сроки проведения", _cell(cells[2]), DATES_LENGTH),
                 responsible_text=_cell(cells[3]),
                 names=_names(line, cells[3]),
@@ -340,7 +351,7 @@ def parse_lines(lines):
                     f"в строке, продолжающей мероприятие № {event.number}, {len(cells)} ячеек вместо {TABLE_COLUMNS}."
                 )
             cells += [""] * (TABLE_COLUMNS - len(cells))
-            event.title = _spaces(f"{event.title} {_cell(cells[1])}")
+            event.title = _checked_length(line, "название мероприятия", _spaces(f"{event.title} {_cell(cells[1])}"), TITLE_LENGTH)
             event.dates_text = _checked_length(
                 line, "сроки проведения", _spaces(f"{event.dates_text} {_cell(cells[2])}"), DATES_LENGTH
             )
@@ -388,6 +399,11 @@ def parse_lines(lines):
     document.tasks = _list_items(header.get("tasks", ""))
     # Results are a flat list: a result's sub-points, if any, count as results of their own.
     document.results = [text for item, points in _list_items(header.get("results", "")) for text in (item, *points)]
+    for name, label in HEADER_FIELDS.items():
+        text = document.tasks_text() if name == "tasks" else document.results_text() if name == "results" else getattr(document, name)
+        limit = Plan._meta.get_field(name).max_length
+        if len(text) > limit:
+            raise PlanImportError(f"«{label}» в шапке плана длиннее {limit} знаков ({len(text)}): сократите текст.")
     for key, label in (("tasks", "Задачи"), ("results", "Ожидаемые результаты"), ("goal", "Цель")):
         if not header.get(key, "").strip():
             document.warnings.append(f"В плане нет строки «{label}».")
@@ -400,10 +416,10 @@ def parse_lines(lines):
 
 def parse_plan_text(text):
     """A plan exported from Word as tab-separated text → PlanDocument."""
-    lines = [
-        SourceLine(number=number, cells=row.split("\t"), where=f"Строка {number}")
-        for number, row in enumerate(text.split("\n"), start=1)
-    ]
+    rows = text.split("\n", MAX_LINES)
+    if len(rows) > MAX_LINES:
+        raise PlanImportError(TOO_LONG.format(max=MAX_LINES).capitalize())
+    lines = [SourceLine(number=number, cells=row.split("\t"), where=f"Строка {number}") for number, row in enumerate(rows, start=1)]
     return parse_lines(lines)
 
 
@@ -484,19 +500,38 @@ def read_docx_lines(path_or_file):
     reads as empty, like the continuation rows of the text export.
     """
     import docx
+
+    try:
+        check_archive(path_or_file, max_bytes=MAX_PLAN_BYTES, max_unpacked=MAX_DOCX_UNPACKED, max_part=MAX_DOCX_PART, what="плана работы")
+    except ArchiveRefused as refused:
+        raise PlanImportError(str(refused)) from None
+    try:
+        document = docx.Document(path_or_file)
+    except Exception:  # python-docx raises zip, XML and package errors alike
+        raise PlanImportError(
+            "Файл не читается как документ Word (.docx): он повреждён или сохранён не Word. Откройте его в Word и сохраните "
+            "заново как «Документ Word (.docx)»."
+        ) from None
+    try:
+        return _docx_lines(document)
+    except PlanImportError:
+        raise
+    except Exception:  # a part python-docx reads only now (numbering, styles) is malformed
+        raise PlanImportError("Файл повреждён: часть документа Word не читается. Откройте его в Word и сохраните заново.") from None
+
+
+def _docx_lines(document):
     from docx.table import Table, _Cell
     from docx.text.paragraph import Paragraph
 
-    try:
-        document = docx.Document(path_or_file)
-    except Exception as error:  # python-docx raises zip, XML and package errors alike
-        raise PlanImportError(f"Файл не читается как документ Word (.docx): {error}") from None
+    body = document.element.body
+    if len(body) + len(body.xpath("./w:tbl/w:tr")) > MAX_LINES:  # paragraphs and table rows, counted before reading any
+        raise PlanImportError(TOO_LONG.format(max=MAX_LINES).capitalize())
     numbering = _Numbering(document)
-    blocks = list(document.iter_inner_content())
-    several_tables = sum(isinstance(block, Table) for block in blocks) > 1
+    several_tables = len(document.tables) > 1
     lines = []
     paragraph_number = table_number = 0
-    for block in blocks:
+    for block in document.iter_inner_content():
         if isinstance(block, Paragraph):
             paragraph_number += 1
             prefix = numbering.prefix(block)
@@ -507,8 +542,8 @@ def read_docx_lines(path_or_file):
             continue
         table_number += 1
         for row_number, row in enumerate(block.rows, start=1):
-            cells = [""] * row.grid_cols_before
-            for tc in row._tr.tc_lst:
+            cells = [""] * min(row.grid_cols_before, MAX_COLUMNS)  # Word has at most 63 columns
+            for tc in row._tr.tc_lst[:MAX_COLUMNS]:
                 cells.append("" if tc.vMerge == "continue" else _cell_text(_Cell(tc, block), numbering))
             where = f"Таблица {table_number}, строка {row_number}" if several_tables else f"Строка таблицы {row_number}"
             lines.append(SourceLine(row_number, cells, where))
@@ -543,11 +578,14 @@ def parse_plan_file(path_or_file, name=None):
         if suffix == ".docx":
             return parse_plan_docx(path_or_file)
         if hasattr(path_or_file, "read"):
-            data = path_or_file.read()
+            data = path_or_file.read(MAX_PLAN_BYTES + 1)
         else:
-            data = Path(path_or_file).read_bytes()
+            with open(path_or_file, "rb") as file:
+                data = file.read(MAX_PLAN_BYTES + 1)
     except OSError as error:
         raise PlanImportError(f"Не удалось прочитать файл «{name}»: {error.strerror or error}.") from None
+    if len(data) > MAX_PLAN_BYTES:
+        raise PlanImportError(f"Файл больше {MAX_PLAN_BYTES // 2**20} МБ: для плана работы это слишком много — проверьте, тот ли это файл.")
     return parse_plan_text(decode_text(data) if isinstance(data, bytes) else data)
 
 

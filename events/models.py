@@ -7,7 +7,9 @@ from simple_history.models import HistoricalRecords
 from simple_history.utils import bulk_create_with_history
 
 from events.dates import academic_year_bounds, parse_dates
+from members.fields import LimitedTextField
 from members.models import Association, Person
+from members.names import parse_name
 
 ROMAN = [(1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
          (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")]
@@ -52,15 +54,16 @@ class Plan(models.Model):
     year_start = models.PositiveSmallIntegerField(
         _("учебный год начинается в"), help_text=_("Год 1 сентября: 2023 для «2023-2024».")
     )
-    city_theme = models.TextField(_("единая городская методическая тема"), blank=True)
-    theme = models.TextField(_("методическая тема ГТО ШБ"), blank=True)
-    goal = models.TextField(_("цель"), blank=True)
-    tasks = models.TextField(
+    city_theme = LimitedTextField(_("единая городская методическая тема"), max_length=1000, blank=True)
+    theme = LimitedTextField(_("методическая тема ГТО ШБ"), max_length=1000, blank=True)
+    goal = LimitedTextField(_("цель"), max_length=2000, blank=True)
+    tasks = LimitedTextField(
         _("задачи"),
+        max_length=10000,
         blank=True,
         help_text=_("Каждая задача с новой строки; подпункт задачи — строка, начинающаяся с «-»."),
     )
-    results = models.TextField(_("ожидаемые результаты"), blank=True, help_text=_("Каждый результат с новой строки."))
+    results = LimitedTextField(_("ожидаемые результаты"), max_length=5000, blank=True, help_text=_("Каждый результат с новой строки."))
     head_post = models.CharField(_("должность подписывающего"), max_length=200, default="Руководитель ГТО ШБ")
     head_name = models.CharField(_("подпись: фамилия и инициалы"), max_length=100, blank=True)
     # The optional approval block «УТВЕРЖДАЮ» printed above the plan; shown when a post or a name is filled in.
@@ -116,9 +119,10 @@ class Plan(models.Model):
     def result_list(self):
         return [line.strip() for line in self.results.splitlines() if line.strip()]
 
-    def numbered_sections(self):
+    def numbered_sections(self, public=False):
         """Sections in order, each with .numbered_events: events carrying .number, continuous across sections,
-        and .responsible_list, their Responsible lines with the persons.
+        and .responsible_list, their Responsible lines with the persons, each with `.name` to print: the printed
+        name, or with `public` (a page or file for anyone) the name only with the person's consent, else her post.
 
         Three queries, whatever the plan's size — sections, events, responsible lines — put together here
         rather than by prefetch_related, which built a related manager for each of 500 events (a third of the
@@ -129,8 +133,9 @@ class Plan(models.Model):
         for event in Event.objects.filter(section__plan=self).order_by("position", "pk"):
             events[event.section_id].append(event)
         lines = {}
-        responsibles = Responsible.objects.filter(event__section__plan=self).select_related("person").only(*RESPONSIBLE_FIELDS)
+        responsibles = Responsible.objects.filter(event__section__plan=self).select_related("person__school").only(*RESPONSIBLE_FIELDS)
         for line in responsibles.order_by("position", "pk"):
+            line.name = line.public_name if public else line.printed_name
             lines.setdefault(line.event_id, []).append(line)
         number = 0
         # event.section and section.plan answer from the objects at hand (the FK caches, set as prefetching sets them).
@@ -144,6 +149,19 @@ class Plan(models.Model):
                 to_section.set_cached_value(event, section)
                 event.responsible_list = lines.get(event.pk, [])
         return sections
+
+    def signature_name(self, public=False):
+        """The head's name on the signature line. On a page or file for anyone, only with her consent to publishing
+        it: a name that is a card of the data bank without that consent is left out (the post stays); a name that
+        is nobody's card is printed as typed, like the approval block."""
+        if not public or not self.head_name.strip():
+            return self.head_name
+        try:
+            key = parse_name(self.head_name).key
+        except ValueError:
+            return self.head_name
+        person = Person.objects.filter(association_id=self.association_id, key=key).only("publish_name").first()
+        return "" if person is not None and not person.publish_name else self.head_name
 
     def renumber_sections(self):
         for position, section in enumerate(self.sections.all(), start=1):
@@ -242,7 +260,7 @@ class Event(models.Model):
 
     section = models.ForeignKey(Section, verbose_name=_("раздел"), on_delete=models.CASCADE, related_name="events")
     position = models.PositiveSmallIntegerField(_("порядок в разделе"))
-    title = models.TextField(_("мероприятие"))
+    title = LimitedTextField(_("мероприятие"), max_length=2000)
     dates_text = models.CharField(
         _("сроки проведения"), max_length=200, blank=True, help_text=_("Как в плане: «11.09.2023 г.», «Апрель - Май, 2024 г.», «В течение года».")
     )
@@ -324,7 +342,8 @@ class Event(models.Model):
 
 # What the plan's pages, files and checks read of a responsible person (Plan.numbered_sections): a plan of
 # 500 events names a thousand, and a Person has thirty fields to fill.
-RESPONSIBLE_FIELDS = ["event_id", "position", "person_id", "person__surname", "person__initials", "person__key"]
+RESPONSIBLE_FIELDS = ["event_id", "position", "person_id", "person__surname", "person__initials", "person__key",
+                      "person__position", "person__publish_name", "person__school_id", "person__school__short_name"]
 
 
 class Responsible(models.Model):
@@ -347,6 +366,11 @@ class Responsible(models.Model):
     @property
     def printed_name(self):
         return self.person.printed_name if self.person_id else "ГТО ШБ"
+
+    @property
+    def public_name(self):
+        """As a page for anyone prints it (Person.public_name)."""
+        return self.person.public_name if self.person_id else "ГТО ШБ"
 
 
 class Reminder(models.Model):

@@ -10,7 +10,7 @@ from django.views.decorators.http import require_POST
 
 from audit.history import changes
 from events import dashboard
-from events.access import can_edit, get_event_for_user, get_plan_for_user, get_section_for_user
+from events.access import can_edit, get_event_for_user, get_plan_for_user, get_section_for_user, shows_names
 from events.checks import check_plan
 from events.forms import EventForm, EventStatusForm, MoveForm, PlanHeaderForm, SectionForm
 from events.models import Event, Plan, Section
@@ -78,11 +78,13 @@ def _dashboard(account, today):
 def plan_detail(request, slug, year):
     plan = get_plan_for_user(request, slug, year)
     editable = can_edit(request, plan)
-    sections = plan.numbered_sections()
+    public = not shows_names(request, plan)
+    sections = plan.numbered_sections(public=public)
     if editable:
         add_row_actions(request, sections)
     context = {
         "plan": plan,
+        "head_name": plan.signature_name(public=public),
         "sections": sections,
         "editable": editable,
         "problems": check_plan(plan, sections) if editable else [],

@@ -62,6 +62,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "reports.middleware.RefusedDocumentMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
@@ -103,6 +104,15 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+# The only backend: Django's own, behind the login throttle (members.throttle) — the admin's login included.
+AUTHENTICATION_BACKENDS = ["members.throttle.ThrottledBackend"]
+# Behind a reverse proxy every connection comes from the proxy: the client's address is the one the proxy
+# writes into this header (HTTP_X_FORWARDED_FOR, HTTP_X_REAL_IP); CLIENT_IP_PROXIES is how many proxies
+# append to X-Forwarded-For (the address the nearest one saw is taken: what clients write before it is not trusted).
+CLIENT_IP_HEADER = os.environ.get("CLIENT_IP_HEADER", "").strip()
+CLIENT_IP_PROXIES = int(os.environ.get("CLIENT_IP_PROXIES", "1"))
+if CLIENT_IP_PROXIES < 1:
+    raise ImproperlyConfigured("CLIENT_IP_PROXIES must be 1 or more")
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "home"
@@ -155,3 +165,21 @@ if os.environ.get("SECURE_PROXY_SSL_HEADER"):
     SECURE_PROXY_SSL_HEADER = (os.environ["SECURE_PROXY_SSL_HEADER"], "https")
 SESSION_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
+
+# Errors with their tracebacks go to stderr (gunicorn collects it), each with the request's method, path and
+# user id (gto_shb.logging) and nothing personal; 404s and other refusals are not errors and are not logged.
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "filters": {"request_context": {"()": "gto_shb.logging.RequestContext"}},
+    "formatters": {
+        "server": {"format": "%(asctime)s %(levelname)s %(name)s [%(method)s %(path)s user=%(user_id)s] %(message)s"},
+    },
+    "handlers": {
+        "stderr": {"class": "logging.StreamHandler", "stream": "ext://sys.stderr", "filters": ["request_context"], "formatter": "server"},
+    },
+    "root": {"handlers": ["stderr"], "level": "WARNING"},
+    "loggers": {
+        "django.request": {"handlers": ["stderr"], "level": "ERROR", "propagate": False},
+    },
+}

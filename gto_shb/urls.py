@@ -3,13 +3,16 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from events import views as event_views
-from members.throttle import LoginView
+from members import privacy_views
+from members.login import AdminLoginForm, LoginView
 
 admin.site.site_header = "ГТО ШБ: администрирование"
 admin.site.site_title = "ГТО ШБ"
+admin.site.login_form = AdminLoginForm  # the same throttle, its refusal shown
 
 urlpatterns = [
     path("", event_views.home, name="home"),
+    path("privacy/", privacy_views.privacy_policy, name="privacy"),
     path("accounts/login/", LoginView.as_view(), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("accounts/password/", auth_views.PasswordChangeView.as_view(), name="password_change"),

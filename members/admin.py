@@ -1,6 +1,10 @@
 from django.contrib import admin
 
-from members.models import Account, Association, Course, Enrollment, Person, PortfolioEntry, School
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+
+from members import throttle
+from members.models import Account, Association, Consent, Course, Enrollment, LoginAttempt, Person, PortfolioEntry, PrivacyPolicy, School
 
 
 @admin.register(Association)
@@ -61,3 +65,42 @@ class PortfolioEntryAdmin(admin.ModelAdmin):
     list_display = ["title", "person", "kind", "level", "date"]
     list_select_related = ["person"]
     list_filter = ["kind", "level"]
+
+
+@admin.register(Consent)
+class ConsentAdmin(admin.ModelAdmin):
+    list_display = ["person", "scope", "given_on", "withdrawn_on"]
+    list_filter = ["scope"]
+    list_select_related = ["person"]
+    raw_id_fields = ["person"]
+
+
+@admin.register(PrivacyPolicy)
+class PrivacyPolicyAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "operator", "published_on"]
+
+
+@admin.register(LoginAttempt)
+class LoginAttemptAdmin(admin.ModelAdmin):
+    """Failed and successful logins (members.throttle): the site administrator sees who is being guessed and
+    lifts the delay on a login («Снять ограничение»)."""
+
+    list_display = ["username", "ip", "at", "succeeded"]
+    list_filter = ["succeeded"]
+    search_fields = ["username", "ip"]
+    date_hierarchy = "at"
+    actions = ["unlock"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    @admin.action(description=_("Снять ограничение на вход с выбранных логинов"))
+    def unlock(self, request, queryset):
+        usernames = set(queryset.values_list("username", flat=True))
+        for username in usernames:
+            throttle.unlock(username)
+        self.message_user(request, ngettext("Ограничение снято с %(count)d логина.", "Ограничение снято с %(count)d логинов.",
+                                            len(usernames)) % {"count": len(usernames)})

@@ -100,3 +100,30 @@ class PersonCardPdf(PdfExporter):
             "attestation_date": format_date(person.attestation_date) if person.attestation_date else "",
             "attestation_due": format_date(person.attestation_due) if person.attestation_due else "",
         }
+
+
+@register
+class PersonalDataPdf(PdfExporter):
+    """Subject: a Person. Everything the site keeps about her (members.privacy.personal_data), as she may ask for it."""
+
+    identifier = "personal-data-pdf"
+    title = _("Мои данные (PDF)")
+    template_name = "reports/personal_data.html"
+
+    def filename_stem(self):
+        return f"Мои данные {self.subject.printed_name}"
+
+    def get_context(self):
+        from members.privacy import personal_data
+
+        sections = []
+        for heading, content in personal_data(self.subject).items():
+            if isinstance(content, dict):
+                sections.append({"heading": heading, "pairs": list(content.items())})
+            elif isinstance(content, list):
+                sections.append({"heading": heading, "columns": list(content[0]) if content else [],
+                                 "rows": [list(row.values()) for row in content]})
+            else:
+                sections.append({"heading": heading, "value": content})
+        return {"title": gettext("Персональные данные: %(name)s") % {"name": self.subject.printed_name},
+                "author": self.subject.association.name, "sections": sections}

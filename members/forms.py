@@ -2,7 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from audit.concurrency import VersionedForm
-from members.models import GRADES, Account, Course, Enrollment, Person, PortfolioEntry, School
+from members.models import GRADES, Account, Consent, Course, Enrollment, Person, PortfolioEntry, School
 from members.names import name_key
 
 DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -112,7 +112,10 @@ class SchoolForm(VersionedForm, forms.ModelForm):
 
 class AccountForm(forms.Form):
     username = forms.CharField(label=_("логин"), max_length=150, help_text=_("Латиница, цифры и знаки @ . + - _"))
-    role = forms.ChoiceField(label=_("роль"), choices=Account.Role.choices, initial=Account.Role.LIBRARIAN)
+    role = forms.ChoiceField(
+        label=_("роль"), initial=Account.Role.LIBRARIAN,
+        choices=[(role.value, role.label) for role in Account.ROLES_A_HEAD_GIVES],
+    )
 
     def clean_username(self):
         from django.contrib.auth.models import User
@@ -134,3 +137,23 @@ class PersonFilterForm(forms.Form):
     def __init__(self, *args, association, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["school"].queryset = School.objects.filter(association=association)
+
+
+class ConsentForm(forms.ModelForm):
+    """A consent the head records: with its scan, or her confirmation that the signed paper is kept."""
+
+    confirmed = forms.BooleanField(
+        label=_("Подтверждаю: согласие подписано этим сотрудником и хранится у меня"), required=False,
+        help_text=_("Нужно, если скана нет."),
+    )
+
+    class Meta:
+        model = Consent
+        fields = ["scope", "given_on", "scan"]
+        widgets = {"given_on": DATE_INPUT}
+
+    def clean(self):
+        cleaned = super().clean()
+        if not cleaned.get("scan") and not cleaned.get("confirmed"):
+            raise forms.ValidationError(_("Приложите скан согласия или подтвердите, что подписанное согласие хранится у вас."))
+        return cleaned

@@ -7,11 +7,13 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from members.fields import LimitedTextField
 from members.names import name_key
-from members.uploads import validate_upload
+from members.uploads import CheckedFileField, validate_upload
 
 GRADES = range(1, 12)
 
@@ -139,7 +141,7 @@ class Person(models.Model):
     category = models.CharField(_("квалификационная категория"), max_length=20, choices=Category.choices, blank=True)
     attestation_date = models.DateField(_("дата аттестации"), null=True, blank=True)
     attestation_due = models.DateField(_("следующая аттестация"), null=True, blank=True)
-    self_education_theme = models.TextField(_("тема самообразования"), blank=True)
+    self_education_theme = LimitedTextField(_("тема самообразования"), max_length=500, blank=True)
     # Private contacts: the head, the committee and the person see them; other librarians do not.
     phone = models.CharField(_("телефон"), max_length=50, blank=True)
     email = models.EmailField(_("электронная почта"), blank=True)
@@ -148,6 +150,10 @@ class Person(models.Model):
     updated_at = models.DateTimeField(_("запись обновлена"), auto_now=True)
     # The secret part of the person's calendar feed address (events.calendar); a new one makes the old address stop working.
     calendar_token = models.CharField(max_length=43, unique=True, default=new_calendar_token, editable=False)
+    # Derived from her consents (Consent.save): public pages print her name only with a consent to publishing it.
+    publish_name = models.BooleanField(_("согласие на публикацию имени"), default=False, editable=False)
+    # When her personal data was erased after she left (members.privacy.erase); her surname and initials stay in past plans.
+    erased_on = models.DateField(_("личные данные стёрты"), null=True, blank=True, editable=False)
 
     objects = PersonQuerySet.as_manager()
 
@@ -165,6 +171,17 @@ class Person(models.Model):
         self.initials = self.initials.replace(" ", "")  # «С. Б.» prints as «С.Б.»
         self.key = name_key(self.surname, self.initials)
         super().save(*args, **kwargs)
+        if not self.is_active:
+            self.end_access()
+
+    def end_access(self):
+        """Someone who left keeps no way in: her login is switched off and her sessions end (her calendar feed
+        stops as well: events.calendar_views)."""
+        from members.services import switch_login
+
+        account = Account.objects.filter(person=self, user__is_active=True).select_related("user").first()
+        if account is not None:
+            switch_login(account.user, on=False)
 
     def clean(self):
         today = timezone.localdate()
@@ -195,6 +212,26 @@ class Person(models.Model):
         """«Саблина В.И.», as documents print it."""
         return f"{self.surname} {self.initials}".strip()
 
+    # The posts a public page may name a person by; any other is «сотрудник».
+    PUBLIC_POSTS = (Position.TEACHER_LIBRARIAN, Position.LIBRARIAN, Position.HEAD_OF_LIBRARY, Position.IBC_HEAD)
+
+    @property
+    def public_name(self):
+        """How a page or file anyone may read names her: «Саблина В.И.» if she consented to publishing her name,
+        else her post alone («педагог-библиотекарь МАОУ СОШ № 1»), as 152-ФЗ asks."""
+        if self.publish_name:
+            return self.printed_name
+        post = self.get_position_display() if self.position in self.PUBLIC_POSTS else gettext("сотрудник")
+        return f"{post} {self.school.short_name}" if self.school_id else gettext("%(post)s объединения") % {"post": post}
+
+    def refresh_publish_name(self, today=None):
+        """Person.publish_name from her consents: a consent to publishing, given and not withdrawn."""
+        today = today or timezone.localdate()
+        allowed = self.consents.filter(scope=Consent.Scope.PUBLISHING, given_on__lte=today, withdrawn_on__isnull=True).exists()
+        if allowed != self.publish_name:
+            self.publish_name = allowed
+            Person.objects.filter(pk=self.pk).update(publish_name=allowed)
+
     @property
     def full_name(self):
         return " ".join(part for part in (self.surname, self.first_name, self.patronymic) if part)
@@ -220,7 +257,8 @@ class Course(models.Model):
     start = models.DateField(_("начало"))
     end = models.DateField(_("окончание"))
     certificate_number = models.CharField(_("номер удостоверения"), max_length=100, blank=True)
-    scan = models.FileField(_("скан удостоверения"), upload_to="courses/%Y/", blank=True, validators=[validate_upload],
+    scan = CheckedFileField(_("скан удостоверения"), upload_to="courses/%Y/", blank=True, validators=[validate_upload],
+                            download_view="members:course_scan",
                             help_text=_("PDF, JPEG или PNG, не больше 10 МБ."))
 
     history = HistoricalRecords()
@@ -236,6 +274,77 @@ class Course(models.Model):
     def clean(self):
         if self.start and self.end and self.end < self.start:
             raise ValidationError({"end": _("Курсы не могут закончиться раньше, чем начались.")})
+
+
+class Consent(models.Model):
+    """A person's consent to the processing of her personal data (152-ФЗ), kept as a document of its own: what it
+    allows, when it was given, and its scan — or, without one, the head's word that the signed paper is kept."""
+
+    class Scope(models.TextChoices):
+        PROCESSING = "processing", _("обработка персональных данных")
+        PUBLISHING = "publishing", _("публикация фамилии и инициалов на открытых страницах сайта")
+
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="consents")
+    scope = models.CharField(_("на что"), max_length=20, choices=Scope.choices)
+    given_on = models.DateField(_("дата согласия"))
+    scan = CheckedFileField(_("скан согласия"), upload_to="consents/%Y/", blank=True, validators=[validate_upload],
+                            download_view="members:consent_scan", help_text=_("PDF, JPEG или PNG, не больше 10 МБ."))
+    confirmed_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("подтвердил(а)"), on_delete=models.SET_NULL,
+                                     null=True, blank=True, related_name="+")
+    recorded_at = models.DateTimeField(_("внесено"), auto_now_add=True)
+    withdrawn_on = models.DateField(_("отозвано"), null=True, blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("согласие на обработку персональных данных")
+        verbose_name_plural = _("согласия на обработку персональных данных")
+        ordering = ["-given_on", "-pk"]
+
+    def __str__(self):
+        return f"{self.person}: {self.get_scope_display()}, {self.given_on:%d.%m.%Y}"
+
+    def clean(self):
+        errors = {}
+        if self.given_on and self.given_on > timezone.localdate():
+            errors["given_on"] = _("Согласие не может быть датировано будущим днём.")
+        if self.withdrawn_on and self.given_on and self.withdrawn_on < self.given_on:
+            errors["withdrawn_on"] = _("Отозвать согласие раньше, чем оно дано, нельзя.")
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def is_in_force(self):
+        return self.withdrawn_on is None
+
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        self.person.refresh_publish_name()
+
+    def delete(self, *args, **kwargs):
+        person = self.person
+        result = super().delete(*args, **kwargs)
+        person.refresh_publish_name()
+        return result
+
+
+class PrivacyPolicy(models.Model):
+    """The site's published policy on processing personal data: the site administrator writes it in /admin/;
+    the newest version is shown at /privacy/ (until there is one, a standard text: templates/privacy.html)."""
+
+    text = LimitedTextField(_("текст политики"), max_length=50000,
+                            help_text=_("Абзацы — через пустую строку. Показывается на странице «Персональные данные»."))
+    operator = models.CharField(_("оператор персональных данных"), max_length=300,
+                                help_text=_("Кто обрабатывает данные: организация, её адрес и контакт для обращений."))
+    published_on = models.DateField(_("действует с"), default=timezone.localdate)
+
+    class Meta:
+        verbose_name = _("политика обработки персональных данных")
+        verbose_name_plural = _("политика обработки персональных данных")
+        ordering = ["-published_on", "-pk"]
+
+    def __str__(self):
+        return gettext("Политика от %(date)s") % {"date": f"{self.published_on:%d.%m.%Y}"}
 
 
 class PortfolioEntry(models.Model):
@@ -260,7 +369,8 @@ class PortfolioEntry(models.Model):
     level = models.CharField(_("уровень"), max_length=20, choices=Level.choices)
     result = models.CharField(_("результат"), max_length=300, blank=True, help_text=_("Например: «диплом I степени», «участие»."))
     link = models.URLField(_("ссылка"), blank=True)
-    file = models.FileField(_("файл"), upload_to="portfolio/%Y/", blank=True, validators=[validate_upload],
+    file = CheckedFileField(_("файл"), upload_to="portfolio/%Y/", blank=True, validators=[validate_upload],
+                            download_view="members:portfolio_file",
                             help_text=_("PDF, JPEG или PNG, не больше 10 МБ."))
 
     history = HistoricalRecords()
@@ -287,6 +397,10 @@ class Account(models.Model):
         VIEWER = "viewer", _("комитет образования (чтение)")
         COORDINATOR = "coordinator", _("региональный координатор")
 
+    # The roles a head gives, within her own association. A coordinator (and a head's first login) are the
+    # site administrator's to make, in /admin/.
+    ROLES_A_HEAD_GIVES = (Role.LIBRARIAN, Role.VIEWER, Role.HEAD)
+
     user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="account")
     association = models.ForeignKey(Association, on_delete=models.PROTECT, related_name="accounts", null=True, blank=True,
                                     help_text=_("Пусто только у регионального координатора."))
@@ -311,6 +425,24 @@ class Account(models.Model):
     def clean(self):
         if (self.role == self.Role.COORDINATOR) != (self.association_id is None):
             raise ValidationError({"association": _("Объединение указывается у всех, кроме регионального координатора.")})
+        if self.person_id is not None and self.person.association_id != self.association_id:
+            raise ValidationError({"person": _("Сотрудник из другого объединения: логин даётся только в своём.")})
+
+    def save(self, *args, **kwargs):
+        # Whoever saves an account — a page, the admin, a command — saves a consistent one.
+        self.clean()
+        super().save(*args, **kwargs)
+
+    def check_given_by(self, giver):
+        """The rule for a head giving a login: in her own association, one of ROLES_A_HEAD_GIVES. ValidationError otherwise."""
+        if not (giver is not None and giver.is_head and not giver.is_coordinator and giver.association_id is not None):
+            raise ValidationError(_("Логины даёт руководитель объединения."))
+        if self.association_id != giver.association_id:
+            raise ValidationError(_("Логин можно дать только в своём объединении."))
+        if self.role not in self.ROLES_A_HEAD_GIVES:
+            raise ValidationError(
+                _("Роль «%(role)s» руководитель дать не может: её даёт администратор сайта.") % {"role": self.get_role_display()}
+            )
 
     def acting_in(self, association):
         """A coordinator on one association's pages: a reader of that association (an unsaved stand-in)."""
@@ -319,13 +451,23 @@ class Account(models.Model):
         return stand_in
 
 
-class LoginFailure(models.Model):
-    """A failed login, kept for a while to slow down password guessing (members.throttle)."""
+class LoginAttempt(models.Model):
+    """One try to sign in, kept for a while to slow down password guessing (members.throttle).
 
-    username = models.CharField(max_length=150, db_index=True)
-    ip = models.GenericIPAddressField(null=True, blank=True)
-    at = models.DateTimeField(auto_now_add=True, db_index=True)
+    A failure row is written before the password is checked and turned into a success when it was right.
+    """
+
+    username = models.CharField(_("логин"), max_length=150)  # lower-cased: «Kuklina» and «kuklina» are one login
+    ip = models.GenericIPAddressField(_("адрес"), null=True, blank=True)
+    at = models.DateTimeField(_("когда"), default=timezone.now, db_index=True)
+    succeeded = models.BooleanField(_("вход выполнен"), default=False)
 
     class Meta:
-        verbose_name = _("неудачный вход")
-        verbose_name_plural = _("неудачные входы")
+        verbose_name = _("попытка входа")
+        verbose_name_plural = _("попытки входа")
+        ordering = ["-at"]
+        indexes = [models.Index(fields=["username", "at"], name="login_attempt_user"),
+                   models.Index(fields=["ip", "at"], name="login_attempt_ip")]
+
+    def __str__(self):
+        return f"{self.username} · {self.ip or '—'}"

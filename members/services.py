@@ -1,4 +1,13 @@
-from members.models import Association, Person
+import secrets
+
+from django.contrib.auth import get_user_model
+from django.contrib.sessions.models import Session
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from members.models import Account, Association, Person
 
 DEFAULT_ASSOCIATION = {
     "name": "Городское творческое объединение школьных библиотекарей",
@@ -59,3 +68,42 @@ def without_recent_course(people, today):
     from django.db.models import Q
 
     return people.filter(Q(last_course_end__isnull=True) | Q(last_course_end__lt=three_years_ago(today)))
+
+
+# ---------------------------------------------------------------- logins
+
+def give_login(giver, person, username, role):
+    """A login for `person`, given by `giver` (an Account: the head of the person's association).
+
+    Returns (user, password): the password is made up here, to be shown once. ValidationError when the rule
+    on Account (`check_given_by`) or the account's own validation refuses; nothing is written then.
+    """
+    if not person.is_active:
+        raise ValidationError(_("«%(name)s» не работает: логин не даётся.") % {"name": person.printed_name})
+    account = Account(association=person.association, role=role, person=person)
+    account.check_given_by(giver)
+    password = secrets.token_urlsafe(9)
+    with transaction.atomic():
+        user = get_user_model().objects.create_user(username=username, password=password, email=person.email)
+        account.user = user
+        account.full_clean()
+        account.save()
+    return user, password
+
+
+def switch_login(user, on):
+    """Switch a login on or off, deleting nothing; switched off, its open sessions end too."""
+    user.is_active = on
+    user.save(update_fields=["is_active"])
+    if not on:
+        end_sessions(user)
+
+
+def end_sessions(user):
+    """Sign the user out everywhere: delete the sessions that carry their id (sessions are not indexed by user)."""
+    mine = [
+        session.pk
+        for session in Session.objects.filter(expire_date__gt=timezone.now()).iterator()
+        if session.get_decoded().get("_auth_user_id") == str(user.pk)
+    ]
+    Session.objects.filter(pk__in=mine).delete()

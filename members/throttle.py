@@ -1,57 +1,166 @@
-"""Login throttling: after 5 failed logins for a username (or 20 from one address) within 15 minutes,
-further attempts are refused until the window passes. Failures live in the database, so every
-server process sees the same count."""
+"""Slowing down password guessing, for every login form of the site — its own and the admin's.
+
+The check sits in the authentication backend (`ThrottledBackend`, the only one in AUTHENTICATION_BACKENDS), so
+no form can log anybody in around it. The pattern is django-axes': failures are counted per pair (login, client
+address), the address taken from the proxy header the site is configured with (`client_ip`). Three rules, each a
+growing delay — 1 minute, then 2, 4, 8 … at most an hour — and never a hard lock:
+
+1. one login from one address: 5 tries free, then the delay. A person who mistypes her own password waits a
+   minute, and someone guessing from elsewhere does not hold her back at all;
+2. one login from all the addresses it has never signed in from: 20 failures free, then the delay for all of
+   them (guessing from many addresses stays bounded) — but not for the addresses where the person signed in
+   before, in the last 180 days: she still gets in from her school or from home;
+3. one address, for the logins that never signed in from it: 30 failures free, then the delay (one address
+   cannot try every login) — again not for the people who do sign in from there (a school behind one address).
+
+Failures older than a day, and those before the pair's last success, no longer count. The head (for her
+association's logins) and the site administrator (any) lift the delay with `unlock`.
+
+Atomic: the attempt is reserved — its failure row written — in the transaction that counts the earlier ones,
+with the login's user row locked, before the password is checked; a right password turns the row into a
+success. So thirty parallel guesses check five passwords, not seven.
+"""
 
 import datetime
+import ipaddress
+import math
 
-from django.contrib.auth import views as auth_views
-from django.core.exceptions import ValidationError
-from django.db.models import Q
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.backends import ModelBackend
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.db.models import Count, Max
 from django.utils import timezone
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
-from members.models import LoginFailure
+from members.models import LoginAttempt
 
-WINDOW = datetime.timedelta(minutes=15)
-MAX_PER_USERNAME = 5
-MAX_PER_ADDRESS = 20
+WINDOW = datetime.timedelta(days=1)
+KNOWN_FOR = datetime.timedelta(days=180)  # an address the login signed in from this recently is the person's own
+FREE_PER_PAIR = 5
+FREE_PER_LOGIN = 20
+FREE_PER_ADDRESS = 30
+LONGEST_DELAY = datetime.timedelta(hours=1)
 
 
 def client_ip(request):
-    return request.META.get("REMOTE_ADDR") or None
-
-
-def is_blocked(username, ip, now=None):
-    since = (now or timezone.now()) - WINDOW
-    recent = LoginFailure.objects.filter(at__gte=since)
-    by_name = recent.filter(username__iexact=username).count() if username else 0
-    by_address = recent.filter(ip=ip).count() if ip else 0
-    return by_name >= MAX_PER_USERNAME or by_address >= MAX_PER_ADDRESS
-
-
-class ThrottledAuthenticationForm(auth_views.AuthenticationForm):
-    throttled = False
-    error_messages = {
-        **auth_views.AuthenticationForm.error_messages,
-        "throttled": _("Слишком много неудачных попыток входа. Подождите 15 минут и попробуйте снова или попросите руководителя сменить пароль."),
-    }
-
-    def clean(self):
-        username = self.cleaned_data.get("username", "")
-        ip = client_ip(self.request) if self.request else None
-        if is_blocked(username, ip):
-            self.throttled = True
-            raise ValidationError(self.error_messages["throttled"], code="throttled")
+    """The client's address: from the configured proxy header (CLIENT_IP_HEADER, the address the nearest of
+    CLIENT_IP_PROXIES proxies saw), else the connection's own; None when neither is an address."""
+    header = settings.CLIENT_IP_HEADER
+    candidates = []
+    if header and request.META.get(header):
+        hops = [hop.strip() for hop in request.META[header].split(",") if hop.strip()]
+        if hops:
+            candidates.append(hops[-min(settings.CLIENT_IP_PROXIES, len(hops))])
+    candidates.append(request.META.get("REMOTE_ADDR", ""))
+    for candidate in candidates:
         try:
-            return super().clean()
-        except ValidationError:
-            LoginFailure.objects.create(username=username[:150], ip=ip)
-            raise
-
-    def confirm_login_allowed(self, user):
-        super().confirm_login_allowed(user)
-        LoginFailure.objects.filter(Q(username__iexact=user.get_username())).delete()
+            return str(ipaddress.ip_address(candidate))
+        except ValueError:
+            continue
+    return None
 
 
-class LoginView(auth_views.LoginView):
-    authentication_form = ThrottledAuthenticationForm
+def delay(failures, free):
+    """How long to wait after the latest failure: nothing for the first `free`, then 1, 2, 4 … minutes, at most an hour."""
+    if failures < free:
+        return datetime.timedelta(0)
+    return min(datetime.timedelta(minutes=2 ** min(failures - free, 10)), LONGEST_DELAY)
+
+
+def wait_before_attempt(username, ip, now):
+    """How long this login from this address must still wait (a timedelta, zero when it may try now)."""
+    since = now - WINDOW
+    attempts = LoginAttempt.objects.filter(username=username, at__gte=since)
+    known_ips = set(
+        LoginAttempt.objects.filter(username=username, succeeded=True, at__gte=now - KNOWN_FOR).values_list("ip", flat=True)
+    )
+    last_success = attempts.filter(ip=ip, succeeded=True).aggregate(at=Max("at"))["at"]
+    checks = [(attempts.filter(ip=ip, succeeded=False, at__gt=last_success or since), FREE_PER_PAIR)]
+    if ip not in known_ips:
+        checks.append((attempts.filter(succeeded=False).exclude(ip__in=[known for known in known_ips if known]), FREE_PER_LOGIN))
+        if ip:
+            signed_in_here = LoginAttempt.objects.filter(ip=ip, succeeded=True, at__gte=now - KNOWN_FOR).values("username")
+            checks.append((
+                LoginAttempt.objects.filter(ip=ip, succeeded=False, at__gte=since).exclude(username__in=signed_in_here),
+                FREE_PER_ADDRESS,
+            ))  # fmt: skip
+    wait = datetime.timedelta(0)
+    for failures, free in checks:
+        found = failures.aggregate(count=Count("pk"), latest=Max("at"))
+        if found["count"] >= free:
+            wait = max(wait, found["latest"] + delay(found["count"], free) - now)
+    return wait
+
+
+def reserve(username, ip):
+    """Count and reserve in one transaction: (the failure row now standing for this attempt, None) — or (None,
+    the wait) when the attempt is refused. The login's user row is locked, so parallel attempts queue here."""
+    now = timezone.now()
+    with transaction.atomic():
+        list(get_user_model().objects.select_for_update().filter(username__iexact=username).values_list("pk"))
+        wait = wait_before_attempt(username, ip, now)
+        if wait > datetime.timedelta(0):
+            return None, wait
+        return LoginAttempt.objects.create(username=username, ip=ip, at=now), None
+
+
+def succeeded(attempt):
+    attempt.succeeded = True
+    attempt.save(update_fields=["succeeded"])
+    LoginAttempt.objects.filter(at__lt=timezone.now() - KNOWN_FOR).delete()  # what no rule reads any more
+
+
+def unlock(username):
+    """Lift every delay on the login: its failures are forgotten (the successes stay: they say where she signs in)."""
+    return LoginAttempt.objects.filter(username=username.lower(), succeeded=False).delete()[0]
+
+
+def recent_failures(username):
+    """Failures of the login in the last day, since its last success — what «Снять ограничение» would forget."""
+    username = username.lower()
+    since = timezone.now() - WINDOW
+    last_success = LoginAttempt.objects.filter(username=username, succeeded=True).aggregate(at=Max("at"))["at"]
+    return LoginAttempt.objects.filter(username=username, succeeded=False, at__gte=max(since, last_success or since)).count()
+
+
+def wait_message(wait):
+    minutes = max(1, math.ceil(wait.total_seconds() / 60))
+    return ngettext(
+        "Слишком много неудачных попыток входа. Попробуйте снова через %(minutes)d минуту или попросите руководителя объединения снять ограничение.",
+        "Слишком много неудачных попыток входа. Попробуйте снова через %(minutes)d минут или попросите руководителя объединения снять ограничение.",
+        minutes,
+    ) % {"minutes": minutes}
+
+
+class ThrottledBackend(ModelBackend):
+    """Django's own username-and-password backend behind the throttle.
+
+    A refused attempt leaves `request.login_refusal` (the sentence to show) and stops the other backends; a
+    right password for a switched-off login says so instead of «wrong password».
+    """
+
+    def authenticate(self, request, username=None, password=None, **kwargs):
+        if username is None:
+            username = kwargs.get(get_user_model().USERNAME_FIELD)
+        if request is None or username is None or password is None:
+            return super().authenticate(request, username, password, **kwargs)  # not a login form (the test client)
+        login = str(username).strip().lower()[:150]
+        attempt, wait = reserve(login, client_ip(request))
+        if attempt is None:
+            request.login_refusal = wait_message(wait)
+            raise PermissionDenied
+        user = super().authenticate(request, username, password, **kwargs)
+        if user is not None:
+            succeeded(attempt)
+            return user
+        if self._switched_off(username, password):
+            request.login_refusal = _("Ваш вход на сайт отключён. Если это ошибка, обратитесь к руководителю объединения.")
+        return None
+
+    @staticmethod
+    def _switched_off(username, password):
+        user = get_user_model().objects.filter(username=username, is_active=False).first()
+        return user is not None and user.check_password(password)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from members import views
+from members import privacy_views, views
 
 app_name = "members"
 
@@ -13,7 +13,14 @@ urlpatterns = [
     path("<int:pk>/", views.person_detail, name="person"),
     path("<int:pk>/edit/", views.person_edit, name="person_edit"),
     path("<int:pk>/account/", views.account_create, name="account_create"),
+    path("<int:pk>/account/switch/", views.account_switch, name="account_switch"),
+    path("<int:pk>/account/unlock/", views.login_unlock, name="login_unlock"),
     path("<int:pk>/courses/add/", views.course_add, name="course_add"),
+    path("<int:pk>/consents/add/", privacy_views.consent_add, name="consent_add"),
+    path("<int:pk>/my-data.<str:fmt>", privacy_views.my_data, name="my_data"),
+    path("<int:pk>/erase/", privacy_views.person_erase, name="person_erase"),
+    path("consents/<int:pk>/withdraw/", privacy_views.consent_withdraw, name="consent_withdraw"),
+    path("consents/<int:pk>/scan/", privacy_views.consent_scan, name="consent_scan"),
     path("<int:pk>/portfolio/add/", views.portfolio_add, name="portfolio_add"),
     path("courses/<int:pk>/edit/", views.course_edit, name="course_edit"),
     path("courses/<int:pk>/delete/", views.course_delete, name="course_delete"),

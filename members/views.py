@@ -1,8 +1,6 @@
-import secrets
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.contrib.auth.models import User
+from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models import Prefetch
@@ -11,6 +9,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST, require_safe
 
 from audit.history import changes
@@ -21,7 +20,8 @@ from members.access import (
 )
 from members.forms import AccountForm, CourseForm, PersonFilterForm, PersonForm, PortfolioEntryForm, SchoolForm
 from members.models import Account, Course, Enrollment, Person, PortfolioEntry, School, add_months
-from members.services import librarians, without_recent_course
+from members import throttle
+from members.services import give_login, librarians, switch_login, without_recent_course
 from reports.base import download_response, get_exporter
 
 
@@ -59,8 +59,19 @@ def person_detail(request, pk):
         "due_soon": person.attestation_due_soon(),
         "feed_url": request.build_absolute_uri(reverse("events:person_feed", args=[person.calendar_token])),
         "history": changes(person) if account.is_head else [],
+        "login": _login_of(person) if account.is_head else None,
+        "consents": person.consents.all() if can_see_contacts(account, person) else None,
+        "own_data": account.is_head or account.person_id == person.pk,
     }
     return render(request, "members/person_detail.html", context)
+
+
+def _login_of(person):
+    """What the head sees of a person's login: the user and its failed attempts since the last success."""
+    account = Account.objects.filter(person=person).select_related("user").first()
+    if account is None:
+        return None
+    return {"account": account, "user": account.user, "failures": throttle.recent_failures(account.user.username)}
 
 
 @login_required
@@ -180,29 +191,71 @@ def portfolio_file(request, pk):
 @login_required
 def account_create(request, pk):
     """The head gives a person a login: a password is made up, shown once and sent by e-mail when there is one."""
-    require_head(request)
+    head = require_head(request)
     person = get_person_for_user(request, pk)
     if hasattr(person, "account"):
         messages.info(request, _("У «%(name)s» уже есть логин: %(login)s.") % {"name": person.printed_name, "login": person.account.user.username})
         return redirect(person)
     form = AccountForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        password = secrets.token_urlsafe(9)
-        with transaction.atomic():
-            user = User.objects.create_user(username=form.cleaned_data["username"], password=password, email=person.email)
-            Account.objects.create(user=user, association=person.association, role=form.cleaned_data["role"], person=person)
-        login_url = request.build_absolute_uri(reverse("login"))
-        if person.email:
-            send_mail(
-                _("Вход на сайт ГТО ШБ"),
-                _("Здравствуйте!\n\nДля вас создан вход на сайт ГТО ШБ: %(url)s\nЛогин: %(login)s\nПароль: %(password)s\n\nПосле входа смените пароль: «Сменить пароль» вверху страницы.")
-                % {"url": login_url, "login": user.username, "password": password},
-                None,
-                [person.email],
-            )
-        return render(request, "members/account_created.html", {"person": person, "login": user.username, "password": password, "sent": bool(person.email)})
+        try:
+            user, password = give_login(head, person, form.cleaned_data["username"], form.cleaned_data["role"])
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            sent = _send_login(request, person, user, password)
+            return render(request, "members/account_created.html", {"person": person, "login": user.username, "password": password, "sent": sent})
     return _form_page(request, form, _("Логин для «%(name)s»") % {"name": person.printed_name},
-                      _("Пароль сайт придумает сам и покажет один раз; если в карточке есть почта, письмо с логином уйдёт на неё."), person.get_absolute_url())
+                      _("Пароль сайт придумает сам и покажет один раз; если в карточке есть почта, письмо с логином уйдёт на неё."),
+                      person.get_absolute_url(), status=400 if request.method == "POST" else 200)
+
+
+def _send_login(request, person, user, password):
+    if not person.email:
+        return False
+    send_mail(
+        _("Вход на сайт ГТО ШБ"),
+        _("Здравствуйте!\n\nДля вас создан вход на сайт ГТО ШБ: %(url)s\nЛогин: %(login)s\nПароль: %(password)s\n\nПосле входа смените пароль: «Сменить пароль» вверху страницы.")
+        % {"url": request.build_absolute_uri(reverse("login")), "login": user.username, "password": password},
+        None,
+        [person.email],
+    )
+    return True
+
+
+@login_required
+@require_POST
+def account_switch(request, pk):
+    """The head switches a person's login off (sessions end) or on again; nothing is deleted."""
+    require_head(request)
+    person = get_person_for_user(request, pk)
+    account = getattr(person, "account", None)
+    if account is None:
+        raise Http404
+    on = request.POST.get("on") == "1"
+    if on and not person.is_active:
+        messages.error(request, _("В карточке «%(name)s» стоит «не работает»: сначала исправьте это в карточке.") % {"name": person.printed_name})
+    elif account.user.pk == request.user.pk:
+        messages.error(request, _("Свой собственный вход отключить нельзя."))
+    else:
+        switch_login(account.user, on)
+        messages.success(request, _("Вход включён.") if on else _("Вход отключён: открытые сеансы завершены, календарь по личному адресу больше не открывается."))
+    return redirect(person)
+
+
+@login_required
+@require_POST
+def login_unlock(request, pk):
+    """The head lifts the delay on a login after failed attempts (members.throttle)."""
+    require_head(request)
+    person = get_person_for_user(request, pk)
+    account = getattr(person, "account", None)
+    if account is None:
+        raise Http404
+    forgotten = throttle.unlock(account.user.username)
+    messages.success(request, ngettext("Ограничение снято: забыта %(count)d неудачная попытка входа.",
+                                       "Ограничение снято: забыто %(count)d неудачных попыток входа.", forgotten) % {"count": forgotten})
+    return redirect(person)
 
 
 # ---------------------------------------------------------------- schools

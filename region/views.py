@@ -5,7 +5,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST, require_safe
 
-from events.dates import academic_year_of
+from events.dates import academic_year_of, year_start_from_param
 from members.access import COORDINATED_KEY, get_account
 from members.models import Association
 from region.summary import regional_summary
@@ -20,10 +20,11 @@ def require_coordinator(request):
 
 
 def _year(request):
+    """?year=2024; this academic year without it; 404 for anything else."""
     try:
-        return int(request.GET.get("year", ""))
+        return year_start_from_param(request.GET.get("year"), academic_year_of(timezone.localdate()))
     except ValueError:
-        return academic_year_of(timezone.localdate())
+        raise Http404 from None
 
 
 @login_required

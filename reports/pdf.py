@@ -6,12 +6,27 @@ twin Liberation Serif or to PT Serif — bin/setup installs one of them.
 """
 
 import logging
+import signal
+import threading
+from contextlib import contextmanager
 from pathlib import Path
 
 from django.contrib.staticfiles import finders
 from django.template.loader import render_to_string
 
 PRINT_STYLESHEET = "css/print.css"
+# Bounds on a render, so that no document ties up a worker. WeasyPrint lays out about 80,000 characters of
+# HTML a second here (a 500-event plan is 140,000 and takes 2 s), so a document over MAX_HTML_CHARS is refused
+# before it starts; one paragraph costs the square of its length (160,000 characters: 6 s; 480,000: minutes),
+# so is a text run over MAX_TEXT_RUN (every text field is shorter). In a worker's main thread (gunicorn's sync
+# workers) a render still going after RENDER_SECONDS is stopped.
+MAX_HTML_CHARS = 600_000
+MAX_TEXT_RUN = 20_000
+RENDER_SECONDS = 10
+
+
+class DocumentTooLarge(Exception):
+    """A PDF refused because it would take too long to make; str() is the Russian sentence for the person."""
 
 # WeasyPrint and fontTools log every font subset and unsupported CSS hint at INFO/WARNING.
 for name in ("weasyprint", "fontTools"):
@@ -32,11 +47,40 @@ def print_stylesheet():
     return _stylesheet_cache[key]
 
 
+TOO_LARGE = (
+    "Документ слишком большой, чтобы собрать его в PDF: в нём очень длинные тексты или очень много строк. "
+    "Сократите самые длинные тексты или скачайте таблицу в XLSX, где она есть."
+)
+
+
 def render_pdf(template_name, context):
-    """The template rendered to HTML, then to PDF bytes."""
+    """The template rendered to HTML, then to PDF bytes; DocumentTooLarge past the bounds above."""
     import weasyprint
 
     html = render_to_string(template_name, context)
-    return weasyprint.HTML(string=html, base_url=str(Path(finders.find(PRINT_STYLESHEET)).parent)).write_pdf(
-        stylesheets=[print_stylesheet()]
-    )
+    if len(html) > MAX_HTML_CHARS or max(map(len, html.split("<"))) > MAX_TEXT_RUN:
+        raise DocumentTooLarge(TOO_LARGE)
+    with deadline(RENDER_SECONDS):
+        return weasyprint.HTML(string=html, base_url=str(Path(finders.find(PRINT_STYLESHEET)).parent)).write_pdf(
+            stylesheets=[print_stylesheet()]
+        )
+
+
+@contextmanager
+def deadline(seconds):
+    """DocumentTooLarge if the block runs longer than `seconds` — in the main thread only (a signal timer);
+    elsewhere (the development server's threads) the size bound alone holds."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def expired(signum, frame):
+        raise DocumentTooLarge(TOO_LARGE)
+
+    previous = signal.signal(signal.SIGALRM, expired)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)

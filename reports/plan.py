@@ -5,6 +5,7 @@ queries, whatever the plan's size: the plan (by the caller), then its sections,
 events and responsible people (Plan.numbered_sections).
 """
 
+from django.utils.functional import cached_property
 from django.utils.translation import gettext, gettext_lazy as _
 from openpyxl.worksheet.cell_range import CellRange
 
@@ -40,10 +41,19 @@ class PlanExporter:
             "date": format_date(plan.approved_on) if plan.approved_on else "",
         }
 
+    @property
+    def public(self):
+        """A file for anyone (a visitor's download): people named only with their consent (Plan.numbered_sections)."""
+        return self.options.get("public", False)
+
+    @cached_property
+    def signed_by(self):
+        """The head's name as this file prints it (Plan.signature_name: one query for a public file)."""
+        return self.subject.signature_name(self.public).strip()
+
     def signature(self):
         """«Руководитель ГТО ШБ ________ Саблина В.И.»."""
-        plan = self.subject
-        return " ".join(part for part in (plan.head_post.strip(), SIGNATURE_LINE, plan.head_name.strip()) if part)
+        return " ".join(part for part in (self.subject.head_post.strip(), SIGNATURE_LINE, self.signed_by) if part)
 
     def header_rows(self):
         """[(label, text)] of the header block, the empty ones left out; tasks and results as lists."""
@@ -69,13 +79,13 @@ class PlanPdf(PlanExporter, PdfExporter):
         header = self.header_rows()
         return {
             "title": self.document_title(),
-            "author": plan.head_name or plan.association.name,
+            "author": self.signed_by or plan.association.name,
             "plan": plan,
             "approval": self.approval(),
             "header_texts": [(label, text) for label, text in header if isinstance(text, str)],
             "tasks": plan.task_tree(),
             "results": plan.result_list(),
-            "sections": plan.numbered_sections(),
+            "sections": plan.numbered_sections(public=self.public),
             "signature": self.signature(),
         }
 
@@ -119,13 +129,13 @@ class PlanXlsx(PlanExporter, XlsxExporter):
         row_index += 1
         header = [gettext("№/п"), gettext("Мероприятие"), gettext("Сроки проведения"), gettext("Ответственный")]
         sheet.append([xlsx.cell(sheet, value, font=xlsx.BOLD, alignment=xlsx.WRAP_CENTER) for value in header])
-        for section in plan.numbered_sections():
+        for section in plan.numbered_sections(public=self.public):
             merged_row(
                 f"{section.numeral}. {section.title}", xlsx.BOLD, xlsx.WRAP_CENTER, border=xlsx.BORDER, fill=xlsx.SECTION_FILL
             )
             for event in section.numbered_events:
                 row_index += 1
-                names = "\n".join(r.printed_name for r in event.responsible_list)
+                names = "\n".join(r.name for r in event.responsible_list)
                 values = [event.number, event.title, event.dates_text, names]
                 xlsx.fit_row_height(sheet, row_index, values, PLAN_WIDTHS)
                 sheet.append([

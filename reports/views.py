@@ -4,24 +4,25 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.views.decorators.http import require_safe
 
-from events.access import get_plan_for_user
+from events.access import get_plan_for_user, shows_names
 from members.access import is_member_of
 from reports.base import download_response, get_exporter
 
 FORMATS = ("pdf", "xlsx")
 
 
-def _exporter(kind, fmt, plan):
+def _exporter(kind, fmt, plan, **options):
     if fmt not in FORMATS:
         raise Http404
-    return get_exporter(f"{kind}-{fmt}")(plan)
+    return get_exporter(f"{kind}-{fmt}")(plan, **options)
 
 
 @require_safe
 def plan_download(request, slug, year, fmt):
-    """The printed plan: a published plan for anyone, a draft for the association's accounts (404 otherwise)."""
+    """The printed plan: a published plan for anyone, a draft for the association's accounts (404 otherwise);
+    for anyone but the association's accounts, people are named only with their consent (events.access.shows_names)."""
     plan = get_plan_for_user(request, slug, year)
-    return download_response(_exporter("plan", fmt, plan))
+    return download_response(_exporter("plan", fmt, plan, public=not shows_names(request, plan)))
 
 
 @login_required

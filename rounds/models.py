@@ -15,8 +15,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from events.dates import FIRST_YEAR, LAST_YEAR
 from members.models import GRADES, Association, School
-from members.uploads import validate_upload
+from members.uploads import CheckedFileField, validate_upload
 
 
 class Kind(models.TextChoices):
@@ -29,7 +30,9 @@ class Round(models.Model):
     association = models.ForeignKey(Association, on_delete=models.PROTECT, related_name="rounds")
     kind = models.CharField(_("вид отчёта"), max_length=20, choices=Kind.choices)
     title = models.CharField(_("название"), max_length=300)
-    year_start = models.PositiveSmallIntegerField(_("учебный год начинается в"))
+    year_start = models.PositiveSmallIntegerField(
+        _("учебный год начинается в"), validators=[MinValueValidator(FIRST_YEAR), MaxValueValidator(LAST_YEAR)]
+    )
     deadline = models.DateField(_("срок сдачи"))
     opened_at = models.DateTimeField(_("открыт"), default=timezone.now)
     opened_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
@@ -147,7 +150,8 @@ class FsemAnswer(models.Model):
     items_withdrawn = models.PositiveIntegerField(_("изъято документов"))
     act_number = models.CharField(_("номер акта"), max_length=50)
     act_date = models.DateField(_("дата акта"))
-    act_scan = models.FileField(_("скан акта"), upload_to="fsem/%Y/", blank=True, validators=[validate_upload],
+    act_scan = CheckedFileField(_("скан акта"), upload_to="fsem/%Y/", blank=True, validators=[validate_upload],
+                                download_view="rounds:fsem_scan", download_key="report_id",
                                 help_text=_("PDF, JPEG или PNG, не больше 10 МБ."))
 
     history = HistoricalRecords()

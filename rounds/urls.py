@@ -13,4 +13,5 @@ urlpatterns = [
     path("reports/<int:pk>/", views.report_detail, name="report"),
     path("reports/<int:pk>/reopen/", views.report_reopen, name="report_reopen"),
     path("reports/<int:pk>/needs/", views.report_to_needs, name="report_to_needs"),
+    path("reports/<int:pk>/fsem-scan/", views.fsem_scan, name="fsem_scan"),
 ]

@@ -7,7 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.core.exceptions import PermissionDenied
-from django.http import Http404
+from django.http import FileResponse, Http404
 from django.views.decorators.http import require_POST, require_safe
 
 from audit.history import changes
@@ -154,3 +154,14 @@ def report_to_needs(request, pk):
     else:
         messages.info(request, _("Новых потребностей нет: всего хватает или они уже внесены."))
     return redirect(report)
+
+
+@login_required
+@require_safe
+def fsem_scan(request, pk):
+    """The scan of a school's ФСЭМ act: for whoever may read the report (the school, the head, the committee)."""
+    report = get_report_for_user(request, pk)
+    answer = getattr(report, "fsem", None)
+    if answer is None or not answer.act_scan:
+        raise Http404
+    return FileResponse(answer.act_scan.open("rb"), as_attachment=True, filename=answer.act_scan.name.rsplit("/", 1)[-1])

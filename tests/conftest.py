@@ -136,3 +136,11 @@ def coordinator_user(association, other_association):
     user = User.objects.create_user(username="coordinator", password="secret-pass-1")
     Account.objects.create(user=user, association=None, role=Account.Role.COORDINATOR)
     return user
+
+
+def versioned(obj, data):
+    """A form's data as the site's page sends it: with the version of the record it was opened on
+    (audit.concurrency; a form without one is refused as stale)."""
+    from audit.history import latest_version
+
+    return {**data, "version": latest_version(obj)}

@@ -112,8 +112,8 @@ def test_home_for_the_head(client, association, head_user, school, other_school,
     for n in range(rows):
         round_ = Round.objects.create(association=association, kind=Kind.FSEM, title=f"Сбор {n}", year_start=2023, deadline=past)
         Report.objects.create(round=round_, school=school)
-    offer = offers(other_school, textbooks(1))[0]
-    Transfer.objects.bulk_create(Transfer(offer=offer, to_school=school, copies=1, return_by=soon) for _ in range(rows))
+    # one waiting request per school and offer (the index `transfer_one_waiting_request`): an offer each
+    Transfer.objects.bulk_create(Transfer(offer=offer, to_school=school, copies=1, return_by=soon) for offer in offers(other_school, textbooks(rows)))
     client.force_login(head_user)
     # the session, the user, the account; the plans; the coming events; the overdue events; the attestations;
     # the rounds with late schools; the requests waiting
@@ -137,8 +137,7 @@ def test_home_for_a_librarian(client, association, librarian_user, school, other
     for n in range(rows):
         round_ = Round.objects.create(association=association, kind=Kind.FSEM, title=f"Сбор {n}", year_start=2023, deadline=soon)
         Report.objects.create(round=round_, school=school)
-    offer = offers(school, textbooks(1))[0]
-    Transfer.objects.bulk_create(Transfer(offer=offer, to_school=other_school, copies=1, return_by=soon) for _ in range(rows))
+    Transfer.objects.bulk_create(Transfer(offer=offer, to_school=other_school, copies=1, return_by=soon) for offer in offers(school, textbooks(rows)))
     client.force_login(librarian_user)
     # the session, the user, the account; the plans; the person's school; the coming events; the reports owed; the requests
     with django_assert_num_queries(SIGNED_IN + 5):

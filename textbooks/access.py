@@ -80,6 +80,12 @@ def get_school_for_bank(request, pk, edit=False):
 GIVER, RECEIVER, EITHER = "giver", "receiver", "either"
 
 
+def visible_transfers(account):
+    """The one rule for reading transfers: those where a school of the account's association gives or receives.
+    The transfer's page and every list of transfers (a school's bank page) read through it."""
+    return Transfer.objects.filter(Q(offer__school__association=account.association) | Q(to_school__association=account.association))
+
+
 def get_transfer_for_user(request, pk, side=None):
     """A transfer that involves a school of the asker's association (giving or receiving), or 404.
 
@@ -87,11 +93,7 @@ def get_transfer_for_user(request, pk, side=None):
     take back); RECEIVER — the head or the receiving school's; EITHER — one of both (cancel). 403 otherwise.
     """
     account = require_member(request)
-    transfer = get_object_or_404(
-        Transfer.objects.select_related("offer__school", "offer__textbook", "to_school", "need"),
-        Q(offer__school__association=account.association) | Q(to_school__association=account.association),
-        pk=pk,
-    )
+    transfer = get_object_or_404(visible_transfers(account).select_related("offer__school", "offer__textbook", "to_school", "need"), pk=pk)
     if side is not None:
         sides = transfer_sides(account, transfer)
         if not sides or (side != EITHER and side not in sides):

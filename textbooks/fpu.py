@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from textbooks.models import Textbook
 from textbooks.parsing import cell_text, parse_grades, parse_until
@@ -30,6 +31,8 @@ NUMBER = re.compile(r"^\d+(?:\.\d+)*\.?$")
 SUBJECT_MARK = re.compile(r"\(\s*учебный предмет\s*\)", re.IGNORECASE)
 PARENTHESES = re.compile(r"\s*\([^)]*\)\s*$")
 HEADER_SEARCH_ROWS = 30
+# The ministry's list is 1–3 MB; it comes in by command, not through a browser's 5 MB form.
+MAX_FPU_BYTES = 20 * 1024 * 1024
 
 # Each column: the words its header contains (the first matching rule wins).
 COLUMNS = [
@@ -87,7 +90,7 @@ def subject_of(number, headings):
 
 def read_fpu(file):
     """The entries of a ФПУ file: a list of dicts of Textbook fields (with `fpu_number`). SpreadsheetError on bad rows."""
-    rows = read_rows(file)
+    rows = read_rows(file, max_bytes=MAX_FPU_BYTES, what=_("перечня учебников"))
     header_index, columns = find_header(rows)
 
     def value(values, column):

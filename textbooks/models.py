@@ -23,6 +23,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from members.fields import LimitedTextField
 from members.models import School, add_months
 from textbooks import keys
 
@@ -65,7 +66,7 @@ class Textbook(models.Model):
     title = models.CharField(_("наименование"), max_length=500)
     authors = models.CharField(_("авторы"), max_length=500, blank=True)
     publisher = models.CharField(_("издатель"), max_length=300, blank=True)
-    manuals = models.TextField(_("учебные пособия"), blank=True)
+    manuals = LimitedTextField(_("учебные пособия"), max_length=10000, blank=True)
     subject = models.CharField(_("предмет"), max_length=200, blank=True)
     grade_from = models.PositiveSmallIntegerField(_("класс, с"), validators=GRADE_VALIDATORS)
     grade_to = models.PositiveSmallIntegerField(_("класс, по"), validators=GRADE_VALIDATORS)
@@ -142,7 +143,7 @@ class BankItem(models.Model):
     authors = models.CharField(_("авторы"), max_length=500, blank=True)
     publisher = models.CharField(_("издательство"), max_length=300, blank=True)
     subject = models.CharField(_("предмет"), max_length=200, blank=True)
-    note = models.TextField(_("примечание"), blank=True)
+    note = LimitedTextField(_("примечание"), max_length=1000, blank=True)
     title_key = models.CharField(max_length=300, editable=False)
     author_key = models.CharField(max_length=100, editable=False)
     search_text = models.TextField(editable=False, default="")
@@ -375,7 +376,7 @@ class Transfer(models.Model):
     copies = models.PositiveIntegerField(_("экземпляров"), validators=[MinValueValidator(1)])
     return_by = models.DateField(_("вернуть до"))
     status = models.CharField(_("состояние"), max_length=20, choices=Status.choices, default=Status.REQUESTED)
-    note = models.TextField(_("примечание"), blank=True)
+    note = LimitedTextField(_("примечание"), max_length=1000, blank=True)
     requested_at = models.DateTimeField(_("запрошено"), auto_now_add=True)
     decided_at = models.DateTimeField(_("решение"), null=True, blank=True)
     handed_over_on = models.DateField(_("передано"), null=True, blank=True)
@@ -387,7 +388,11 @@ class Transfer(models.Model):
         verbose_name = _("передача во временное пользование")
         verbose_name_plural = _("передачи во временное пользование")
         ordering = ["-requested_at", "-pk"]
-        constraints = [models.CheckConstraint(condition=Q(copies__gte=1), name="transfer_copies_positive")]
+        constraints = [
+            models.CheckConstraint(condition=Q(copies__gte=1), name="transfer_copies_positive"),
+            # A school waits for one answer per offer: the database says so, also for requests sent at once.
+            models.UniqueConstraint(fields=["offer", "to_school"], condition=Q(status="requested"), name="transfer_one_waiting_request"),
+        ]
 
     def __str__(self):
         return f"{self.offer.title}: {self.offer.school} → {self.to_school}, {self.copies}"

@@ -16,7 +16,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.db import transaction
-from django.utils.translation import ngettext
+from django.utils.translation import gettext, ngettext
 
 from textbooks import keys
 from textbooks.models import Offer, Textbook
@@ -105,11 +105,12 @@ def find_in_catalogue(index, title, authors, grade_from, grade_to):
 
 # A school's surplus list: hundreds of rows at most.
 MAX_OFFER_ROWS = 5000
+NOTE_LENGTH = Offer._meta.get_field("note").max_length
 
 
 def read_offers(file, school, today=None):
     """Unsaved Offers of `school` from the file, and the ignored columns. SpreadsheetError listing every bad row."""
-    rows = read_rows(file, max_rows=MAX_OFFER_ROWS)
+    rows = read_rows(file, max_rows=MAX_OFFER_ROWS, what=gettext("списка учебников школы"))
     if not rows:
         raise SpreadsheetError(["Файл пустой: в первой строке нужны заголовки столбцов, ниже — учебники."])
     (_header_row, header), data = rows[0], rows[1:]
@@ -149,6 +150,9 @@ def read_offers(file, school, today=None):
         except ValueError as error:
             problems.append(str(error))
             copies = None
+        note = cell_text(value(values, "note"))
+        if len(note) > NOTE_LENGTH:
+            problems.append(f"примечание длиннее {NOTE_LENGTH} знаков")
         number = cell_text(value(values, "fpu_number")).rstrip(".")
         if number and number not in numbers:
             problems.append(f"номера «{number}» нет в федеральном перечне учебников")
@@ -161,7 +165,7 @@ def read_offers(file, school, today=None):
             school=school, textbook=textbook, title=title, authors=authors[:500],
             publisher=cell_text(value(values, "publisher"))[:300], subject=cell_text(value(values, "subject"))[:200],
             grade_from=grade_from, grade_to=grade_to, year_published=year, copies=copies, available=copies,
-            note=cell_text(value(values, "note")),
+            note=note,
         )  # fmt: skip
         if not offer.subject and textbook is not None:
             offer.subject = textbook.subject

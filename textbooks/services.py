@@ -16,7 +16,7 @@ which has no row locks, a write transaction locks the whole database instead.
 tests/textbooks/test_concurrency.py proves it on PostgreSQL with parallel requests.
 """
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -42,9 +42,11 @@ def request_transfer(offer, to_school, copies, return_by, need=None, note=""):
         raise TransferError(
             _("Свободно только %(available)s — запросите не больше.") % {"available": copies_text(offer.available)}
         )
-    if Transfer.objects.filter(offer=offer, to_school=to_school, status=Transfer.Status.REQUESTED).exists():
-        raise TransferError(_("Ваша школа уже ждёт ответа на запрос этого учебника: дождитесь его или отмените запрос."))
-    return Transfer.objects.create(offer=offer, to_school=to_school, copies=copies, return_by=return_by, need=need, note=note)
+    try:
+        with transaction.atomic():  # the partial unique index `transfer_one_waiting_request` decides, also in parallel
+            return Transfer.objects.create(offer=offer, to_school=to_school, copies=copies, return_by=return_by, need=need, note=note)
+    except IntegrityError:
+        raise TransferError(_("Ваша школа уже ждёт ответа на запрос этого учебника: дождитесь его или отмените запрос.")) from None
 
 
 def _locked(transfer_pk):

@@ -6,11 +6,13 @@ over 5 MB, is refused with a sentence a librarian understands; every bad row is 
 """
 
 import re
-import zipfile
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.utils.translation import ngettext
+
+from members.uploads import ArchiveRefused, check_archive
 
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024
 XLSX_SIGNATURE = b"PK\x03\x04"
@@ -18,6 +20,15 @@ MAX_ERRORS_SHOWN = 50
 # A school's list is a few hundred rows and the federal list a few thousand: a sheet far longer is
 # not one of them, and is refused before it fills the memory.
 MAX_ROWS = 20000
+# Bounds on the work a file may cause, checked before and while it is read: what it unpacks into (an .xlsx
+# of 5 MB unpacks into 20–40 MB of XML), how many rows it runs to — empty ones included, at most
+# ROW_NUMBER_FACTOR times the rows it may hold —, the columns read (the rest of a row is not looked at) and
+# the characters in one cell.
+MAX_UNPACKED_BYTES = 60 * 1024 * 1024
+MAX_PART_BYTES = 40 * 1024 * 1024
+ROW_NUMBER_FACTOR = 5
+MAX_COLUMNS = 100
+MAX_CELL_CHARS = 10000
 
 
 class SpreadsheetError(Exception):
@@ -56,32 +67,55 @@ def validate_xlsx_upload(file):
         raise ValidationError(_("Файл не похож на таблицу .xlsx: возможно, он повреждён или переименован."))
 
 
-def read_rows(file, max_rows=MAX_ROWS):
+def unreadable(row_number=None):
+    where = _(" (строка %(number)d)") % {"number": row_number} if row_number else ""
+    return SpreadsheetError([
+        _("Файл не читается как таблица Excel (.xlsx)%(where)s: он повреждён или сохранён не Excel. Откройте его в Excel "
+          "и сохраните заново как «Книга Excel (.xlsx)».") % {"where": where}
+    ])
+
+
+def read_rows(file, max_rows=MAX_ROWS, max_bytes=MAX_UPLOAD_BYTES, what=gettext_lazy("таблицы")):
     """The first sheet's rows as (row number, list of cell values), empty rows left out.
 
-    `file` is a path or a file object. SpreadsheetError when it cannot be read as .xlsx
-    or holds more than `max_rows` rows.
+    `file` is a path or a file object. SpreadsheetError, with a Russian sentence, for every file it will not
+    read: over `max_bytes`, unpacking into too much (checked before opening), malformed XML or ZIP, more than
+    `max_rows` rows, a cell over MAX_CELL_CHARS characters. The work is bounded whatever the file says of itself:
+    the sheet's declared size is not trusted, and reading stops at the first limit passed.
     """
     from openpyxl import load_workbook
 
     try:
+        check_archive(file, max_bytes=max_bytes, max_unpacked=MAX_UNPACKED_BYTES, max_part=MAX_PART_BYTES, what=what)
+    except ArchiveRefused as refused:
+        raise SpreadsheetError([str(refused)]) from None
+    try:
         workbook = load_workbook(file, read_only=True, data_only=True)
-    except FileNotFoundError:
-        raise
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError, EOFError, TypeError) as error:
-        raise SpreadsheetError([_("Файл не читается как таблица Excel (.xlsx): %(error)s") % {"error": error}]) from None
+    except Exception:  # openpyxl raises zip, XML, key and value errors alike for a malformed file
+        raise unreadable() from None
+    number = 0
     try:
         sheet = workbook.worksheets[0]
+        sheet.reset_dimensions()  # the size the sheet declares is not trusted: no empty rows are made up past the data
         rows = []
-        for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
-            values = list(values)
-            if any(value is not None and str(value).strip() for value in values):
-                rows.append((number, values))
-                if len(rows) > max_rows:
-                    raise SpreadsheetError([
-                        _("В файле больше %(max)d строк: это не похоже на список учебников. Проверьте, тот ли это файл.") % {"max": max_rows}
-                    ])
+        too_long = SpreadsheetError([
+            _("В файле больше %(max)d строк: это не похоже на список учебников. Проверьте, тот ли это файл.") % {"max": max_rows}
+        ])
+        for number, values in enumerate(sheet.iter_rows(min_row=1, max_col=MAX_COLUMNS, values_only=True), start=1):
+            if number > max_rows * ROW_NUMBER_FACTOR:
+                raise too_long
+            if not any(value is not None and str(value).strip() for value in values):
+                continue
+            if any(isinstance(value, str) and len(value) > MAX_CELL_CHARS for value in values):
+                raise SpreadsheetError([row_error(number, _("в ячейке больше %(max)d знаков — столько в таблице не пишут.") % {"max": MAX_CELL_CHARS})])
+            rows.append((number, list(values)))
+            if len(rows) > max_rows:
+                raise too_long
         return rows
+    except SpreadsheetError:
+        raise
+    except Exception:
+        raise unreadable(number + 1) from None
     finally:
         workbook.close()
 

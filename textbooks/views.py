@@ -22,7 +22,7 @@ from members.models import School
 from textbooks import services
 from textbooks.access import (
     EITHER, GIVER, RECEIVER, acts_for_a_school, editable_schools, get_need_for_user, get_offer_for_user, get_school_for_bank,
-    get_transfer_for_user, own_school, require_editor, transfer_sides,
+    get_transfer_for_user, own_school, require_editor, transfer_sides, visible_transfers,
 )
 from textbooks.forms import (
     BankFilterForm, CatalogueFilterForm, HandOverForm, NeedForm, OfferForm, OffersImportForm, ReturnForm,
@@ -335,7 +335,7 @@ def school_page(request, pk):
     account = require_member(request)
     school = get_school_for_bank(request, pk)
     today = timezone.localdate()
-    transfers = Transfer.objects.select_related("offer__school", "offer__textbook", "to_school")
+    transfers = visible_transfers(account).select_related("offer__school", "offer__textbook", "to_school")
     open_or_recent = Q(status__in=Transfer.OPEN) | Q(requested_at__gte=timezone.now() - datetime.timedelta(days=365))
     return render(request, "textbooks/school.html", {
         "school": school,

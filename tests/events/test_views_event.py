@@ -7,6 +7,7 @@ from django.urls import reverse
 
 from events.models import Event
 from members.models import Person
+from tests.conftest import versioned
 
 pytestmark = pytest.mark.django_db
 
@@ -56,7 +57,7 @@ def test_head_edits_event_and_moves_it_to_another_section(head_client, plan):
     event = Event.objects.get(title="Утверждение плана работы")
     second = plan.sections.get(position=2)
     response = head_client.post(reverse("events:event_edit", args=[event.pk]),
-                                event_data(second, title="Утверждение плана", status="done", outcome="Утверждён"))
+                                versioned(event, event_data(second, title="Утверждение плана", status="done", outcome="Утверждён")))
     assert response.status_code == 302
     assert numbered(plan) == [(1, "Конкурс юных поэтов"), (2, "Круглый стол"), (3, "Утверждение плана")]
     event.refresh_from_db()

@@ -4,6 +4,7 @@ import pytest
 from django.urls import reverse
 
 from events.models import Event, Plan
+from tests.conftest import versioned
 
 pytestmark = pytest.mark.django_db
 
@@ -64,8 +65,8 @@ def test_plan_page_query_count_does_not_grow_with_events(client, published_plan,
     section = published_plan.sections.first()
     for position in range(3, 40):
         Event.objects.create(section=section, position=position, title=f"Мероприятие {position}", dates_text="В течение года")
-    # plan, sections, events, responsibles with persons
-    with django_assert_max_num_queries(4):
+    # plan, sections, events, responsibles with persons, the head's consent for the signature line
+    with django_assert_max_num_queries(5):
         response = client.get(plan_url(published_plan))
     assert len(numbers_and_titles(response)) == 40
 
@@ -87,11 +88,11 @@ def test_home_for_visitor_without_plans_says_what_to_do(client, db):
 # ---- the header ----
 
 def test_head_edits_header(head_client, plan):
-    response = head_client.post(plan_url(plan, "events:plan_edit"), {
+    response = head_client.post(plan_url(plan, "events:plan_edit"), versioned(plan, {
         "city_theme": "Городская тема", "theme": "Тема", "goal": "Цель года",
         "tasks": "Первая\n- подпункт\nВторая", "results": "Один\nДва\nТри",
         "head_post": "Руководитель ГТО ШБ", "head_name": "Саблина В.И.",
-    })
+    }))
     assert response.status_code == 302
     plan.refresh_from_db()
     assert plan.goal == "Цель года"

@@ -4,6 +4,7 @@ import pytest
 from django.urls import reverse
 
 from events.models import Event, Section
+from tests.conftest import versioned
 
 pytestmark = pytest.mark.django_db
 
@@ -29,7 +30,7 @@ def test_empty_title_is_refused_with_message(head_client, plan):
 
 def test_head_renames_section(head_client, plan):
     section = plan.sections.first()
-    head_client.post(reverse("events:section_edit", args=[section.pk]), {"title": "Новое название"})
+    head_client.post(reverse("events:section_edit", args=[section.pk]), versioned(section, {"title": "Новое название"}))
     assert titles(plan)[0] == ("I", "Новое название")
 
 

@@ -59,16 +59,16 @@ def test_failures_expire_and_success_clears_them(client, head_user):
 
     from django.utils import timezone
 
-    from members.models import LoginFailure
+    from members.models import LoginAttempt
 
     for _ in range(4):
         client.post(reverse("login"), {"username": "head", "password": "wrong"})
     assert client.post(reverse("login"), {"username": "head", "password": "secret-pass-1"}).status_code == 302
-    assert not LoginFailure.objects.filter(username="head").exists()
-    for _ in range(5):
-        client.post(reverse("login"), {"username": "head", "password": "wrong"})
-    LoginFailure.objects.update(at=timezone.now() - datetime.timedelta(minutes=16))
+    assert LoginAttempt.objects.filter(username="head", succeeded=True).count() == 1
     client.logout()
+    for _ in range(5):  # the failures before the success no longer count: five more are free
+        assert "Неверное имя пользователя" in client.post(reverse("login"), {"username": "head", "password": "wrong"}).content.decode()
+    LoginAttempt.objects.filter(succeeded=False).update(at=timezone.now() - datetime.timedelta(days=1, minutes=1))
     assert client.post(reverse("login"), {"username": "head", "password": "secret-pass-1"}).status_code == 302
 
 

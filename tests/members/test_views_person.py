@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from members.models import Course, Person, PortfolioEntry
+from tests.conftest import versioned
 
 pytestmark = pytest.mark.django_db
 
@@ -115,7 +116,7 @@ def person_data(person, **overrides):
 def test_librarian_edits_own_record(librarian_client, librarian_user, other_school):
     person = person_of(librarian_user)
     response = librarian_client.post(reverse("members:person_edit", args=[person.pk]),
-                                     person_data(person, first_name="Наталья", patronymic="Николаевна", school=other_school.pk))
+                                     versioned(person, person_data(person, first_name="Наталья", patronymic="Николаевна", school=other_school.pk)))
     assert response.status_code == 302
     person.refresh_from_db()
     assert person.full_name == "Куклина Наталья Николаевна"
@@ -141,7 +142,7 @@ def test_viewer_edits_nothing(viewer_client, librarian_user):
 
 def test_head_moves_a_librarian_to_another_school(head_client, librarian_user, other_school):
     person = person_of(librarian_user)
-    head_client.post(reverse("members:person_edit", args=[person.pk]), person_data(person, school=other_school.pk, is_active="on"))
+    head_client.post(reverse("members:person_edit", args=[person.pk]), versioned(person, person_data(person, school=other_school.pk, is_active="on")))
     person.refresh_from_db()
     assert person.school == other_school
 
@@ -154,7 +155,7 @@ def test_head_moves_a_librarian_to_another_school(head_client, librarian_user, o
 ])
 def test_bad_record_is_refused_and_kept(librarian_client, librarian_user, overrides, message):
     person = person_of(librarian_user)
-    response = librarian_client.post(reverse("members:person_edit", args=[person.pk]), person_data(person, self_education_theme="Новая тема", **overrides))
+    response = librarian_client.post(reverse("members:person_edit", args=[person.pk]), versioned(person, person_data(person, self_education_theme="Новая тема", **overrides)))
     assert response.status_code == 200
     html = response.content.decode()
     assert message in html and "Новая тема" in html

@@ -6,6 +6,7 @@ from django.utils import timezone
 
 from events.dates import academic_year_of
 from members.models import Enrollment, School
+from tests.conftest import versioned
 
 pytestmark = pytest.mark.django_db
 
@@ -33,7 +34,7 @@ def test_visitor_and_other_association(client, other_head_user, school):
 
 def test_librarian_edits_own_school_with_students_per_grade(librarian_client, school):
     response = librarian_client.post(reverse("members:school_edit", args=[school.pk]),
-                                     school_data(school, grade_1="52", grade_2="48", grade_11="25"))
+                                     versioned(school, school_data(school, grade_1="52", grade_2="48", grade_11="25")))
     assert response.status_code == 302
     year = academic_year_of(timezone.localdate())
     assert dict(Enrollment.objects.filter(school=school, year_start=year).values_list("grade", "students")) == {1: 52, 2: 48, 11: 25}

@@ -1,11 +1,13 @@
 """Downloads of the plan and of the year's analysis: who gets what, the Russian file name, the content, the queries."""
 
+import datetime
 from urllib.parse import unquote
 
 import pytest
 from django.urls import reverse
 
 from events.models import Event
+from members.models import Consent
 from tests.reports.conftest import pdf_text, sheet_rows, workbook
 
 pytestmark = pytest.mark.django_db
@@ -34,7 +36,8 @@ def add_events(plan, count):
 
 # ---- the plan ----
 
-def test_visitor_downloads_published_plan_as_pdf(client, published_plan):
+def test_visitor_downloads_published_plan_as_pdf(client, published_plan, head_user):
+    Consent.objects.create(person=head_user.account.person, scope=Consent.Scope.PUBLISHING, given_on=datetime.date(2023, 9, 1))
     response = client.get(plan_url(published_plan))
     assert response.status_code == 200
     assert response["Content-Type"] == "application/pdf"
@@ -93,8 +96,8 @@ def test_unknown_plan_is_404(client, published_plan):
 @pytest.mark.parametrize("fmt", ["pdf", "xlsx"])
 def test_plan_download_query_count_does_not_grow_with_events(client, published_plan, django_assert_num_queries, fmt):
     add_events(published_plan, 30)
-    # plan with its association, sections, events, responsibles with persons
-    with django_assert_num_queries(4):
+    # plan with its association, sections, events, responsibles with persons, the head's consent for the signature line
+    with django_assert_num_queries(5):
         response = client.get(plan_url(published_plan, fmt))
     assert response.status_code == 200
 

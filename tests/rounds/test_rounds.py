@@ -189,6 +189,32 @@ def test_fsem_report_checks_its_numbers(librarian_client, association, head_user
     assert (summary.fsem_found, summary.fsem_withdrawn) == (2, 2)
 
 
+def test_the_fsem_act_scan_is_served_through_the_checked_view(librarian_client, other_librarian_user, viewer_user, association,
+                                                                head_user, school, media_root):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    viewer_client = Client()
+    viewer_client.force_login(viewer_user)
+    round_ = open_round(association, head_user, Kind.FSEM, "ФСЭМ", 2024, timezone.localdate(), [school])
+    report = report_of(round_, school)
+    url = reverse("rounds:report", args=[report.pk])
+    data = {"check_date": "2024-10-01", "list_edition": "2024-09-15", "items_found": "2", "items_withdrawn": "2",
+            "act_number": "7", "act_date": "2024-10-02", "action": "save", "act_scan": SimpleUploadedFile("акт.pdf", b"%PDF-1.4 act")}
+    assert librarian_client.post(url, data).status_code == 302
+    scan = reverse("rounds:fsem_scan", args=[report.pk])
+    form = librarian_client.get(url).content.decode()
+    assert f'href="{scan}"' in form  # the draft form's «current file» link: the checked view, not /media/
+    response = librarian_client.get(scan)
+    assert response.status_code == 200 and b"".join(response.streaming_content) == b"%PDF-1.4 act"
+    assert viewer_client.get(scan).status_code == 200
+    other = Client()
+    other.force_login(other_librarian_user)
+    assert other.get(scan).status_code == 404
+    assert Client().get(scan).status_code == 302  # to the login page
+    report.submit(head_user)
+    assert f'href="{scan}"' in librarian_client.get(url).content.decode()  # and on the submitted answers
+
+
 def test_inspection_grades_must_add_up(librarian_client, association, head_user, school):
     round_ = open_round(association, head_user, Kind.INSPECTION, "Проверка фонда", 2024, timezone.localdate(), [school])
     report = report_of(round_, school)

@@ -20,8 +20,8 @@ from django.utils import timezone
 
 from events.models import Event
 from members.access import COORDINATED_KEY
-from members.models import Account, Course, Person, PortfolioEntry
-from rounds.models import Kind, Report
+from members.models import Account, Consent, Course, Person, PortfolioEntry
+from rounds.models import FsemAnswer, Kind, Report
 from rounds.services import open_round
 from textbooks import services as bank
 from textbooks.models import Need, Offer, default_return_by
@@ -72,6 +72,15 @@ MATRIX = {
     "members:person_create": r("get", None, LOGIN, *HEAD_ONLY),
     "members:person_edit": r("get", "person", LOGIN, *OWN_OR_HEAD),
     "members:account_create": r("get", "no_login_person", LOGIN, *HEAD_ONLY),
+    "members:account_switch": r("post", "person", LOGIN, *HEAD_ONLY),
+    "members:login_unlock": r("post", "person", LOGIN, *HEAD_ONLY),
+    # personal data (152-ФЗ)
+    "privacy": r("get", None, OK, *ANY_MEMBER),
+    "members:consent_add": r("get", "person", LOGIN, *HEAD_ONLY),
+    "members:consent_withdraw": r("post", "consent", LOGIN, *HEAD_ONLY),
+    "members:consent_scan": r("get", "consent", LOGIN, OK, 404, OK, OK),  # private: the person, the committee, the head
+    "members:my_data": r("get", "my_data", LOGIN, *OWN_OR_HEAD),
+    "members:person_erase": r("post", "person", LOGIN, *HEAD_ONLY),
     "members:overview": r("get", None, LOGIN, 403, 403, OK, OK),
     "members:download": r("get", None, LOGIN, 403, 403, OK, OK),
     "members:course_add": r("get", "person", LOGIN, *OWN_OR_HEAD),
@@ -116,6 +125,7 @@ MATRIX = {
     "rounds:report": r("get", "report", LOGIN, OK, 404, OK, OK),
     "rounds:report_reopen": r("post", "report", LOGIN, *HEAD_ONLY),
     "rounds:report_to_needs": r("post", "report", LOGIN, OK, 404, 403, OK),
+    "rounds:fsem_scan": r("get", "fsem_report", LOGIN, OK, 404, OK, OK),
     # history
     "audit:deleted": r("get", None, LOGIN, *HEAD_ONLY),
     "audit:restore": r("post", "deleted_event", LOGIN, *HEAD_ONLY),
@@ -180,6 +190,12 @@ def world(plan, head_user, librarian_user, other_librarian_user, viewer_user, co
                                    scan=SimpleUploadedFile("scan.pdf", b"%PDF-1.4 scan"))
     portfolio = PortfolioEntry.objects.create(person=lib_a, title="Выступление", kind="talk", date=datetime.date(2024, 2, 2), level="municipal",
                                               file=SimpleUploadedFile("talk.pdf", b"%PDF-1.4 talk"))
+    fsem = open_round(association, head_user, Kind.FSEM, "Сверка с ФСЭМ", 2024, timezone.localdate() + datetime.timedelta(days=5), [school])
+    fsem_report = Report.objects.get(round=fsem, school=school)
+    FsemAnswer.objects.create(report=fsem_report, check_date=datetime.date(2024, 3, 1), list_edition=datetime.date(2024, 2, 1), items_found=1,
+                              items_withdrawn=1, act_number="1", act_date=datetime.date(2024, 3, 1), act_scan=SimpleUploadedFile("act.pdf", b"%PDF-1.4 act"))
+    consent = Consent.objects.create(person=lib_a, scope=Consent.Scope.PROCESSING, given_on=datetime.date(2024, 1, 1),
+                                     scan=SimpleUploadedFile("consent.pdf", b"%PDF-1.4 consent"))
     section = plan.sections.first()
     gone = Event.objects.create(section=section, position=9, title="Удалённое мероприятие")
     gone_pk = gone.pk
@@ -204,6 +220,9 @@ def world(plan, head_user, librarian_user, other_librarian_user, viewer_user, co
         "round": [round_.pk],
         "round_xlsx": [round_.pk, "xlsx"],
         "report": [Report.objects.get(round=round_, school=school).pk],
+        "fsem_report": [fsem_report.pk],
+        "consent": [consent.pk],
+        "my_data": [lib_a.pk, "json"],
         "association": [association.pk],
         "xlsx": ["xlsx"],
     }

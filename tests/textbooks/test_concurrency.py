@@ -129,3 +129,18 @@ def test_agreeing_and_editing_the_copies_at_once(schools):
     assert 0 <= offer.available <= offer.copies
     assert offer.copies - offer.available == promised
     assert results[-1] in ("saved", "refused")
+
+
+def test_one_school_asking_thirty_times_at_once_waits_for_one_answer(schools):
+    """«One waiting request per school per offer» is the database's rule (a partial unique index), so parallel
+    requests cannot slip past a check made before the insert."""
+    giver, _giver_user, askers = schools
+    offer = make_offer(giver, make_textbook(), copies=50)
+    _school, user = askers[0]
+    clients = [client_for(user) for _ in range(30)]
+    responses = at_once([
+        (lambda c=c: c.post(reverse("textbooks:offer_request", args=[offer.pk]), {"copies": 1, "return_by": RETURN_BY}))
+        for c in clients
+    ])  # fmt: skip
+    assert all(getattr(response, "status_code", None) == 302 for response in responses), responses
+    assert Transfer.objects.filter(offer=offer, status=Transfer.Status.REQUESTED).count() == 1

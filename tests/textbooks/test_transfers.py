@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 
 from textbooks import services
-from textbooks.models import Offer, Transfer
+from textbooks.models import Offer, Transfer, default_return_by
 
 from .conftest import login, make_offer
 
@@ -299,3 +299,20 @@ def test_offer_with_no_copies_left_takes_no_requests(librarian_client, other_sch
     assert "Отправить запрос" not in librarian_client.get(empty.get_absolute_url()).content.decode()
     response = ask(librarian_client, empty, copies=1)
     assert response.status_code == 200 and not Transfer.objects.exists()
+
+
+def test_a_schools_bank_page_lists_only_the_transfers_one_may_open(librarian_client, other_association, textbook):
+    """Two schools of another association exchange textbooks between themselves: its schools' bank pages are open
+    to everyone in the region, but that transfer is theirs — not listed, as its own page is 404 (one rule:
+    textbooks.access.visible_transfers)."""
+    from members.models import School
+
+    giver = School.objects.create(association=other_association, name="Школа № 3 г. Братска", short_name="СОШ № 3")
+    taker = School.objects.create(association=other_association, name="Школа № 4 г. Братска", short_name="СОШ № 4")
+    transfer = services.request_transfer(make_offer(giver, textbook), taker, 2, default_return_by())
+    assert librarian_client.get(reverse("textbooks:transfer", args=[transfer.pk])).status_code == 404
+    for school in (giver, taker):
+        response = librarian_client.get(reverse("textbooks:school", args=[school.pk]))
+        assert response.status_code == 200
+        assert list(response.context["asked_of_us"]) == [] and list(response.context["we_ask"]) == []
+        assert reverse("textbooks:transfer", args=[transfer.pk]) not in response.content.decode()

@@ -8,6 +8,7 @@ from django.urls import reverse
 from textbooks.models import Need
 
 from .conftest import login
+from tests.conftest import versioned
 
 pytestmark = pytest.mark.django_db
 
@@ -81,7 +82,7 @@ def test_only_the_needing_school_and_the_head_edit_and_close(request, who, statu
     client = request.getfixturevalue(who)
     url = reverse("textbooks:need_edit", args=[need.pk])
     assert client.get(url).status_code == (200 if status == 302 else 403)
-    assert client.post(url, need_data(fpu_number="1.1.1.1.1.2", grade="2", copies="3")).status_code == status
+    assert client.post(url, versioned(need, need_data(fpu_number="1.1.1.1.1.2", grade="2", copies="3"))).status_code == status
     need.refresh_from_db()
     assert need.copies == (3 if status == 302 else 8)
     close = reverse("textbooks:need_close", args=[need.pk])

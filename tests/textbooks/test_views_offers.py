@@ -6,6 +6,7 @@ from django.urls import reverse
 from textbooks.models import Offer, Transfer
 
 from .conftest import login, make_offer
+from tests.conftest import versioned
 
 pytestmark = pytest.mark.django_db
 
@@ -131,7 +132,7 @@ def test_only_the_offering_school_and_the_head_edit(request, who, status, offer)
     client = request.getfixturevalue(who)
     url = reverse("textbooks:offer_edit", args=[offer.pk])
     assert client.get(url).status_code == (200 if status == 302 else 403)
-    response = client.post(url, offer_data(fpu_number="1.1.1.1.1.2", grades="2", copies="12"))
+    response = client.post(url, versioned(offer, offer_data(fpu_number="1.1.1.1.1.2", grades="2", copies="12")))
     assert response.status_code == status
     offer.refresh_from_db()
     assert offer.copies == (12 if status == 302 else 10)
@@ -143,9 +144,9 @@ def test_copies_cannot_fall_below_what_is_promised(other_librarian_client, offer
 
     services.agree(transfer.pk)
     url = reverse("textbooks:offer_edit", args=[offer.pk])
-    response = other_librarian_client.post(url, offer_data(fpu_number="1.1.1.1.1.2", grades="2", copies="5"))
+    response = other_librarian_client.post(url, versioned(offer, offer_data(fpu_number="1.1.1.1.1.2", grades="2", copies="5")))
     assert response.status_code == 200 and "уже обещано или передано 6 экз." in response.content.decode()
-    response = other_librarian_client.post(url, offer_data(fpu_number="1.1.1.1.1.2", grades="2", copies="7"))
+    response = other_librarian_client.post(url, versioned(offer, offer_data(fpu_number="1.1.1.1.1.2", grades="2", copies="7")))
     offer.refresh_from_db()
     assert (offer.copies, offer.available) == (7, 1)
 

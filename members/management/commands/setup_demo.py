@@ -14,7 +14,7 @@ from django.db import transaction
 
 from events.importer import import_plan_file
 from events.models import Event, Plan, Section
-from members.models import Account, Association, Course, Enrollment, Person, School
+from members.models import Account, Association, Consent, Course, Enrollment, Person, School
 from members.names import parse_name, parse_names
 from members.services import find_or_create_person
 from textbooks import demo as textbooks_demo
@@ -72,6 +72,20 @@ DISTRICT_PLAN = [
                              ("Неделя детской книги в сельских школах", "Апрель - Май, 2024 г.", "Петрова А.С.")]),
 ]
 
+# The published plan names these two by their posts: they gave no consent to publishing their names (152-ФЗ).
+WITHOUT_PUBLISHING_CONSENT = {"Барышева Н.М.", "Меньшаева Л.П."}
+
+
+def record_consents(person, publishing):
+    """The demo's consents, as a head records them (dated 1 September 2023, the signed paper kept by her)."""
+    if person.consents.exists():
+        return
+    given = datetime.date(2023, 9, 1)
+    Consent.objects.create(person=person, scope=Consent.Scope.PROCESSING, given_on=given)
+    if publishing:
+        Consent.objects.create(person=person, scope=Consent.Scope.PUBLISHING, given_on=given)
+
+
 # login, password, role, the person
 DEMO_ACCOUNTS = [
     ("sablina", "sablina-2023", Account.Role.HEAD, "Саблина В.И."),
@@ -116,6 +130,8 @@ class Command(BaseCommand):
                 title, hours, end = course
                 Course.objects.create(person=person, title=title, provider="ГАУ ДПО ИРО", hours=hours,
                                       start=end - datetime.timedelta(days=14), end=end)
+        for person in Person.objects.filter(association=association):
+            record_consents(person, publishing=person.printed_name not in WITHOUT_PUBLISHING_CONSENT)
         self.stdout.write(f"Школ: {len(schools)}, сотрудников в банке данных: {Person.objects.filter(association=association).count()}.")
         self.stdout.write(textbooks_demo.load(association, schools))
 
@@ -152,6 +168,8 @@ class Command(BaseCommand):
             head.position, librarian.position = Person.Position.HEAD_OF_LIBRARY, Person.Position.TEACHER_LIBRARIAN
             head.save()
             librarian.save()
+            record_consents(head, publishing=True)
+            record_consents(librarian, publishing=True)
             plan = Plan.objects.create(association=association, year_start=2023, status=Plan.Status.PUBLISHED, head_name="Иванова О.П.",
                                        head_post="Руководитель РМО ШБ",
                                        theme="Школьная библиотека сельской школы — центр чтения и информации.")

@@ -9,6 +9,7 @@ from events.models import Plan, parse_academic_year
 from members.models import Association
 from members.services import get_association
 from reports.base import get_exporter
+from reports.pdf import DocumentTooLarge
 
 
 class ExportCommand(BaseCommand):
@@ -34,7 +35,10 @@ class ExportCommand(BaseCommand):
             raise CommandError(no_plan)
         exporter = get_exporter(f"{self.kind}-{options['format']}")(plan)
         path = Path(options["output"] or exporter.filename())
-        content = exporter.render()
+        try:
+            content = exporter.render()
+        except DocumentTooLarge as error:
+            raise CommandError(str(error)) from None
         try:
             path.write_bytes(content)
         except OSError as error:
