@@ -181,5 +181,7 @@ LOGGING = {
     "root": {"handlers": ["stderr"], "level": "WARNING"},
     "loggers": {
         "django.request": {"handlers": ["stderr"], "level": "ERROR", "propagate": False},
+        # Requests for another site's name (scanners, mostly): answered 400, not worth a traceback each.
+        "django.security.DisallowedHost": {"handlers": [], "propagate": False},
     },
 }
