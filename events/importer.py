@@ -26,7 +26,7 @@ from simple_history.utils import bulk_create_with_history
 
 from events.models import Event, Plan, Responsible, Section, academic_year_name
 from members.names import PRINTED_NAME, parse_name, parse_names
-from members.uploads import ArchiveRefused, check_archive
+from members.office_files import Count, OfficeFileRefused, OfficeLimits, check_office_file
 from members.services import find_or_create_person
 
 
@@ -152,9 +152,10 @@ def _spaces(text):
 
 
 def _untag(text, breaks=BREAK):
-    """The cell's text without HTML: block tags become `breaks`, the rest a space; entities decoded."""
-    text = re.sub(r"<\s*/?\s*(?:br|p|div|li|ul|ol)\b[^>]*>", breaks, text, flags=re.IGNORECASE)
-    text = re.sub(r"<[^>]*>", " ", text)
+    """The cell's text without HTML: block tags become `breaks`, the rest a space; entities decoded.
+    (A tag ends at the next «<» too: else a cell of a thousand «<» costs the square of its length.)"""
+    text = re.sub(r"<\s*/?\s*(?:br|p|div|li|ul|ol)\b[^<>]*>", breaks, text, flags=re.IGNORECASE)
+    text = re.sub(r"<[^<>]*>", " ", text)
     return html.unescape(text).replace("\xa0", " ")
 
 
@@ -171,7 +172,7 @@ def _cell(text):
 
 # A sub-point starts with a dash at the start of the text or a paragraph, or after «:», «;», «.»:
 # «…через: - распространение…; - организацию…». «ИКТ - компетентности» is not one.
-SUB_POINT = re.compile(r"(?:^|(?<=[\n;:.]))\s*[-–—•]\s+")
+SUB_POINT = re.compile(r"(?:^|(?<=[\n;:.]))[^\S\n]*[-–—•]\s+")
 
 
 def _item_with_points(segment):
@@ -221,7 +222,7 @@ def _year_of(text):
 
 def _names(line, text):
     # A cell may list the names one per paragraph with bullets: «• Саблина В.И.»
-    text = re.sub(r"(?:^|(?<=\n))\s*[-–—•]\s*", " ", _untag(text))
+    text = re.sub(r"(?:^|(?<=\n))[^\S\n]*[-–—•][^\S\n]*", " ", _untag(text))
     try:
         return parse_names(_spaces(text))
     except ValueError as error:
@@ -233,13 +234,25 @@ TITLE_LENGTH = Event._meta.get_field("title").max_length
 SECTION_TITLE_LENGTH = Section._meta.get_field("title").max_length
 HEADER_FIELDS = {"city_theme": "Единая городская методическая тема", "theme": "Методическая тема", "goal": "Цель",
                  "tasks": "Задачи", "results": "Ожидаемые результаты"}
-# Bounds on the work a file may cause: its size, what a .docx unpacks into, the rows and paragraphs read.
+# Bounds on the work a file may cause: its size, what a .docx unpacks into and the elements python-docx would
+# build of it (members.office_files), the rows and paragraphs read, the length of one cell.
 MAX_PLAN_BYTES = 5 * 1024 * 1024
-MAX_DOCX_UNPACKED = 60 * 1024 * 1024
-MAX_DOCX_PART = 15 * 1024 * 1024
 MAX_LINES = 20000
 MAX_COLUMNS = 64
-TOO_LONG = "в документе больше {max} строк и абзацев — план работы столько не занимает. Проверьте, тот ли это файл."
+MAX_CELLS = 30000  # a plan of 500 events is 3,000 cells
+MAX_CELL_CHARS = 20000  # the longest text of a plan, its tasks, is at most 10,000
+TOO_LONG = "В документе больше {max} строк и абзацев — план работы столько не занимает. Проверьте, тот ли это файл."
+DOCX_LIMITS = OfficeLimits(
+    what="плана работы", max_bytes=MAX_PLAN_BYTES, max_unpacked=60 * 1024 * 1024, max_part=15 * 1024 * 1024,
+    counts=[
+        Count("word/document.xml", b"p", MAX_LINES, TOO_LONG.format(max=MAX_LINES)),
+        Count("word/document.xml", b"tc", MAX_CELLS, f"В таблицах документа больше {MAX_CELLS} ячеек — план работы столько не занимает."),
+        Count("word/document.xml", None, 300_000),
+        Count("word/styles.xml", b"style", 5000),
+        Count("*.xml", None, 100_000, skip="word/document.xml"),  # every other part python-docx parses: styles, numbering, headers
+        Count("*.rels", None, 10_000),
+    ],
+)  # fmt: skip
 
 
 def _checked_length(line, what, text, limit):
@@ -266,6 +279,8 @@ def parse_lines(lines):
     section_count = 0
 
     for line in lines:
+        if any(len(cell) > MAX_CELL_CHARS for cell in line.cells):
+            raise line.error(f"в ячейке больше {MAX_CELL_CHARS} знаков — в плане таких текстов не бывает.")
         cells = [cell.replace("\r", "") for cell in line.cells]
         while len(cells) > 1 and not cells[-1].strip():
             cells.pop()
@@ -418,7 +433,7 @@ def parse_plan_text(text):
     """A plan exported from Word as tab-separated text → PlanDocument."""
     rows = text.split("\n", MAX_LINES)
     if len(rows) > MAX_LINES:
-        raise PlanImportError(TOO_LONG.format(max=MAX_LINES).capitalize())
+        raise PlanImportError(TOO_LONG.format(max=MAX_LINES))
     lines = [SourceLine(number=number, cells=row.split("\t"), where=f"Строка {number}") for number, row in enumerate(rows, start=1)]
     return parse_lines(lines)
 
@@ -433,6 +448,7 @@ class _Numbering:
 
         self.counters = {}
         self.formats = {}
+        self.by_style = {}  # style id → its numbering (python-docx finds a style by walking all of them)
         try:
             numbering = document.part.numbering_part.element
         except (KeyError, NotImplementedError):
@@ -449,14 +465,22 @@ class _Numbering:
             if ref is not None:
                 self.formats[node.get(qn("w:numId"))] = abstract.get(ref.get(qn("w:val")), {})
 
-    @staticmethod
-    def _num_pr(paragraph):
+    def _num_pr(self, paragraph):
         """The paragraph's numbering: its own, else its style's («List Number»), else None."""
         p_pr = paragraph._p.pPr
         if p_pr is not None and p_pr.numPr is not None:
             return p_pr.numPr
-        style = paragraph.style
-        while style is not None:
+        style_id = paragraph._p.style
+        if style_id not in self.by_style:
+            self.by_style[style_id] = self._style_num_pr(paragraph.style)
+        return self.by_style[style_id]
+
+    @staticmethod
+    def _style_num_pr(style):
+        """A style's numbering, or its base styles' — once per style, and never round a style based on itself."""
+        seen = set()
+        while style is not None and style.style_id not in seen:
+            seen.add(style.style_id)
             s_pr = style.element.pPr
             if s_pr is not None and s_pr.numPr is not None:
                 return s_pr.numPr
@@ -502,8 +526,8 @@ def read_docx_lines(path_or_file):
     import docx
 
     try:
-        check_archive(path_or_file, max_bytes=MAX_PLAN_BYTES, max_unpacked=MAX_DOCX_UNPACKED, max_part=MAX_DOCX_PART, what="плана работы")
-    except ArchiveRefused as refused:
+        check_office_file(path_or_file, DOCX_LIMITS)
+    except OfficeFileRefused as refused:
         raise PlanImportError(str(refused)) from None
     try:
         document = docx.Document(path_or_file)
@@ -526,7 +550,7 @@ def _docx_lines(document):
 
     body = document.element.body
     if len(body) + len(body.xpath("./w:tbl/w:tr")) > MAX_LINES:  # paragraphs and table rows, counted before reading any
-        raise PlanImportError(TOO_LONG.format(max=MAX_LINES).capitalize())
+        raise PlanImportError(TOO_LONG.format(max=MAX_LINES))
     numbering = _Numbering(document)
     several_tables = len(document.tables) > 1
     lines = []

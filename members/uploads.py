@@ -1,8 +1,5 @@
-"""Limits on what people upload: scans and portfolio files (10 MB at most, PDF, JPEG or PNG only), and the
-work an Office file (.xlsx, .docx: a ZIP of XML parts) may cause before anything reads it (`check_archive`)."""
-
-import zipfile
-from pathlib import Path
+"""Uploaded scans and portfolio files: 10 MB at most, PDF, JPEG or PNG only, served through the views that check
+rights (CheckedFileField). What an uploaded Office file may cost is members.office_files'."""
 
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -35,44 +32,6 @@ def validate_upload(file):
     file.seek(0)
     if not any(head.startswith(signature) for signature in SIGNATURES[extension]):
         raise ValidationError(_("Файл не похож на %(type)s: возможно, он повреждён или переименован.") % {"type": extension[1:].upper()})
-
-
-class ArchiveRefused(ValueError):
-    """An Office file refused before it is opened; str() is the Russian sentence."""
-
-
-def check_archive(file, *, max_bytes, max_unpacked, max_part, what):
-    """Refuse an .xlsx or .docx that is too large, or would unpack into more than `max_unpacked` bytes (or one
-    part into more than `max_part`) — a «zip bomb» — before any XML in it is parsed.
-
-    The sizes are the ones the archive declares; Python's zipfile never inflates a part beyond its declared
-    size, so a lie makes the part come out cut short (and unreadable), not larger. `file` is a path or a
-    binary file object (left at its start). `what` names the file in the messages, in the genitive: «плана работы».
-    """
-    size = file.size if hasattr(file, "size") else (Path(file).stat().st_size if not hasattr(file, "read") else None)
-    if size is None:
-        file.seek(0, 2)
-        size = file.tell()
-    if size > max_bytes:
-        raise ArchiveRefused(_("Файл больше %(limit)d МБ (%(size).1f МБ): для %(what)s это слишком много — проверьте, тот ли это файл.")
-                             % {"limit": max_bytes // 2**20, "size": size / 2**20, "what": what})
-    try:
-        if hasattr(file, "seek"):
-            file.seek(0)
-        with zipfile.ZipFile(file) as archive:
-            parts = archive.infolist()
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, ValueError):
-        return  # not a ZIP at all: nothing in it can be unpacked, and the reader says in its own words it cannot read it
-    finally:
-        if hasattr(file, "seek"):
-            file.seek(0)
-    unpacked = sum(part.file_size for part in parts)
-    if unpacked > max_unpacked or any(part.file_size > max_part for part in parts) or len(parts) > 2000:
-        raise ArchiveRefused(
-            _("Файл распаковывается в %(size)d МБ, а для %(what)s хватает %(limit)d МБ. Возможно, он испорчен или собран "
-              "нарочно: откройте его в Word или Excel и сохраните заново.")
-            % {"size": unpacked // 2**20, "what": what, "limit": max_unpacked // 2**20}
-        )
 
 
 class CheckedFieldFile(FieldFile):

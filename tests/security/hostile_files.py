@@ -3,7 +3,7 @@
 `office_file(base, replace)` takes a real .xlsx or .docx (bytes) and swaps some of its parts; a part may be a
 `Repeated` — a prefix, a chunk repeated many times, a suffix — which is deflated once per chunk kind and its
 compressed blocks repeated (a full flush makes each block stand alone), so that a 4.8 GB part is written in
-a second as a 5 MB file.
+a second as a 5 MB file; or a `Lie` about its size.
 """
 
 import io
@@ -38,8 +38,21 @@ class Repeated:
         return head + body * self.count + compressor.compress(self.suffix) + compressor.flush()
 
 
+@dataclass
+class Lie:
+    """A part whose ZIP entry declares `declared` bytes (and the checksum of those first bytes) while its
+    compressed data inflates into all of `content`: Python's zipfile inflates up to a gigabyte in one call
+    before it cuts the part to the declared size."""
+
+    content: Repeated
+    declared: int
+
+
 def _member(name, content):
     """(name, crc, compressed bytes, uncompressed size) of one part."""
+    if isinstance(content, Lie):
+        head = content.content.prefix[: content.declared]
+        return name.encode(), zlib.crc32(head), content.content.deflated(), content.declared
     if isinstance(content, Repeated):
         return name.encode(), content.crc(), content.deflated(), content.size
     compressor = zlib.compressobj(9, zlib.DEFLATED, -15)

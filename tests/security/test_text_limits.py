@@ -62,9 +62,13 @@ def test_the_card_form_refuses_an_endless_theme(librarian_client, librarian_user
 def test_a_plan_file_with_an_endless_event_title_is_refused_naming_the_line(tmp_path, association):
     from events.importer import PlanImportError, parse_plan_text
 
-    text = "Задачи:\t1. Одна\nСодержание работы\n№/п\tМероприятие\tСроки\tОтветственный\nI. Раздел\n1.\t" + HUGE + "\tМай 2024\tСаблина В.И.\n"
+    def plan(title):
+        return "Задачи:\t1. Одна\nСодержание работы\n№/п\tМероприятие\tСроки\tОтветственный\nI. Раздел\n1.\t" + title + "\tМай 2024\tСаблина В.И.\n"
+
     with pytest.raises(PlanImportError, match="Строка 5: название мероприятия длиннее 2000 знаков"):
-        parse_plan_text(text)
+        parse_plan_text(plan("Семинар " * 300))
+    with pytest.raises(PlanImportError, match="Строка 5: в ячейке больше 20000 знаков"):
+        parse_plan_text(plan(HUGE))
 
 
 def test_an_over_long_card_already_in_the_database_is_refused_as_a_pdf_fast(head_client, head_user):
