@@ -96,6 +96,10 @@ DATABASES = {
         conn_max_age=int(os.environ.get("DB_CONN_MAX_AGE", "0")),
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # A write transaction takes the lock when it begins, not halfway: two logins at once wait for each other
+    # instead of one failing with «database is locked».
+    DATABASES["default"].setdefault("OPTIONS", {}).update({"transaction_mode": "IMMEDIATE", "timeout": 20})
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -111,6 +115,8 @@ AUTHENTICATION_BACKENDS = ["members.throttle.ThrottledBackend"]
 # append to X-Forwarded-For (the address the nearest one saw is taken: what clients write before it is not trusted).
 CLIENT_IP_HEADER = os.environ.get("CLIENT_IP_HEADER", "").strip()
 CLIENT_IP_PROXIES = int(os.environ.get("CLIENT_IP_PROXIES", "1"))
+# The header is believed only on connections from these addresses (the proxy in front of gunicorn).
+CLIENT_IP_TRUSTED_PROXIES = env_list("CLIENT_IP_TRUSTED_PROXIES", "127.0.0.1,::1")
 if CLIENT_IP_PROXIES < 1:
     raise ImproperlyConfigured("CLIENT_IP_PROXIES must be 1 or more")
 LOGIN_URL = "login"

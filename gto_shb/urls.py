@@ -4,7 +4,7 @@ from django.urls import include, path
 
 from events import views as event_views
 from members import privacy_views
-from members.login import AdminLoginForm, LoginView
+from members.login import AdminLoginForm, LoginView, PasswordChangeView
 
 admin.site.site_header = "ГТО ШБ: администрирование"
 admin.site.site_title = "ГТО ШБ"
@@ -15,7 +15,7 @@ urlpatterns = [
     path("privacy/", privacy_views.privacy_policy, name="privacy"),
     path("accounts/login/", LoginView.as_view(), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
-    path("accounts/password/", auth_views.PasswordChangeView.as_view(), name="password_change"),
+    path("accounts/password/", PasswordChangeView.as_view(), name="password_change"),
     path("accounts/password/done/", auth_views.PasswordChangeDoneView.as_view(), name="password_change_done"),
     path("plans/", include("events.urls")),
     path("reports/", include("reports.urls")),

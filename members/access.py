@@ -49,9 +49,15 @@ def get_person_for_user(request, pk, edit=False):
 
     account = require_member(request)
     person = get_object_or_404(Person.objects.select_related("school"), pk=pk, association=account.association)
-    if edit and not (account.is_head or account.person_id == person.pk):
+    if edit and not can_edit_person(account, person):
         raise PermissionDenied
     return person
+
+
+def can_edit_person(account, person):
+    """The head of the person's association, or the person herself: who edits the card, its courses and portfolio,
+    and takes «Мои данные»."""
+    return account.association_id == person.association_id and (account.is_head or account.person_id == person.pk)
 
 
 def get_school_for_user(request, pk, edit=False):

@@ -74,6 +74,9 @@ class ConsentAdmin(admin.ModelAdmin):
     list_select_related = ["person"]
     raw_id_fields = ["person"]
 
+    def get_readonly_fields(self, request, obj=None):
+        return ["person"] if obj else []  # a consent is one person's document: never moved to another
+
 
 @admin.register(PrivacyPolicy)
 class PrivacyPolicyAdmin(admin.ModelAdmin):

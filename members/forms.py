@@ -118,12 +118,14 @@ class AccountForm(forms.Form):
     )
 
     def clean_username(self):
+        """Latin letters, digits and @.+-_ only, as the help text says: a login that looks like another one
+        (a full-width «Ｓablina», which Django turns into «Sablina») is refused, not made."""
         from django.contrib.auth.models import User
-        from django.contrib.auth.validators import UnicodeUsernameValidator
+        from django.contrib.auth.validators import ASCIIUsernameValidator
 
         username = self.cleaned_data["username"].strip()
-        UnicodeUsernameValidator()(username)
-        if User.objects.filter(username__iexact=username).exists():
+        ASCIIUsernameValidator(message=_("Логин — латинские буквы, цифры и знаки @ . + - _ без пробелов."))(username)
+        if User.objects.filter(username__iexact=User.normalize_username(username)).exists():
             raise forms.ValidationError(_("Такой логин уже занят."))
         return username
 

@@ -180,8 +180,8 @@ class Person(models.Model):
         from members.services import switch_login
 
         account = Account.objects.filter(person=self, user__is_active=True).select_related("user").first()
-        if account is not None:
-            switch_login(account.user, on=False)
+        if account is not None and account.role in Account.ROLES_A_HEAD_GIVES and not (account.user.is_staff or account.user.is_superuser):
+            switch_login(account.user, on=False)  # (the site administrator's own login is the administrator's to end)
 
     def clean(self):
         today = timezone.localdate()
@@ -443,6 +443,15 @@ class Account(models.Model):
             raise ValidationError(
                 _("Роль «%(role)s» руководитель дать не может: её даёт администратор сайта.") % {"role": self.get_role_display()}
             )
+
+    def can_be_managed_by(self, head):
+        """The head may switch this login off, lift its delay or erase it: a login she could have given herself —
+        in her association, of a role she gives — and never the site administrator's own."""
+        try:
+            self.check_given_by(head)
+        except ValidationError:
+            return False
+        return not (self.user.is_staff or self.user.is_superuser)
 
     def acting_in(self, association):
         """A coordinator on one association's pages: a reader of that association (an unsaved stand-in)."""

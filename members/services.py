@@ -3,7 +3,7 @@ import secrets
 from django.contrib.auth import get_user_model
 from django.contrib.sessions.models import Session
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -83,11 +83,14 @@ def give_login(giver, person, username, role):
     account = Account(association=person.association, role=role, person=person)
     account.check_given_by(giver)
     password = secrets.token_urlsafe(9)
-    with transaction.atomic():
-        user = get_user_model().objects.create_user(username=username, password=password, email=person.email)
-        account.user = user
-        account.full_clean()
-        account.save()
+    try:
+        with transaction.atomic():
+            user = get_user_model().objects.create_user(username=username, password=password, email=person.email)
+            account.user = user
+            account.full_clean()
+            account.save()
+    except IntegrityError:  # the same login made a moment earlier, in another tab
+        raise ValidationError(_("Такой логин уже занят.")) from None
     return user, password
 
 

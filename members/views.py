@@ -1,6 +1,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models import Prefetch
@@ -15,7 +15,7 @@ from django.views.decorators.http import require_POST, require_safe
 from audit.history import changes
 from events.dates import academic_year_bounds, academic_year_of
 from members.access import (
-    can_edit_school, can_see_contacts, get_person_for_user, get_school_for_user, require_head, require_member,
+    can_edit_person, can_edit_school, can_see_contacts, get_person_for_user, get_school_for_user, require_head, require_member,
     require_reader_of_all,
 )
 from members.forms import AccountForm, CourseForm, PersonFilterForm, PersonForm, PortfolioEntryForm, SchoolForm
@@ -55,23 +55,24 @@ def person_detail(request, pk):
         "courses": person.courses.all(),
         "portfolio": person.portfolio.all(),
         "show_contacts": can_see_contacts(account, person),
-        "can_edit": account.is_head or account.person_id == person.pk,
+        "can_edit": can_edit_person(account, person),
         "due_soon": person.attestation_due_soon(),
         "feed_url": request.build_absolute_uri(reverse("events:person_feed", args=[person.calendar_token])),
         "history": changes(person) if account.is_head else [],
-        "login": _login_of(person) if account.is_head else None,
+        "login": _login_of(person, account) if account.is_head else None,
         "consents": person.consents.all() if can_see_contacts(account, person) else None,
-        "own_data": account.is_head or account.person_id == person.pk,
     }
     return render(request, "members/person_detail.html", context)
 
 
-def _login_of(person):
-    """What the head sees of a person's login: the user and its failed attempts since the last success."""
+def _login_of(person, head):
+    """What the head sees of a person's login: the user, whether she may act on it, its failures of the last day."""
     account = Account.objects.filter(person=person).select_related("user").first()
     if account is None:
         return None
-    return {"account": account, "user": account.user, "failures": throttle.recent_failures(account.user.username)}
+    manageable = account.can_be_managed_by(head)
+    return {"account": account, "user": account.user, "manageable": manageable,
+            "failures": throttle.recent_failures(account.user.username) if manageable else 0}
 
 
 @login_required
@@ -227,11 +228,9 @@ def _send_login(request, person, user, password):
 @require_POST
 def account_switch(request, pk):
     """The head switches a person's login off (sessions end) or on again; nothing is deleted."""
-    require_head(request)
+    head = require_head(request)
     person = get_person_for_user(request, pk)
-    account = getattr(person, "account", None)
-    if account is None:
-        raise Http404
+    account = _managed_login(person, head)
     on = request.POST.get("on") == "1"
     if on and not person.is_active:
         messages.error(request, _("В карточке «%(name)s» стоит «не работает»: сначала исправьте это в карточке.") % {"name": person.printed_name})
@@ -243,15 +242,23 @@ def account_switch(request, pk):
     return redirect(person)
 
 
+def _managed_login(person, head):
+    """The person's login, if the head may act on it (Account.can_be_managed_by); 404 without one, 403 otherwise."""
+    account = Account.objects.filter(person=person).select_related("user").first()
+    if account is None:
+        raise Http404
+    if not account.can_be_managed_by(head):
+        raise PermissionDenied
+    return account
+
+
 @login_required
 @require_POST
 def login_unlock(request, pk):
     """The head lifts the delay on a login after failed attempts (members.throttle)."""
-    require_head(request)
+    head = require_head(request)
     person = get_person_for_user(request, pk)
-    account = getattr(person, "account", None)
-    if account is None:
-        raise Http404
+    account = _managed_login(person, head)
     forgotten = throttle.unlock(account.user.username)
     messages.success(request, ngettext("Ограничение снято: забыта %(count)d неудачная попытка входа.",
                                        "Ограничение снято: забыто %(count)d неудачных попыток входа.", forgotten) % {"count": forgotten})

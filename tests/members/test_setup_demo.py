@@ -23,7 +23,10 @@ def test_demo_loads_published_seed_plan_and_three_accounts():
     plan = Plan.objects.get(association__slug="ust-ilimsk")
     assert plan.year_name == "2023-2024" and plan.is_published
     assert Event.objects.filter(section__plan=plan).count() == 25
-    assert "логин «sablina», пароль «sablina-2023»" in output
+    assert "логин «sablina», пароль «sablina-2023»" in output and "логин «admin», пароль «admin-2023»" in output
+    from django.contrib.auth.models import User
+
+    assert not User.objects.filter(is_staff=True).exclude(username="admin").exists()  # no head is the site's administrator
     assert "логин «kuklina», пароль «kuklina-2023»" in output
     assert "логин «sadovnikova», пароль «sadovnikova-2023»" in output
     head = authenticate(username="sablina", password="sablina-2023")

@@ -111,3 +111,14 @@ def test_no_other_code_makes_accounts():
         if MAKING.search(path.read_text(encoding="utf-8")):
             found.add(relative)
     assert found == MAKERS
+
+
+@pytest.mark.parametrize("username, message", [
+    ("Ｓablina", "латинские буквы"),  # full-width: Django would make it «Sablina», a twin of «sablina»
+    ("новикова", "латинские буквы"),
+    ("HEAD", "Такой логин уже занят"),  # «head» exists: logins differ by more than case
+])  # fmt: skip
+def test_a_login_that_looks_like_another_is_refused(head_client, newcomer, username, message):
+    response = give(head_client, newcomer, "librarian", username=username)
+    assert response.status_code == 400 and message in response.content.decode()
+    assert not Account.objects.filter(person=newcomer).exists()

@@ -85,3 +85,20 @@ def test_another_associations_head_cannot_switch_ours(client, other_head_user, l
     client.force_login(other_head_user)
     assert client.post(reverse("members:account_switch", args=[librarian_user.account.person.pk]), {"on": "0"}).status_code == 404
     assert User.objects.get(pk=librarian_user.pk).is_active
+
+
+def test_the_site_administrators_login_is_not_the_heads_to_end(head_client, librarian_user):
+    """A person of the association whose login is the site administrator's: the head neither switches it off,
+    nor lifts its delays, nor erases it, nor ends it by marking the card «не работает»."""
+    librarian_user.is_staff = librarian_user.is_superuser = True
+    librarian_user.save()
+    person = librarian_user.account.person
+    assert head_client.post(reverse("members:account_switch", args=[person.pk]), {"on": "0"}).status_code == 403
+    assert head_client.post(reverse("members:login_unlock", args=[person.pk])).status_code == 403
+    card = head_client.get(person.get_absolute_url()).content.decode()
+    assert "распоряжается администратор сайта" in card and "Отключить вход" not in card
+    mark_left(head_client, person)
+    assert User.objects.get(pk=librarian_user.pk).is_active
+    response = head_client.post(reverse("members:person_erase", args=[person.pk]), {"confirm": "1"}, follow=True)
+    assert "логин администратора сайта" in response.content.decode()
+    assert User.objects.get(pk=librarian_user.pk).username == "librarian"

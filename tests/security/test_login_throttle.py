@@ -123,11 +123,54 @@ def test_the_address_comes_from_the_configured_proxy_header(settings, head_user)
 
 def test_without_a_header_or_with_garbage_the_connection_address_is_used(settings, rf):
     settings.CLIENT_IP_HEADER = "HTTP_X_FORWARDED_FOR"
-    assert throttle.client_ip(rf.get("/", REMOTE_ADDR="10.0.0.5")) == "10.0.0.5"
-    assert throttle.client_ip(rf.get("/", REMOTE_ADDR="10.0.0.5", HTTP_X_FORWARDED_FOR="not an address")) == "10.0.0.5"
+    assert throttle.client_ip(rf.get("/", REMOTE_ADDR="127.0.0.1")) == "127.0.0.1"
+    assert throttle.client_ip(rf.get("/", REMOTE_ADDR="127.0.0.1", HTTP_X_FORWARDED_FOR="not an address")) == "127.0.0.1"
     settings.CLIENT_IP_PROXIES = 2
-    request = rf.get("/", REMOTE_ADDR="10.0.0.5", HTTP_X_FORWARDED_FOR="198.51.100.7, 203.0.113.1, 10.0.0.2")
+    request = rf.get("/", REMOTE_ADDR="127.0.0.1", HTTP_X_FORWARDED_FOR="198.51.100.7, 203.0.113.1, 10.0.0.2")
     assert throttle.client_ip(request) == "203.0.113.1"  # the address the outer of two proxies saw
+
+
+def test_the_header_counts_only_from_the_trusted_proxy(settings, rf):
+    """Someone reaching gunicorn directly, not through the proxy, cannot name the address counted."""
+    settings.CLIENT_IP_HEADER = "HTTP_X_FORWARDED_FOR"
+    assert throttle.client_ip(rf.get("/", REMOTE_ADDR="203.0.113.9", HTTP_X_FORWARDED_FOR="10.0.0.1")) == "203.0.113.9"
+    settings.CLIENT_IP_TRUSTED_PROXIES = ["10.1.1.1"]
+    assert throttle.client_ip(rf.get("/", REMOTE_ADDR="10.1.1.1", HTTP_X_FORWARDED_FOR="10.0.0.1")) == "10.0.0.1"
+
+
+def test_an_ipv6_client_counts_as_its_network(rf):
+    """One IPv6 client has a /64 of addresses to change between guesses: they count as one."""
+    first = throttle.client_ip(rf.get("/", REMOTE_ADDR="2001:db8:1:2::1"))
+    assert first == throttle.client_ip(rf.get("/", REMOTE_ADDR="2001:db8:1:2:ffff:ffff:ffff:ffff")) == "2001:db8:1:2::"
+    assert throttle.client_ip(rf.get("/", REMOTE_ADDR="2001:db8:1:3::1")) != first
+    assert throttle.client_ip(rf.get("/", REMOTE_ADDR="::ffff:10.0.0.7")) == "10.0.0.7"
+
+
+def test_no_address_is_nobodys_known_address(head_user, rf):
+    """Without any address (a unix socket, no header) a success does not exempt the blank address from the bounds."""
+    attempt(RIGHT, address="")
+    for n in range(throttle.FREE_PER_LOGIN):
+        fail(1, address=f"198.51.100.{n + 1}")
+    assert refused(attempt(RIGHT, address="")[1])
+
+
+def test_the_old_password_on_the_change_form_is_throttled_too(client, librarian_user):
+    client.force_login(librarian_user)
+    url = reverse("password_change")
+    for _ in range(5):
+        response = client.post(url, {"old_password": WRONG, "new_password1": "Новый-пароль-2024", "new_password2": "Новый-пароль-2024"})
+        assert "старый пароль введен неправильно" in response.content.decode()
+    response = client.post(url, {"old_password": RIGHT, "new_password1": "Новый-пароль-2024", "new_password2": "Новый-пароль-2024"})
+    assert "Слишком много неудачных попыток" in response.content.decode()
+    librarian_user.refresh_from_db()
+    assert librarian_user.check_password(RIGHT)
+
+
+def test_a_fullwidth_login_is_the_same_login(head_user):
+    """«Ｓablina» (a full-width letter) and «sablina» are counted as one."""
+    for _ in range(5):
+        attempt(WRONG, username="ＨEAD")
+    assert refused(attempt(RIGHT)[1])
 
 
 def test_the_head_lifts_the_delay_on_her_librarian(client, head_user, librarian_user):

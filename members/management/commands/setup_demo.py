@@ -142,7 +142,7 @@ class Command(BaseCommand):
             person, _ = find_or_create_person(association, parse_name(printed))
             user, _ = User.objects.get_or_create(username=username)
             user.set_password(password)
-            user.is_staff = user.is_superuser = role == Account.Role.HEAD
+            user.is_staff = user.is_superuser = False  # the admin is the site administrator's alone
             user.save()
             Account.objects.update_or_create(user=user, defaults={"association": association, "role": role, "person": person})
             label = Account.Role(role).label
@@ -153,6 +153,12 @@ class Command(BaseCommand):
         coordinator.save()
         Account.objects.update_or_create(user=coordinator, defaults={"association": None, "role": Account.Role.COORDINATOR, "person": None})
         self.stdout.write("  региональный координатор (видит оба объединения) — логин «region», пароль «region-2023»")
+        admin, _ = User.objects.get_or_create(username="admin")
+        admin.set_password("admin-2023")
+        admin.is_staff = admin.is_superuser = True
+        admin.save()
+        self.stdout.write("  администратор сайта (объединения и их руководители, политика обработки данных — в /admin/) — "
+                          "логин «admin», пароль «admin-2023»")
 
     def district(self):
         """The district's association: two schools, two librarians, a short published plan and an offer in the bank."""
