@@ -54,7 +54,7 @@ CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 
 
 def _escape(text):
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = re.sub("\r\n|[\r\u0085\u2028\u2029]", "\n", text)  # every line break a calendar might read as one
     text = CONTROL.sub("", text)
     return text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n")
 
@@ -73,8 +73,14 @@ def _fold(line):
     return b"\r\n ".join(parts)
 
 
-def ical(events, name, host):
-    """An iCalendar file of whole-day events: one VEVENT per event with dates."""
+def _names(event, owner):
+    return [r.printed_name if owner is not None and r.person_id == owner.pk else r.public_name for r in event.responsibles.all()]
+
+
+def ical(events, name, host, owner=None):
+    """An iCalendar file of whole-day events: one VEVENT per event with dates. The people responsible beside
+    `owner` are named as a public page names them (Person.public_name): a feed is read without a login and
+    lives on in calendar servers."""
     stamp = timezone.now().strftime("%Y%m%dT%H%M%SZ")
     lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//gto-shb//План работы ГТО ШБ//RU", "CALSCALE:GREGORIAN",
              f"X-WR-CALNAME:{_escape(name)}", "X-WR-TIMEZONE:Asia/Irkutsk"]
@@ -88,7 +94,7 @@ def ical(events, name, host):
             f"DTSTART;VALUE=DATE:{event.date_start:%Y%m%d}",
             f"DTEND;VALUE=DATE:{event.date_end + datetime.timedelta(days=1):%Y%m%d}",
             f"SUMMARY:{_escape(event.title)}",
-            f"DESCRIPTION:{_escape('Сроки: ' + event.dates_text + '. Ответственные: ' + ', '.join(event.responsible_names()))}",
+            f"DESCRIPTION:{_escape('Сроки: ' + event.dates_text + '. Ответственные: ' + ', '.join(_names(event, owner)))}",
             "END:VEVENT",
         ]
     lines.append("END:VCALENDAR")

@@ -49,11 +49,11 @@ def person_feed(request, token):
     events = (
         Event.objects.filter(responsibles__person=person, date_start__isnull=False, section__plan__status=Plan.Status.PUBLISHED)
         .exclude(status=Event.Status.CANCELLED)
-        .prefetch_related("responsibles__person")
+        .prefetch_related("responsibles__person__school")
         .distinct()
         .order_by("date_start")
     )
-    body = ical(events, f"ГТО ШБ: {person.printed_name}", request.get_host())
+    body = ical(events, f"ГТО ШБ: {person.printed_name}", request.get_host(), owner=person)
     return HttpResponse(body, content_type="text/calendar; charset=utf-8")
 
 

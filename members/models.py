@@ -6,12 +6,14 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
 from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from members.fields import LimitedTextField
+from members.fields import LimitedTextField, one_line
 from members.names import name_key
 from members.uploads import CheckedFileField, validate_upload
 
@@ -116,11 +118,11 @@ class Person(models.Model):
         HIGHEST = "highest", _("высшая")
 
     association = models.ForeignKey(Association, on_delete=models.PROTECT, related_name="persons")
-    surname = models.CharField(_("фамилия"), max_length=100)
-    first_name = models.CharField(_("имя"), max_length=100, blank=True)
-    patronymic = models.CharField(_("отчество"), max_length=100, blank=True)
+    surname = models.CharField(_("фамилия"), max_length=100, validators=[one_line])
+    first_name = models.CharField(_("имя"), max_length=100, blank=True, validators=[one_line])
+    patronymic = models.CharField(_("отчество"), max_length=100, blank=True, validators=[one_line])
     initials = models.CharField(
-        _("инициалы"), max_length=10, blank=True, help_text=_("Как в документах: «В.И.». Заполняются по имени и отчеству.")
+        _("инициалы"), max_length=10, blank=True, validators=[one_line], help_text=_("Как в документах: «В.И.». Заполняются по имени и отчеству.")
     )
     # Derived from surname and initials (see members.names): the key documents are matched by.
     key = models.CharField(max_length=120, editable=False, db_index=True)
@@ -317,15 +319,15 @@ class Consent(models.Model):
     def is_in_force(self):
         return self.withdrawn_on is None
 
-    def save(self, *args, **kwargs):
-        super().save(*args, **kwargs)
-        self.person.refresh_publish_name()
 
-    def delete(self, *args, **kwargs):
-        person = self.person
-        result = super().delete(*args, **kwargs)
+
+@receiver(post_save, sender=Consent)
+@receiver(post_delete, sender=Consent)
+def consent_changed(sender, instance, **kwargs):
+    """Person.publish_name follows her consents, however they change — a form, the admin's «delete selected»."""
+    person = Person.objects.filter(pk=instance.person_id).first()
+    if person is not None:
         person.refresh_publish_name()
-        return result
 
 
 class PrivacyPolicy(models.Model):

@@ -4,11 +4,14 @@ a past plan (a responsible person of an event stays «Куклина Н.Н.»)."
 
 import datetime
 
+from django.core.files.storage import default_storage
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from members.models import Consent, Course, LoginAttempt, Person, PortfolioEntry, new_calendar_token
+from members.models import Account, Consent, Course, LoginAttempt, Person, PortfolioEntry, new_calendar_token
+from members.services import switch_login
+from members.throttle import login_key
 
 # The card's fields that are hers alone and go when she is erased; what stays: surname, initials, school,
 # position (so that a past plan and its public pages still read), whether and when she left.
@@ -68,6 +71,14 @@ def personal_data(person):
             "создан": timezone.localtime(account.user.date_joined).date(),
             "последний вход": timezone.localtime(account.user.last_login).date() if account.user.last_login else None,
         } if account else None,
+        "попытки входа": [
+            {"когда": timezone.localtime(a.at).replace(microsecond=0), "адрес": a.ip, "вход выполнен": _value(a.succeeded)}
+            for a in (LoginAttempt.objects.filter(username=login_key(account.user.get_username())).order_by("-at")[:200] if account else [])
+        ],
+        "письма-напоминания": [
+            {"мероприятие": r.event.title, "о чём": r.get_kind_display(), "отправлено": timezone.localtime(r.sent_at).replace(microsecond=0)}
+            for r in person.reminders.select_related("event").order_by("-sent_at")
+        ],
         "ответственный в планах": [
             {"план": f"{r.event.section.plan.association.short_name} {r.event.section.plan.year_name}", "мероприятие": r.event.title,
              "сроки": r.event.dates_text}
@@ -78,29 +89,52 @@ def personal_data(person):
 
 @transaction.atomic
 def erase(person):
-    """Erase the personal data of someone who left: the card's private fields, courses, portfolio, consent scans,
-    her login and its records, and the same fields in the card's history. Her surname and initials stay.
+    """Erase the personal data of someone who left: the card's private fields, courses, portfolio, consent scans
+    (and every earlier file of theirs), the same in the card's history; her login is emptied and switched off.
+    Her surname and initials stay, and so does who did what (the history names her as before).
 
-    ValueError (a Russian sentence) while she still works.
+    ValueError (a Russian sentence) while she still works, or when her login is the site administrator's.
     """
     if person.is_active:
         raise ValueError(_("Стереть можно только данные того, кто уже не работает: сначала отметьте уход в карточке."))
-    files = [c.scan for c in person.courses.all()] + [e.file for e in person.portfolio.all()] + [c.scan for c in person.consents.all()]
-    account = getattr(person, "account", None)
+    account = Account.objects.filter(person=person).select_related("user").first()
+    if account is not None and (account.user.is_staff or account.user.is_superuser):
+        raise ValueError(_("Логин этого сотрудника — логин администратора сайта: его данные стирает администратор."))
+    files = _files_of(person)
     if account is not None:
-        LoginAttempt.objects.filter(username=account.user.username.lower()).delete()
-        account.user.delete()  # and the account with it
+        _empty_login(account.user)
     for model in (Course, PortfolioEntry):
         model.objects.filter(person=person).delete()
         model.history.filter(person_id=person.pk).delete()  # the deletion's own records too
-    Consent.objects.filter(person=person).update(scan="", withdrawn_on=timezone.localdate())
+    today = timezone.localdate()
+    Consent.objects.filter(person=person, withdrawn_on__isnull=True).update(withdrawn_on=today)
+    Consent.objects.filter(person=person).update(scan="")
     Consent.history.filter(person_id=person.pk).update(scan="")
     blank = {name: None if Person._meta.get_field(name).null else "" for name in ERASED_FIELDS}
     Person.history.filter(id=person.pk).update(**blank)
-    Person.objects.filter(pk=person.pk).update(
-        **blank, erased_on=timezone.localdate(), publish_name=False, calendar_token=new_calendar_token()
-    )
+    Person.objects.filter(pk=person.pk).update(**blank, erased_on=today, publish_name=False, calendar_token=new_calendar_token())
     person.reminders.all().delete()
-    transaction.on_commit(lambda: [file.delete(save=False) for file in files if file])
     person.refresh_from_db()
+    person._change_reason = "личные данные стёрты"
+    person.save()  # one record in the card's history: who erased, and when
+    transaction.on_commit(lambda: [default_storage.delete(name) for name in files])
     return person
+
+
+def _files_of(person):
+    """Every file the person's records hold or held: a scan replaced long ago is still on the disk."""
+    names = set()
+    for model, name in ((Course, "scan"), (PortfolioEntry, "file"), (Consent, "scan")):
+        for query in (model.objects.filter(person=person), model.history.filter(person_id=person.pk)):
+            names.update(query.exclude(**{name: ""}).values_list(name, flat=True))
+    return sorted(names)
+
+
+def _empty_login(user):
+    """Her login emptied rather than deleted, so that the history still says who did what: no name, no e-mail,
+    no password, switched off; its attempts forgotten."""
+    LoginAttempt.objects.filter(username=login_key(user.get_username())).delete()
+    user.username, user.email, user.first_name, user.last_name = f"erased-{user.pk}", "", "", ""
+    user.set_unusable_password()
+    user.save()
+    switch_login(user, on=False)

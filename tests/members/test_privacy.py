@@ -10,7 +10,7 @@ from django.test import Client
 from django.urls import reverse
 
 from events.models import Event
-from members.models import Consent, Course, Person, PortfolioEntry, PrivacyPolicy
+from members.models import Consent, Course, LoginAttempt, Person, PortfolioEntry, PrivacyPolicy
 from tests.reports.conftest import pdf_text, sheet_rows, workbook
 
 pytestmark = pytest.mark.django_db
@@ -134,8 +134,12 @@ def test_the_administrator_writes_the_policy(client):
 # ---- «Мои данные» ----
 
 def test_my_data_holds_everything_about_me(librarian_client, kuklina, public_plan):
+    from events.models import Reminder
+
     Course.objects.create(person=kuklina, title="Цифровая библиотека", hours=36, start=datetime.date(2024, 1, 10), end=datetime.date(2024, 2, 1))
     consent(kuklina)
+    LoginAttempt.objects.create(username="librarian", ip="10.0.0.7", succeeded=True)
+    Reminder.objects.create(event=Event.objects.get(title="Круглый стол"), person=kuklina, kind=Reminder.Kind.COMING)
     response = librarian_client.get(reverse("members:my_data", args=[kuklina.pk, "json"]))
     assert response.status_code == 200 and "attachment" in response["Content-Disposition"]
     data = json.loads(response.content)
@@ -144,6 +148,8 @@ def test_my_data_holds_everything_about_me(librarian_client, kuklina, public_pla
     assert data["согласия"][0]["на что"].startswith("публикация")
     assert data["вход на сайт"]["логин"] == "librarian"
     assert [row["мероприятие"] for row in data["ответственный в планах"]] == ["Круглый стол"]
+    assert [(a["адрес"], a["вход выполнен"]) for a in data["попытки входа"]] == [("10.0.0.7", "да")]
+    assert [r["мероприятие"] for r in data["письма-напоминания"]] == ["Круглый стол"]
     text = pdf_text(librarian_client.get(reverse("members:my_data", args=[kuklina.pk, "pdf"])).content)
     assert "Цифровая библиотека" in text and "kuklina@example.ru" in text and "10 января 2024 г." in text
 
@@ -180,7 +186,11 @@ def test_erasure_leaves_only_the_name_in_past_plans(head_client, kuklina, public
     kuklina.refresh_from_db()
     assert (kuklina.surname, kuklina.initials, kuklina.first_name, kuklina.phone, kuklina.email) == ("Куклина", "Н.Н.", "", "", "")
     assert kuklina.erased_on == datetime.date.today() and not kuklina.publish_name
-    assert not kuklina.courses.exists() and not kuklina.portfolio.exists() and not hasattr(kuklina, "account")
+    assert not kuklina.courses.exists() and not kuklina.portfolio.exists()
+    user = kuklina.account.user  # emptied, not deleted: the history still says who did what
+    assert (user.username, user.email, user.is_active, user.has_usable_password()) == (f"erased-{user.pk}", "", False, False)
+    assert not LoginAttempt.objects.filter(username="librarian").exists()
+    assert Person.history.filter(id=kuklina.pk).first().history_user.username == "head"  # who erased
     assert not scan_path.exists() and not kuklina.consents.exclude(scan="").exists()
     assert not Person.history.filter(id=kuklina.pk).exclude(phone="").exists()  # the card's history forgets too
     assert not Course.history.filter(person_id=kuklina.pk).exists()

@@ -117,3 +117,25 @@ def test_the_command_line_says_it_too(tmp_path, plan, monkeypatch):
         call_command("export_plan", plan.year_name, "--format", "pdf", "--output", str(tmp_path / "plan.pdf"),
                      "--association", plan.association.slug, stdout=StringIO())
     assert not (tmp_path / "plan.pdf").exists()
+
+
+def test_an_event_names_at_most_twenty_responsible_people(head_client, plan):
+    """One event form once created 990 people of the data bank."""
+    section = plan.sections.first()
+    names = [f"Иванова{chr(0x430 + n % 32)}{n} А.А." for n in range(30)]
+    response = head_client.post(reverse("events:event_add", args=[section.pk]), {
+        "section": section.pk, "title": "Семинар", "dates_text": "Май 2024", "status": "planned", "outcome": "", "responsible": names,
+    })
+    assert response.status_code == 200 and "Ответственных не больше 20" in response.content.decode()
+    assert not Person.objects.filter(surname__startswith="Иванова").exists()
+
+
+@pytest.mark.parametrize("surname", ["Куклина\rATTENDEE:x", "Кук\u2028лина", "Куклина\x07"])
+def test_a_name_is_one_line(librarian_client, librarian_user, surname):
+    from tests.members.test_views_person import person_data
+
+    person = librarian_user.account.person
+    response = librarian_client.post(reverse("members:person_edit", args=[person.pk]), versioned(person, person_data(person, surname=surname)))
+    assert response.status_code == 200 and "Уберите переносы строк" in response.content.decode()
+    person.refresh_from_db()
+    assert person.surname == "Куклина"
