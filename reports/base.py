@@ -92,6 +92,7 @@ class Exporter:
 class PdfExporter(Exporter):
     extension = "pdf"
     template_name = ""
+    cached = False  # a file anyone may ask for: kept in the cache by its content (reports.pdf.render_pdf)
 
     def get_context(self):
         return {}
@@ -99,7 +100,7 @@ class PdfExporter(Exporter):
     def render(self):
         from reports.pdf import render_pdf
 
-        return render_pdf(self.template_name, {"title": self.title, **self.get_context()})
+        return render_pdf(self.template_name, {"title": self.title, **self.get_context()}, cached=self.cached)
 
 
 class XlsxExporter(Exporter):

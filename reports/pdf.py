@@ -5,6 +5,7 @@ works without collectstatic); it asks for Times New Roman and falls back to its 
 twin Liberation Serif or to PT Serif — bin/setup installs one of them.
 """
 
+import hashlib
 import logging
 import signal
 import threading
@@ -12,6 +13,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from django.contrib.staticfiles import finders
+from django.core.cache import cache
 from django.template.loader import render_to_string
 
 PRINT_STYLESHEET = "css/print.css"
@@ -23,6 +25,7 @@ PRINT_STYLESHEET = "css/print.css"
 MAX_HTML_CHARS = 600_000
 MAX_TEXT_RUN = 20_000
 RENDER_SECONDS = 10
+CACHE_SECONDS = 7 * 24 * 3600
 
 
 class DocumentTooLarge(Exception):
@@ -53,34 +56,60 @@ TOO_LARGE = (
 )
 
 
-def render_pdf(template_name, context):
-    """The template rendered to HTML, then to PDF bytes; DocumentTooLarge past the bounds above."""
+def render_pdf(template_name, context, cached=False):
+    """The template rendered to HTML, then to PDF bytes; DocumentTooLarge past the bounds above.
+
+    `cached`: a file anyone may ask for (a published plan for a visitor) is kept, under the hash of its HTML,
+    in the site's cache: a visitor asking for it again and again makes WeasyPrint work once per version of it.
+    """
     import weasyprint
 
     html = render_to_string(template_name, context)
     if len(html) > MAX_HTML_CHARS or max(map(len, html.split("<"))) > MAX_TEXT_RUN:
         raise DocumentTooLarge(TOO_LARGE)
+    key = f"pdf:{hashlib.sha256(html.encode()).hexdigest()}:{print_stylesheet_version()}" if cached else None
+    if key and (pdf := cache.get(key)) is not None:
+        return pdf
     with deadline(RENDER_SECONDS):
-        return weasyprint.HTML(string=html, base_url=str(Path(finders.find(PRINT_STYLESHEET)).parent)).write_pdf(
+        pdf = weasyprint.HTML(string=html, base_url=str(Path(finders.find(PRINT_STYLESHEET)).parent)).write_pdf(
             stylesheets=[print_stylesheet()]
         )
+    if key:
+        cache.set(key, pdf, timeout=CACHE_SECONDS)
+    return pdf
+
+
+def print_stylesheet_version():
+    return Path(finders.find(PRINT_STYLESHEET)).stat().st_mtime_ns
+
+
+class _Expired(BaseException):
+    """The render's time is up. Not an Exception, so that no «except Exception» inside WeasyPrint or fontTools
+    can swallow it; turned into DocumentTooLarge where the deadline was set."""
 
 
 @contextmanager
 def deadline(seconds):
-    """DocumentTooLarge if the block runs longer than `seconds` — in the main thread only (a signal timer);
-    elsewhere (the development server's threads) the size bound alone holds."""
+    """DocumentTooLarge if the block runs longer than `seconds` — in the main thread only (a signal timer, which
+    fires again every second in case one is lost); elsewhere (the development server's threads) the size bound
+    alone holds."""
     if threading.current_thread() is not threading.main_thread():
         yield
         return
+    running = [True]
 
     def expired(signum, frame):
-        raise DocumentTooLarge(TOO_LARGE)
+        if running[0]:
+            raise _Expired
 
     previous = signal.signal(signal.SIGALRM, expired)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
+    signal.setitimer(signal.ITIMER_REAL, seconds, 1)
     try:
         yield
+        running[0] = False
+    except _Expired:
+        raise DocumentTooLarge(TOO_LARGE) from None
     finally:
+        running[0] = False
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)

@@ -74,6 +74,10 @@ class PlanPdf(PlanExporter, PdfExporter):
     title = _("План работы (PDF)")
     template_name = "reports/plan.html"
 
+    @property
+    def cached(self):
+        return self.public  # a published plan, as any visitor downloads it
+
     def get_context(self):
         plan = self.subject
         header = self.header_rows()

@@ -144,3 +144,12 @@ def versioned(obj, data):
     from audit.history import latest_version
 
     return {**data, "version": latest_version(obj)}
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Every test starts with an empty cache (published plans' PDFs are cached by their content)."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield

@@ -15,3 +15,6 @@ SECURE_HSTS_SECONDS = 0
 # Static files as in development: no collectstatic before the tests (the live server serves them).
 MIDDLEWARE = [m for m in MIDDLEWARE if not m.startswith("whitenoise.")]
 STORAGES = {**STORAGES, "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}
+
+# Each test process its own cache in memory (a published plan's PDF is cached by its content).
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
