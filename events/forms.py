@@ -53,9 +53,14 @@ class EventForm(VersionedForm, forms.ModelForm):
             self.responsible_values = []
         self.printed_names = []
 
+    MAX_RESPONSIBLES = 20
+
     def clean(self):
         cleaned = super().clean()
         errors = []
+        if len([value for value in self.responsible_values if value]) > self.MAX_RESPONSIBLES:
+            self.add_error(None, _("Ответственных не больше %(count)d: назовите остальных в названии мероприятия.") % {"count": self.MAX_RESPONSIBLES})
+            return cleaned
         for value in self.responsible_values:
             if not value:
                 continue

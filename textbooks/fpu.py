@@ -149,12 +149,25 @@ def read_fpu(file):
     return entries
 
 
+# A newer list drops a few titles; one that leaves out most of the catalogue is not the federal list (a school's
+# own table, say) and is refused unless asked for on purpose.
+MOST_EXCLUDED = 0.5
+
+
 @transaction.atomic
-def import_fpu(file, today=None):
+def import_fpu(file, today=None, allow_mass_exclusion=False):
     """Bring the catalogue in line with the ФПУ in `file`. FpuImportResult; SpreadsheetError (nothing changed)."""
     today = today or timezone.localdate()
     entries = read_fpu(file)
     known = {textbook.fpu_number: textbook for textbook in Textbook.objects.select_for_update()}
+    listed = [number for number, textbook in known.items() if not textbook.excluded]
+    dropped = len(set(listed) - {entry["fpu_number"] for entry in entries})
+    if listed and dropped > MOST_EXCLUDED * len(listed) and not allow_mass_exclusion:
+        raise SpreadsheetError([
+            f"В этом файле нет {dropped} из {len(listed)} учебников каталога: похоже, это не федеральный перечень "
+            "(или не весь перечень). Ничего не изменено. Если перечень действительно сократился так сильно, "
+            "загрузите его с ключом --allow-mass-exclusion."
+        ])
     result = FpuImportResult(total=len(entries))
     to_create, to_update = [], []
     for entry in entries:

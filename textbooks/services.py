@@ -45,8 +45,16 @@ def request_transfer(offer, to_school, copies, return_by, need=None, note=""):
     try:
         with transaction.atomic():  # the partial unique index `transfer_one_waiting_request` decides, also in parallel
             return Transfer.objects.create(offer=offer, to_school=to_school, copies=copies, return_by=return_by, need=need, note=note)
-    except IntegrityError:
+    except IntegrityError as error:
+        if not _one_waiting_request(error):
+            raise
         raise TransferError(_("Ваша школа уже ждёт ответа на запрос этого учебника: дождитесь его или отмените запрос.")) from None
+
+
+def _one_waiting_request(error):
+    """The integrity error is the index `transfer_one_waiting_request`'s (PostgreSQL names it; SQLite its columns)."""
+    text = str(error)
+    return "transfer_one_waiting_request" in text or "textbooks_transfer.offer_id, textbooks_transfer.to_school_id" in text
 
 
 def _locked(transfer_pk):

@@ -35,3 +35,27 @@ def test_a_server_error_is_logged_with_path_user_and_traceback(settings, librari
 def test_the_filter_copes_with_records_without_a_request():
     record = logging.LogRecord("x", logging.ERROR, __file__, 1, "message", None, None)
     assert RequestContext().filter(record) and (record.method, record.path, record.user_id) == ("-", "-", "-")
+
+
+def test_a_calendar_address_is_not_written_into_the_log(rf):
+    import logging
+
+    record = logging.LogRecord("django.request", logging.ERROR, __file__, 1, "message", None, None)
+    record.request = rf.get("/plans/calendar/secret-token-of-someone.ics")
+    RequestContext().filter(record)
+    assert record.path == "/plans/calendar/….ics"
+
+
+def test_a_user_that_cannot_be_read_does_not_stop_the_record():
+    import logging
+
+    class Broken:
+        method, path = "GET", "/x/"
+
+        @property
+        def user(self):
+            raise RuntimeError("the database is down")
+
+    record = logging.LogRecord("django.request", logging.ERROR, __file__, 1, "message", None, None)
+    record.request = Broken()
+    assert RequestContext().filter(record) and record.user_id == "-"

@@ -139,3 +139,18 @@ def test_committed_samples_are_what_the_script_writes(name):
     expected = rows(sample.files()[name])
     assert rows((sample.TESTS_DIR / name).read_bytes()) == expected
     assert rows((sample.DEMO_DIR / name).read_bytes()) == expected
+
+
+def test_a_file_that_would_exclude_most_of_the_catalogue_is_refused(tmp_path):
+    """A school's table taken for the federal list once marked the whole catalogue «исключён из ФПУ»."""
+    from textbooks.sample import xlsx_bytes
+
+    call_command("import_fpu", str(FPU_SAMPLE), stdout=StringIO())
+    listed = Textbook.objects.filter(excluded=False).count()
+    small = tmp_path / "не-перечень.xlsx"
+    small.write_bytes(xlsx_bytes([["№", "Наименование", "Класс", "Автор"], ["1.1.1.1.1.1", "Азбука", "1", "Горецкий В.Г."]]))
+    with pytest.raises(CommandError, match="похоже, это не федеральный перечень"):
+        call_command("import_fpu", str(small))
+    assert Textbook.objects.filter(excluded=False).count() == listed
+    call_command("import_fpu", str(small), "--allow-mass-exclusion", stdout=StringIO())
+    assert Textbook.objects.filter(excluded=False).count() == 1

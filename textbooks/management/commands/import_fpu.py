@@ -13,11 +13,13 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("file", help="файл перечня .xlsx")
+        parser.add_argument("--allow-mass-exclusion", action="store_true",
+                            help="загрузить и тогда, когда в файле нет больше половины учебников каталога")
 
     def handle(self, *args, **options):
         self.stderr.write(f"Читаю перечень «{options['file']}» и сверяю его с каталогом…")
         try:
-            result = import_fpu(options["file"])
+            result = import_fpu(options["file"], allow_mass_exclusion=options["allow_mass_exclusion"])
         except SpreadsheetError as error:
             raise CommandError("Перечень не загружен, ничего не изменено.\n" + "\n".join(error.errors)) from None
         except FileNotFoundError:
