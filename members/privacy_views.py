@@ -5,17 +5,18 @@ import json
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.serializers.json import DjangoJSONEncoder
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
-from members.access import can_see_contacts, get_person_for_user, require_head, require_member
+from members.access import get_person_for_user, require_head
 from members.forms import ConsentForm
 from members.models import Consent, PrivacyPolicy
 from members.privacy import erase, personal_data
+from members.views import private_file
 from reports.base import download_response, get_exporter
 
 
@@ -60,12 +61,8 @@ def consent_withdraw(request, pk):
 @login_required
 @require_safe
 def consent_scan(request, pk):
-    account = require_member(request)
     consent = get_object_or_404(Consent, pk=pk)
-    person = get_person_for_user(request, consent.person_id)
-    if not can_see_contacts(account, person) or not consent.scan:
-        raise Http404
-    return FileResponse(consent.scan.open("rb"), as_attachment=True, filename=consent.scan.name.rsplit("/", 1)[-1])
+    return private_file(request, consent.person_id, consent.scan)
 
 
 @login_required

@@ -3,6 +3,7 @@ rights (CheckedFileField). What an uploaded Office file may cost is members.offi
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.http import FileResponse, Http404
 from django.db.models.fields.files import FieldFile
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -57,3 +58,10 @@ class CheckedFileField(models.FileField):
         if self.download_key != "pk":
             kwargs["download_key"] = self.download_key
         return name, path, args, kwargs
+
+
+def file_response(field_file):
+    """An uploaded file as a download under its own name (404 when there is none); the caller has checked rights."""
+    if not field_file:
+        raise Http404
+    return FileResponse(field_file.open("rb"), as_attachment=True, filename=field_file.name.rsplit("/", 1)[-1])

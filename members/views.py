@@ -4,7 +4,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models import Prefetch
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -22,6 +22,7 @@ from members.forms import AccountForm, CourseForm, PersonFilterForm, PersonForm,
 from members.models import Account, Course, Enrollment, Person, PortfolioEntry, School, add_months
 from members import throttle
 from members.services import give_login, librarians, switch_login, without_recent_course
+from members.uploads import file_response
 from reports.base import download_response, get_exporter
 
 
@@ -146,12 +147,16 @@ def course_delete(request, pk):
 @login_required
 def course_scan(request, pk):
     """The scan of a course certificate: for those who may see the person's private data."""
-    account = require_member(request)
     course = get_object_or_404(Course, pk=pk)
-    person = get_person_for_user(request, course.person_id)
-    if not can_see_contacts(account, person) or not course.scan:
+    return private_file(request, course.person_id, course.scan)
+
+
+def private_file(request, person_pk, field_file):
+    """A file of a person's private records (a course certificate, a consent): for those who see her contacts."""
+    account = require_member(request)
+    if not can_see_contacts(account, get_person_for_user(request, person_pk)):
         raise Http404
-    return FileResponse(course.scan.open("rb"), as_attachment=True, filename=course.scan.name.rsplit("/", 1)[-1])
+    return file_response(field_file)
 
 
 @login_required
@@ -182,9 +187,7 @@ def portfolio_delete(request, pk):
 def portfolio_file(request, pk):
     entry = get_object_or_404(PortfolioEntry, pk=pk)
     get_person_for_user(request, entry.person_id)
-    if not entry.file:
-        raise Http404
-    return FileResponse(entry.file.open("rb"), as_attachment=True, filename=entry.file.name.rsplit("/", 1)[-1])
+    return file_response(entry.file)
 
 
 # ---------------------------------------------------------------- accounts

@@ -7,11 +7,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.core.exceptions import PermissionDenied
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.views.decorators.http import require_POST, require_safe
 
 from audit.history import changes
 from members.access import require_head, require_member
+from members.uploads import file_response
 from reports.base import download_response, get_exporter
 from rounds.access import get_report_for_user, get_round_for_user, school_of
 from rounds.forms import FsemForm, InspectionForm, ProvisionLineFormSet, RoundForm
@@ -162,6 +163,6 @@ def fsem_scan(request, pk):
     """The scan of a school's ФСЭМ act: for whoever may read the report (the school, the head, the committee)."""
     report = get_report_for_user(request, pk)
     answer = getattr(report, "fsem", None)
-    if answer is None or not answer.act_scan:
+    if answer is None:
         raise Http404
-    return FileResponse(answer.act_scan.open("rb"), as_attachment=True, filename=answer.act_scan.name.rsplit("/", 1)[-1])
+    return file_response(answer.act_scan)
