@@ -51,7 +51,8 @@ def xlsx_limits(max_rows, max_bytes, what):
             Count("xl/sharedstrings.xml", b"si", max_rows * STRINGS_PER_ROW),
             Count("xl/styles.xml", b"xf", MAX_STYLES, gettext_lazy(
                 "В таблице больше %(count)d стилей ячеек: скопируйте данные в новую книгу Excel и сохраните её.")),
-            Count("xl/workbook.xml", b"sheet", MAX_SHEETS),  # openpyxl opens every sheet a workbook lists
+            Count("xl/workbook.xml", b"sheet", MAX_SHEETS, gettext_lazy(  # openpyxl opens every sheet a workbook lists
+                "В книге больше %(count)d листов: оставьте в файле лист со списком.")),
             Count("xl/workbook.xml", None, WORKBOOK_ELEMENTS),  # defined names, views…
             *(Count(parts, None, SMALL_PART_ELEMENTS) for parts in ("xl/styles.xml", "*.rels", "[[]content_types[]].xml", "docprops/*")),
         ],

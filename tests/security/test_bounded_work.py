@@ -227,7 +227,7 @@ def read_in_a_fresh_process(tmp_path, content, kind):
     (styles_flood, "xlsx", "больше 10000 стилей ячеек"),
     (fonts_flood, "xlsx", "больше 100000 элементов разметки"),
     (strings_flood, "xlsx", "больше 400000 элементов разметки"),
-    (sheets_flood, "xlsx", "больше 100 элементов разметки"),
+    (sheets_flood, "xlsx", "В книге больше 100 листов"),
     (names_flood, "xlsx", "больше 5000 элементов разметки"),
     (docx_bomb, "docx", "распаковывается больше чем в 15 МБ"),
     (docx_empty_paragraphs, "docx", "больше 20000 строк и абзацев"),
