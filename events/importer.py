@@ -154,7 +154,7 @@ def _spaces(text):
 def _untag(text, breaks=BREAK):
     """The cell's text without HTML: block tags become `breaks`, the rest a space; entities decoded.
     (A tag ends at the next «<» too: else a cell of a thousand «<» costs the square of its length.)"""
-    text = re.sub(r"<\s*/?\s*(?:br|p|div|li|ul|ol)\b[^<>]*>", breaks, text, flags=re.IGNORECASE)
+    text = re.sub(r"<\s*(?:/\s*)?(?:br|p|div|li|ul|ol)\b[^<>]*>", breaks, text, flags=re.IGNORECASE)
     text = re.sub(r"<[^<>]*>", " ", text)
     return html.unescape(text).replace("\xa0", " ")
 
@@ -244,13 +244,11 @@ MAX_CELL_CHARS = 20000  # the longest text of a plan, its tasks, is at most 10,0
 TOO_LONG = "В документе больше {max} строк и абзацев — план работы столько не занимает. Проверьте, тот ли это файл."
 DOCX_LIMITS = OfficeLimits(
     what="плана работы", max_bytes=MAX_PLAN_BYTES, max_unpacked=60 * 1024 * 1024, max_part=15 * 1024 * 1024,
-    counts=[
-        Count("word/document.xml", b"p", MAX_LINES, TOO_LONG.format(max=MAX_LINES)),
-        Count("word/document.xml", b"tc", MAX_CELLS, f"В таблицах документа больше {MAX_CELLS} ячеек — план работы столько не занимает."),
-        Count("word/document.xml", None, 300_000),
-        Count("word/styles.xml", b"style", 5000),
-        Count("*.xml", None, 100_000, skip="word/document.xml"),  # every other part python-docx parses: styles, numbering, headers
-        Count("*.rels", None, 10_000),
+    counts=[  # over all the parts, whatever they are called (python-docx finds them through the relationships)
+        Count(b"p", MAX_LINES, TOO_LONG.format(max=MAX_LINES)),
+        Count(b"tc", MAX_CELLS, f"В таблицах документа больше {MAX_CELLS} ячеек — план работы столько не занимает."),
+        Count(b"style", 5000),
+        Count(None, 300_000),
     ],
 )  # fmt: skip
 
@@ -448,7 +446,8 @@ class _Numbering:
 
         self.counters = {}
         self.formats = {}
-        self.by_style = {}  # style id → its numbering (python-docx finds a style by walking all of them)
+        self.by_style = {}  # style id → its numbering, resolved
+        self._read_styles(document)
         try:
             numbering = document.part.numbering_part.element
         except (KeyError, NotImplementedError):
@@ -470,22 +469,38 @@ class _Numbering:
         p_pr = paragraph._p.pPr
         if p_pr is not None and p_pr.numPr is not None:
             return p_pr.numPr
-        style_id = paragraph._p.style
-        if style_id not in self.by_style:
-            self.by_style[style_id] = self._style_num_pr(paragraph.style)
-        return self.by_style[style_id]
+        return self._style_num_pr(paragraph._p.style or self.default_style)
 
-    @staticmethod
-    def _style_num_pr(style):
-        """A style's numbering, or its base styles' — once per style, and never round a style based on itself."""
-        seen = set()
-        while style is not None and style.style_id not in seen:
-            seen.add(style.style_id)
-            s_pr = style.element.pPr
-            if s_pr is not None and s_pr.numPr is not None:
-                return s_pr.numPr
-            style = style.base_style
-        return None
+    def _style_num_pr(self, style_id):
+        """A style's numbering, or its base styles': each style resolved once (python-docx finds a style by walking
+        all of them), and never round a chain that comes back to itself."""
+        chain = []
+        while style_id is not None and style_id not in self.by_style and style_id not in chain:
+            chain.append(style_id)
+            style_id = self.styles.get(style_id, (None, None))[1]
+        found = self.by_style.get(style_id)
+        for member in reversed(chain):
+            own = self.styles.get(member, (None, None))[0]
+            found = self.by_style[member] = own if own is not None else found
+        return self.by_style.get(chain[0]) if chain else found
+
+    def _read_styles(self, document):
+        """{style id: (its numbering or None, the id it is based on or None)} and the default paragraph style."""
+        from docx.oxml.ns import qn
+
+        self.styles, self.default_style = {}, None
+        try:
+            element = document.styles.element
+        except (KeyError, NotImplementedError, AttributeError):
+            return
+        for style in element.findall(qn("w:style")):
+            p_pr = style.find(qn("w:pPr"))
+            num_pr = p_pr.find(qn("w:numPr")) if p_pr is not None else None
+            based_on = style.find(qn("w:basedOn"))
+            style_id = style.get(qn("w:styleId"))
+            self.styles[style_id] = (num_pr, based_on.get(qn("w:val")) if based_on is not None else None)
+            if style.get(qn("w:type")) == "paragraph" and style.get(qn("w:default")) in ("1", "true"):
+                self.default_style = style_id
 
     def prefix(self, paragraph):
         """«3. » for the third paragraph of a numbered list, «- » for a bullet or a nested level, else «»."""

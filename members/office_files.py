@@ -1,11 +1,13 @@
 """The work an Office file (.xlsx, .docx: a ZIP of XML parts) may cause, checked before a reader opens it.
 
 openpyxl and python-docx read whole parts into memory, and parse every element of a part — also the cells of
-a row beyond the columns asked for, every cell style, every shared string — before a caller can stop them.
-And the sizes a ZIP declares may lie: Python's zipfile inflates up to a gigabyte in one call before it cuts
-a part to its declared size. So `check_office_file` inflates every part itself, a chunk at a time, counting
-what really comes out, and counts the elements the readers would build, and refuses the file (OfficeFileRefused,
-a Russian sentence) at the first limit passed — before any XML in it is parsed.
+a row beyond the columns asked for, every cell style, every shared string, elements they do not know and never
+let go — before a caller can stop them. And the sizes a ZIP declares may lie: Python's zipfile inflates up to a
+gigabyte in one call before it cuts a part to its declared size. So `check_office_file` inflates every part
+itself, a chunk at a time, counting what really comes out, and counts the elements of the whole file — every
+part, whatever its name: a reader finds its parts through the file's own relationships, so a sheet may be
+called anything — and refuses the file (OfficeFileRefused, a Russian sentence) at the first limit passed,
+before any XML in it is parsed.
 """
 
 import re
@@ -33,14 +35,14 @@ class OfficeFileRefused(ValueError):
 
 @dataclass
 class Count:
-    """At most `limit` elements named `tag` (None: of any name) in each part whose lower-cased name matches
-    `parts` (fnmatch); else `message` % {"count": limit}."""
+    """At most `limit` elements named `tag` (None: of any name) in the whole file — in the parts whose lower-cased
+    name matches `parts` (fnmatch; «*»: every part) —; else `message` % {"count": limit}."""
 
-    parts: str
     tag: bytes | None
     limit: int
     message: str = ""
-    skip: str = ""  # parts matching this are not counted here (they have a rule of their own)
+    parts: str = "*"
+    but: frozenset = frozenset()  # with tag None: every element but these (the cheap ones, bounded otherwise)
 
     def refusal(self):
         return OfficeFileRefused(str(self.message or TOO_MANY_ELEMENTS) % {"count": self.limit})
@@ -53,7 +55,7 @@ class OfficeLimits:
     max_unpacked: int  # all parts together, inflated
     max_part: int  # one part, inflated
     counts: list = field(default_factory=list)  # [Count]
-    rows: tuple = ()  # (parts, row tag, cell tag, most cells in one row): a row's cells, counted as they come
+    rows: tuple = ()  # (row tag, cell tag, most cells in one row): a row's cells in any part, counted as they come
 
 
 def check_office_file(file, limits):
@@ -97,11 +99,12 @@ def _check_parts(archive, raw, limits):
     if len(parts) > MAX_PARTS:
         raise OfficeFileRefused(_("В файле %(count)d частей — это не документ Word или Excel, а что-то собранное нарочно.") % {"count": len(parts)})
     total = 0
+    counters = [_Counter(count) for count in limits.counts]  # for the whole file
     for part in parts:
         name = part.filename.lower()
-        counters = [_Counter(count) for count in limits.counts if fnmatch(name, count.parts) and not (count.skip and fnmatch(name, count.skip))]
-        rows = _RowCounter(*limits.rows[1:]) if limits.rows and fnmatch(name, limits.rows[0]) else None
-        scanners = counters + ([rows] if rows else [])
+        scanners = [counter for counter in counters if fnmatch(name, counter.count.parts)]
+        if limits.rows:
+            scanners.append(_RowCounter(*limits.rows))
         inflated = 0
         for chunk in _inflate(raw, part):
             inflated += len(chunk)
@@ -186,13 +189,19 @@ class _Scanner:
         self.carry = b""
 
 
+ANY_ELEMENT = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?([A-Za-z_][\w.-]*)")
+
+
 class _Counter(_Scanner):
     def __init__(self, count):
-        super().__init__(_tags(count.tag) if count.tag else _tags())
+        super().__init__(_tags(count.tag) if count.tag else ANY_ELEMENT if count.but else _tags())
         self.count, self.seen = count, 0
 
     def found(self, matches):
-        self.seen += sum(1 for _ in matches)
+        if self.count.but:
+            self.seen += sum(1 for match in matches if match[1] not in self.count.but)
+        else:
+            self.seen += sum(1 for _ in matches)
         if self.seen > self.count.limit:
             raise self.count.refusal()
 

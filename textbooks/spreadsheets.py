@@ -32,33 +32,31 @@ MAX_CELL_CHARS = 10000
 # cell style, every shared string, every element of the workbook's small parts. Counted before it opens the file.
 TOO_MANY_ROWS = gettext_lazy("В файле больше %(count)d строк: это не похоже на список учебников. Проверьте, тот ли это файл.")
 MAX_CELLS_PER_ROW = 1000
-CELLS_PER_ROW = 50  # on average, over the rows a file may hold
-STRINGS_PER_ROW = 20
+ELEMENTS_PER_ROW = 60  # a row, its cells and values, its share of the shared strings and rich text: 20–40
 MAX_STYLES = 10000  # a list is a few dozen; Excel itself stops at 64,000
-SMALL_PART_ELEMENTS = 100000
 MAX_SHEETS = 100
-WORKBOOK_ELEMENTS = 5000
+MAX_OTHER_ELEMENTS = 50000
+# A sheet's rows, cells, values and formulas, the shared strings and their rich-text runs: read as they stream.
+CHEAP_ELEMENTS = frozenset({b"row", b"c", b"v", b"f", b"is", b"t", b"si", b"r", b"rPr", b"rFont", b"sz", b"color", b"b", b"i",
+                            b"u", b"family", b"charset", b"scheme", b"vertAlign", b"strike"})
 
 
 def xlsx_limits(max_rows, max_bytes, what):
-    """The bounds of members.office_files for a sheet that may hold `max_rows` rows."""
+    """The bounds of members.office_files for a file that may hold `max_rows` rows: the elements of all its parts
+    together — whatever the parts are called — and, by name, what openpyxl reads by name (the styles)."""
     return OfficeLimits(
         what=what, max_bytes=max_bytes, max_unpacked=MAX_UNPACKED_BYTES, max_part=MAX_PART_BYTES,
         counts=[
-            Count("xl/worksheets/*.xml", b"row", max_rows * ROW_NUMBER_FACTOR, str(TOO_MANY_ROWS) % {"count": max_rows}),
-            Count("xl/worksheets/*.xml", b"c", max_rows * CELLS_PER_ROW, gettext_lazy(
-                "В таблице больше %(count)d ячеек — это не похоже на список учебников. Проверьте, тот ли это файл.")),
-            Count("xl/sharedstrings.xml", b"si", max_rows * STRINGS_PER_ROW),
-            Count("xl/styles.xml", b"xf", MAX_STYLES, gettext_lazy(
-                "В таблице больше %(count)d стилей ячеек: скопируйте данные в новую книгу Excel и сохраните её.")),
-            Count("xl/workbook.xml", b"sheet", MAX_SHEETS, gettext_lazy(  # openpyxl opens every sheet a workbook lists
-                "В книге больше %(count)d листов: оставьте в файле лист со списком.")),
-            Count("xl/workbook.xml", None, WORKBOOK_ELEMENTS),  # defined names, views…
-            *(Count(parts, None, SMALL_PART_ELEMENTS) for parts in ("xl/styles.xml", "*.rels", "[[]content_types[]].xml", "docprops/*")),
+            Count(b"row", max_rows * ROW_NUMBER_FACTOR, str(TOO_MANY_ROWS) % {"count": max_rows}),
+            Count(b"sheet", MAX_SHEETS, gettext_lazy("В книге больше %(count)d листов: оставьте в файле лист со списком.")),
+            Count(b"xf", MAX_STYLES, gettext_lazy("В таблице больше %(count)d стилей ячеек: скопируйте данные в новую книгу Excel и сохраните её.")),
+            Count(None, max_rows * ELEMENTS_PER_ROW),
+            # What openpyxl turns into objects one by one — styles, fonts, merged cells, links, rules, names —
+            # costs ten times a cell: a few thousand of them in a real list, fifty thousand at most.
+            Count(None, MAX_OTHER_ELEMENTS, but=CHEAP_ELEMENTS),
         ],
-        rows=("xl/worksheets/*.xml", b"row", b"c", MAX_CELLS_PER_ROW),
+        rows=(b"row", b"c", MAX_CELLS_PER_ROW),
     )  # fmt: skip
-
 
 
 class SpreadsheetError(Exception):
@@ -120,7 +118,7 @@ def read_rows(file, max_rows=MAX_ROWS, max_bytes=MAX_UPLOAD_BYTES, what=gettext_
     except OfficeFileRefused as refused:
         raise SpreadsheetError([str(refused)]) from None
     try:
-        workbook = load_workbook(file, read_only=True, data_only=True)
+        workbook = load_workbook(file, read_only=True, data_only=True, keep_links=False)
     except Exception:  # openpyxl raises zip, XML, key and value errors alike for a malformed file
         raise unreadable() from None
     number = 0

@@ -111,3 +111,16 @@ def measured(call):
         result = error
     seconds = time.perf_counter() - started
     return seconds, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, result
+
+
+def renamed(base, old, new, content):
+    """`base` with its part `old` moved to `new` (the content types and relationships saying so) and given `content`:
+    a reader finds its parts through those, so a check that goes by the usual names would miss it."""
+    with zipfile.ZipFile(io.BytesIO(base)) as archive:
+        parts = {name: archive.read(name) for name in archive.namelist()}
+    del parts[old]
+    for name in list(parts):
+        if name.endswith(".rels") or name == "[Content_Types].xml":
+            parts[name] = parts[name].replace(b"/" + old.encode(), b"/" + new.encode()).replace(old.split("/", 1)[1].encode(), new.split("/", 1)[1].encode())
+    parts[new] = content
+    return write_zip(parts)
