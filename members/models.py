@@ -402,6 +402,9 @@ class Account(models.Model):
     # The roles a head gives, within her own association. A coordinator (and a head's first login) are the
     # site administrator's to make, in /admin/.
     ROLES_A_HEAD_GIVES = (Role.LIBRARIAN, Role.VIEWER, Role.HEAD)
+    # The logins a head switches off, unlocks and erases: not another head's (one she appointed could otherwise
+    # shut out the head the site administrator made) — heads are the site administrator's to manage.
+    ROLES_A_HEAD_MANAGES = (Role.LIBRARIAN, Role.VIEWER)
 
     user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="account")
     association = models.ForeignKey(Association, on_delete=models.PROTECT, related_name="accounts", null=True, blank=True,
@@ -447,13 +450,13 @@ class Account(models.Model):
             )
 
     def can_be_managed_by(self, head):
-        """The head may switch this login off, lift its delay or erase it: a login she could have given herself —
-        in her association, of a role she gives — and never the site administrator's own."""
+        """The head may switch this login off, lift its delay or erase it: a librarian's or the committee's login of
+        her association — never another head's, never the site administrator's own."""
         try:
             self.check_given_by(head)
         except ValidationError:
             return False
-        return not (self.user.is_staff or self.user.is_superuser)
+        return self.role in self.ROLES_A_HEAD_MANAGES and not (self.user.is_staff or self.user.is_superuser)
 
     def acting_in(self, association):
         """A coordinator on one association's pages: a reader of that association (an unsaved stand-in)."""

@@ -98,8 +98,8 @@ def erase(person):
     if person.is_active:
         raise ValueError(_("Стереть можно только данные того, кто уже не работает: сначала отметьте уход в карточке."))
     account = Account.objects.filter(person=person).select_related("user").first()
-    if account is not None and (account.user.is_staff or account.user.is_superuser):
-        raise ValueError(_("Логин этого сотрудника — логин администратора сайта: его данные стирает администратор."))
+    if account is not None and (account.user.is_staff or account.user.is_superuser or account.is_head):
+        raise ValueError(_("У этого сотрудника логин руководителя или администратора сайта: его данные стирает администратор сайта."))
     files = _files_of(person)
     if account is not None:
         _empty_login(account.user)

@@ -122,3 +122,18 @@ def test_a_login_that_looks_like_another_is_refused(head_client, newcomer, usern
     response = give(head_client, newcomer, "librarian", username=username)
     assert response.status_code == 400 and message in response.content.decode()
     assert not Account.objects.filter(person=newcomer).exists()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_logins_that_differ_only_in_case_are_refused_by_the_database(association):
+    """Two tabs giving «race0x» and «RACE0X» at the same moment both passed the form's check; the index decides."""
+    from django.db import IntegrityError, transaction
+
+    User.objects.create_user("race0x")
+    with pytest.raises(IntegrityError), transaction.atomic():
+        User.objects.create_user("RACE0X")
+    head = Account.objects.create(user=User.objects.create_user("chief"), association=association, role=Account.Role.HEAD)
+    person = Person.objects.create(association=association, surname="Новая", initials="Н.Н.")
+    with pytest.raises(ValidationError, match="Такой логин уже занят"):
+        give_login(head, person, "Race0x", Account.Role.LIBRARIAN)
+    assert not Account.objects.filter(person=person).exists()
