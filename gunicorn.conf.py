@@ -6,7 +6,13 @@ every few pages Python's oldest-generation collection walked all of Django as we
 page that met it, the slowest twentieth of the pages (docs/performance.md). Once a worker has loaded
 the site, what it loaded is frozen (gc.freeze: never walked again), and the young generation is
 collected every 50,000 allocations instead of 700.
+
+A worker is replaced after about a thousand requests: what WeasyPrint and openpyxl leave behind (a PDF
+stopped by its deadline abandons some of its clean-up) does not pile up for weeks.
 """
+
+max_requests = 1000
+max_requests_jitter = 100
 
 import gc
 

@@ -249,6 +249,12 @@ def add_months(day, months):
     return datetime.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
+def too_many(record, most, message):
+    """ValidationError when a new record would take the person past `most` of its kind (courses, portfolio)."""
+    if record.pk is None and record.person_id and type(record).objects.filter(person_id=record.person_id).count() >= most:
+        raise ValidationError(message % {"count": most})
+
+
 class Course(models.Model):
     """A qualification course a person completed («курсы повышения квалификации»)."""
 
@@ -273,9 +279,13 @@ class Course(models.Model):
     def __str__(self):
         return self.title
 
+    # A librarian passes a few dozen courses in a career; a card and its PDF stay quick with any real number.
+    MOST_PER_PERSON = 100
+
     def clean(self):
         if self.start and self.end and self.end < self.start:
             raise ValidationError({"end": _("Курсы не могут закончиться раньше, чем начались.")})
+        too_many(self, self.MOST_PER_PERSON, _("В карточке уже %(count)d курсов — больше не вносится. Удалите старые записи."))
 
 
 class Consent(models.Model):
@@ -376,6 +386,11 @@ class PortfolioEntry(models.Model):
                             help_text=_("PDF, JPEG или PNG, не больше 10 МБ."))
 
     history = HistoricalRecords()
+
+    MOST_PER_PERSON = 200
+
+    def clean(self):
+        too_many(self, self.MOST_PER_PERSON, _("В портфолио уже %(count)d записей — больше не вносится. Удалите старые записи."))
 
     class Meta:
         verbose_name = _("запись портфолио")

@@ -99,7 +99,9 @@ def deadline(seconds):
     running = [True]
 
     def expired(signum, frame):
-        if running[0]:
+        # Not inside a finaliser: there it would be «ignored» and WeasyPrint's clean-up abandoned (a leak per
+        # stopped render); the timer comes again in a second.
+        if running[0] and not _in_finaliser(frame):
             raise _Expired
 
     previous = signal.signal(signal.SIGALRM, expired)
@@ -113,3 +115,11 @@ def deadline(seconds):
         running[0] = False
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
+
+
+def _in_finaliser(frame, depth=40):
+    while frame is not None and depth:
+        if frame.f_code.co_name == "__del__":
+            return True
+        frame, depth = frame.f_back, depth - 1
+    return False

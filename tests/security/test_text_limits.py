@@ -162,3 +162,41 @@ def test_a_name_is_one_line(librarian_client, librarian_user, surname):
     assert response.status_code == 200 and "Уберите переносы строк" in response.content.decode()
     person.refresh_from_db()
     assert person.surname == "Куклина"
+
+
+def test_a_card_holds_a_real_number_of_courses(librarian_client, librarian_user):
+    """550 courses made a card's PDF take 5 s and «Мои данные» time out: a card takes at most 100."""
+    from members.models import Course
+
+    person = librarian_user.account.person
+    Course.objects.bulk_create(Course(person=person, title=f"Курсы {n}", hours=16, start=datetime.date(2024, 1, 1),
+                                      end=datetime.date(2024, 1, 2)) for n in range(Course.MOST_PER_PERSON))
+    response = librarian_client.post(reverse("members:course_add", args=[person.pk]), {
+        "title": "Ещё одни", "provider": "", "hours": "16", "start": "2024-02-01", "end": "2024-02-02", "certificate_number": "",
+    })
+    assert response.status_code == 400 and "уже 100 курсов" in response.content.decode()
+    assert Course.objects.filter(person=person).count() == Course.MOST_PER_PERSON
+
+
+def test_the_deadline_never_interrupts_a_finaliser():
+    """An expiry landing in a __del__ would be «ignored» there and its clean-up abandoned (a leak per stopped
+    render): it waits for the next tick instead."""
+    import time
+
+    cleaned = []
+
+    class Resource:
+        def __del__(self):
+            until = time.monotonic() + 0.5
+            while time.monotonic() < until:  # a slow clean-up that the timer fires into
+                pass
+            cleaned.append(True)
+
+    started = time.monotonic()
+    with pytest.raises(DocumentTooLarge):
+        with deadline(0.1):
+            resource = Resource()
+            del resource  # its finaliser runs past the deadline
+            while time.monotonic() - started < 5:
+                pass
+    assert cleaned == [True]
