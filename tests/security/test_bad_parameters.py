@@ -98,3 +98,22 @@ def test_dates_in_forms_out_of_range_are_form_errors(head_client, plan):
     })
     assert response.status_code == 200 and "Убедитесь, что это значение меньше либо равно 2100" in response.content.decode()
     assert not Round.objects.exists()
+
+
+def test_a_request_for_another_host_name_is_a_quiet_russian_400(settings):
+    """Scanners ask for other host names all day: a 400 in Russian (the error page once failed on it: a 500), and no
+    traceback in the server's log."""
+    import io
+    import logging
+
+    settings.DEBUG = False
+    handler = next(h for h in logging.getLogger("django.request").handlers if isinstance(h, logging.StreamHandler))
+    captured = io.StringIO()
+    previous = handler.setStream(captured)
+    try:
+        response = Client(raise_request_exception=False).get("/", HTTP_HOST="evil.example")
+    finally:
+        handler.setStream(previous)
+    html = response.content.decode()
+    assert response.status_code == 400 and "Неверный запрос" in html and not any(word in html for word in ENGLISH)
+    assert captured.getvalue() == ""
