@@ -185,7 +185,58 @@ def _month_range(m, year_start):
     return datetime.date(first_year, first_month, 1), _last_day(last_year, last_month)
 
 
+# «до 20.10.2025 г.», «не позднее 20 октября»: ends then
+UNTIL_NUMERIC = _pattern(rf"(?:до|не\s+позднее|к)\s+{NUMERIC_DATE}")
+UNTIL_WORDS = _pattern(rf"(?:до|не\s+позднее|к)\s+{DAY}\s+{MONTH_WORD}{OPT_YEAR}")
+ROMAN_OR_DIGIT = r"(iv|iii|ii|i|1|2|3|4|перв\w*|втор\w*|трет\w*|четв[её]рт\w*)"
+# «IV четверть», «в 3 четверти», «в течение II четверти»
+QUARTER = _pattern(rf"(?:в\s+)?(?:течение\s+)?{ROMAN_OR_DIGIT}(?:-?[яйе])?\s+четверт[ьиея]")
+# «2 полугодие», «во II полугодии», «первое полугодие»
+HALF_YEAR = _pattern(rf"(?:во?\s+)?(?:течение\s+)?{ROMAN_OR_DIGIT}(?:-?[еом])?\s+полугоди[еяию]")
+# The school quarters and half-years, by month and day within the academic year (first, last).
+QUARTERS = {1: ((9, 1), (10, 31)), 2: ((11, 1), (12, 31)), 3: ((1, 1), (3, 31)), 4: ((4, 1), (5, 31))}
+HALVES = {1: ((9, 1), (12, 31)), 2: ((1, 1), (5, 31))}
+
+
+def _ordinal(word):
+    word = word.lower()
+    for prefix, number in (("iv", 4), ("iii", 3), ("ii", 2), ("i", 1), ("перв", 1), ("втор", 2), ("трет", 3), ("четв", 4)):
+        if word.startswith(prefix):
+            return number
+    return int(word)
+
+
+def _within_year(bounds, year_start):
+    (first_month, first_day), (last_month, last_day) = bounds
+    return (datetime.date(_year_of_month(first_month, year_start), first_month, first_day),
+            datetime.date(_year_of_month(last_month, year_start), last_month, last_day))
+
+
+def _until_numeric(m, year_start):
+    day = datetime.date(_year(m[3]), int(m[2]), int(m[1]))
+    return day, day
+
+
+def _until_words(m, year_start):
+    return _single_words(m, year_start)
+
+
+def _quarter(m, year_start):
+    return _within_year(QUARTERS[_ordinal(m[1])], year_start)
+
+
+def _half_year(m, year_start):
+    number = _ordinal(m[1])
+    if number not in HALVES:
+        raise ValueError(number)
+    return _within_year(HALVES[number], year_start)
+
+
 PATTERNS = [
+    (UNTIL_NUMERIC, _until_numeric),
+    (UNTIL_WORDS, _until_words),
+    (QUARTER, _quarter),
+    (HALF_YEAR, _half_year),
     (SINGLE_NUMERIC, _single_numeric),
     (RANGE_NUMERIC, _range_numeric),
     (DAYS_NUMERIC, _days_numeric),
@@ -230,6 +281,25 @@ def parse_dates(text, year_start):
                 return None, None
             return first, last
     return None, None
+
+
+WRITTEN_NUMERIC = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})(?!\.?\d)")
+WRITTEN_WORDS = re.compile(rf"(?<!\d)(\d{{1,2}})\s+{MONTH_WORD}(?:\s+(\d{{4}}))?", re.IGNORECASE)
+
+
+def impossible_date(text):
+    """The first date the text writes that no calendar has («31.02.2025», «15.13.2025», «30 февраля»), or None.
+    Such a text names no dates (parse_dates); the plan's checks and the event's form say so."""
+    for match in WRITTEN_NUMERIC.finditer(text or ""):
+        try:
+            datetime.date(_year(match[3]), int(match[2]), int(match[1]))
+        except ValueError:
+            return match[0]
+    for match in WRITTEN_WORDS.finditer((text or "").replace("ё", "е")):
+        month = month_number(match[2])
+        if not 1 <= int(match[1]) <= calendar.monthrange(int(match[3]) if match[3] else 2024, month)[1]:
+            return match[0]
+    return None
 
 
 # A date dd.mm.yyyy or dd.mm.yy that is not part of a longer dotted number (ФПУ «1.1.1.2.1.3.61»),

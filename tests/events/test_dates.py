@@ -45,7 +45,7 @@ def test_seed_date_texts(text, first, last):
 
 
 def test_the_table_covers_every_date_text_of_the_seed():
-    from events.importer import parse_plan_text
+    from events.plan_import import parse_plan_text
     from tests.conftest import SEED_PLAN
 
     document = parse_plan_text(SEED_PLAN.read_text(encoding="utf-8"))
