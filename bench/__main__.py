@@ -191,7 +191,7 @@ def add_sample_plan():
     """The real 2023-2024 plan (25 events) in an association of its own, with a head to ask for its analysis."""
     from django.contrib.auth.models import User
 
-    from events.importer import import_plan_file
+    from events.plan_import import import_plan_file
     from members.models import Account, Association
 
     association, _ = Association.objects.get_or_create(slug="sample", defaults={"name": "ГТО ШБ (план-образец)", "city": "Усть-Илимск"})

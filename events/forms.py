@@ -3,7 +3,6 @@ from django.utils.translation import gettext_lazy as _
 
 from audit.concurrency import VersionedForm
 from events.models import Event, Plan, Section
-from members.names import parse_name
 
 
 class PlanHeaderForm(VersionedForm, forms.ModelForm):
@@ -30,11 +29,14 @@ class SectionForm(VersionedForm, forms.ModelForm):
 
 
 class EventForm(VersionedForm, forms.ModelForm):
-    """An event and its responsible people.
+    """An event and its responsible lines.
 
-    The responsible people arrive as several inputs named «responsible», one name
-    each («Саблина В.И.» or «ГТО ШБ»), in printed order.
+    They arrive as several inputs named «responsible», in printed order, each a line as it should be printed:
+    a person («Саблина В.И.», «Петрова А.А. (СОШ №5)») or a group («все библиотекари»). A name is linked to its card
+    when the association has one; otherwise it stays a written name (events.responsibles).
     """
+
+    MAX_RESPONSIBLES = 20
 
     class Meta:
         model = Event
@@ -51,26 +53,21 @@ class EventForm(VersionedForm, forms.ModelForm):
             self.responsible_values = self.instance.responsible_names()
         else:
             self.responsible_values = []
-        self.printed_names = []
-
-    MAX_RESPONSIBLES = 20
 
     def clean(self):
         cleaned = super().clean()
-        errors = []
-        if len([value for value in self.responsible_values if value]) > self.MAX_RESPONSIBLES:
+        values = [value for value in self.responsible_values if value]
+        if len(values) > self.MAX_RESPONSIBLES:
             self.add_error(None, _("Ответственных не больше %(count)d: назовите остальных в названии мероприятия.") % {"count": self.MAX_RESPONSIBLES})
-            return cleaned
-        for value in self.responsible_values:
-            if not value:
-                continue
-            try:
-                self.printed_names.append(parse_name(value))
-            except ValueError as error:
-                errors.append(str(error))
-        if errors:
-            self.add_error(None, _("Ответственные: ") + "; ".join(errors))
+        elif any(len(value) > 300 for value in values):
+            self.add_error(None, _("Строка ответственного длиннее 300 знаков: сократите её."))
+        elif any("\x00" in value for value in values):
+            self.add_error(None, _("Уберите из строк ответственных непечатаемые знаки."))
         return cleaned
+
+    @property
+    def responsibles(self):
+        return [value for value in self.responsible_values if value]
 
     def responsible_inputs(self):
         """The values to show, with two empty inputs to add more."""

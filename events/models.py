@@ -1,7 +1,10 @@
 import re
 
 from django.db import models, transaction
+from django.db.models.signals import post_save
+from django.dispatch import receiver
 from django.urls import reverse
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 from simple_history.utils import bulk_create_with_history
@@ -72,6 +75,21 @@ class Plan(models.Model):
     )
     approved_by_name = models.CharField(_("утверждает: фамилия и инициалы"), max_length=100, blank=True)
     approved_on = models.DateField(_("дата утверждения"), null=True, blank=True)
+    approved_note = models.CharField(_("утверждает: приказ, протокол"), max_length=300, blank=True,
+                                     help_text=_("Например: «Приказ № 12 от 01.09.2024»."))
+    # The block «СОГЛАСОВАНО» beside it (on the left): who agreed, in which body, the protocol.
+    agreed_by_post = models.CharField(_("согласовано: должность или орган"), max_length=300, blank=True,
+                                      help_text=_("Например: «Заместитель директора МКУ „ЦРО“» или «На заседании ГМО». Пусто — без грифа."))
+    agreed_by_name = models.CharField(_("согласовано: фамилия и инициалы"), max_length=100, blank=True)
+    agreed_on = models.DateField(_("дата согласования"), null=True, blank=True)
+    agreed_note = models.CharField(_("согласовано: протокол"), max_length=300, blank=True,
+                                   help_text=_("Например: «Протокол № 1 от 28.08.2024»."))
+    # The title as the document wrote it («ПЛАН РАБОТЫ районного методического объединения…»); empty: the usual one.
+    title = LimitedTextField(_("заголовок"), max_length=500, blank=True)
+    # The header's labels as the document wrote them ({"city_theme": "Единая районная методическая тема"}), and its
+    # other labelled texts ([["Направления работы", "…"]]), printed back in their places.
+    header_labels = models.JSONField(default=dict, blank=True, editable=False)
+    notes = models.JSONField(_("другие разделы шапки"), default=list, blank=True, editable=False)
     status = models.CharField(_("состояние"), max_length=20, choices=Status.choices, default=Status.DRAFT)
     updated_at = models.DateTimeField(_("изменён"), auto_now=True)
 
@@ -194,7 +212,8 @@ class Plan(models.Model):
                     dates_text=shift_text_by_year(event.dates_text),
                 )
                 bulk_create_with_history(
-                    [Responsible(event=new_event, person_id=r.person_id, position=r.position) for r in event.responsible_list],
+                    [Responsible(event=new_event, text=r.text, key=r.key, person_id=r.person_id, position=r.position)
+                     for r in event.responsible_list],
                     Responsible,
                 )
         return copy
@@ -269,6 +288,8 @@ class Event(models.Model):
     date_end = models.DateField(_("последний день"), null=True, blank=True, editable=False)
     status = models.CharField(_("состояние"), max_length=20, choices=Status.choices, default=Status.PLANNED)
     outcome = models.CharField(_("итог"), max_length=500, blank=True, help_text=_("Коротко: что получилось, куда перенесено, почему отменено."))
+    # The plan's other columns for this event, as written: {"Форма проведения": "семинар"}.
+    extra = models.JSONField(default=dict, blank=True, editable=False)
 
     history = HistoricalRecords()
 
@@ -328,28 +349,34 @@ class Event(models.Model):
         self.section.renumber_events()
 
     def responsible_names(self):
-        """Printed names in order: «Саблина В.И.», …, «ГТО ШБ»."""
+        """The lines as written, in order: «Саблина В.И.», …, «ГТО ШБ»."""
         return [r.printed_name for r in self.responsibles.all()]
 
-    def set_responsibles(self, persons):
-        """Replace the responsible list; None in `persons` stands for the association itself."""
+    def set_responsibles(self, entries, chosen=None):
+        """Replace the responsible lines with `entries` (texts as typed, Persons, members.names.Lines; None: the
+        association itself), each name linked to its card where the association has one (events.responsibles)."""
+        from events.responsibles import cards_for, lines_of, responsible_rows
+
+        association = self.section.plan.association
+        lines = lines_of(association.short_name if entry is None else entry for entry in entries)
         self.responsibles.all().delete()
-        bulk_create_with_history(
-            [Responsible(event=self, person=person, position=position) for position, person in enumerate(persons, 1)],
-            Responsible,
-        )
+        bulk_create_with_history(responsible_rows(self, lines, cards_for(association, lines, chosen)), Responsible)
 
 
 # What the plan's pages, files and checks read of a responsible person (Plan.numbered_sections): a plan of
 # 500 events names a thousand, and a Person has thirty fields to fill.
-RESPONSIBLE_FIELDS = ["event_id", "position", "person_id", "person__surname", "person__initials", "person__key",
+RESPONSIBLE_FIELDS = ["event_id", "position", "text", "key", "person_id", "person__surname", "person__initials", "person__key",
                       "person__position", "person__publish_name", "person__school_id", "person__school__short_name"]
 
 
 class Responsible(models.Model):
-    """One line of an event's «Ответственный» column: a person, or (person empty) the association itself."""
+    """One line of an event's «Ответственный» column, as written: a person («Саблина В.И.», «Петрова А.А. (СОШ №5)»),
+    linked to her card when there is one, or a group («все библиотекари», «МКУ «ЦРО»», «ГТО ШБ»)."""
 
     event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="responsibles")
+    text = models.CharField(_("как написано"), max_length=300, default="")
+    # The name the line holds (members.names), for linking it to a card; empty for a group.
+    key = models.CharField(max_length=120, blank=True, default="", db_index=True, editable=False)
     person = models.ForeignKey(Person, on_delete=models.PROTECT, null=True, blank=True, related_name="responsibilities")
     position = models.PositiveSmallIntegerField()
 
@@ -365,12 +392,20 @@ class Responsible(models.Model):
 
     @property
     def printed_name(self):
-        return self.person.printed_name if self.person_id else "ГТО ШБ"
+        """The line as the plan prints it: as written."""
+        return self.text or (self.person.printed_name if self.person_id else "")
+
+    @property
+    def is_person(self):
+        return bool(self.key)
 
     @property
     def public_name(self):
-        """As a page for anyone prints it (Person.public_name)."""
-        return self.person.public_name if self.person_id else "ГТО ШБ"
+        """As a page for anyone prints it: a person by name only with her consent (Person.public_name); a name
+        without a card (no consent can be known) by «участник объединения»; a group as written."""
+        if self.person_id:
+            return self.person.public_name
+        return gettext("участник объединения") if self.key else self.text
 
 
 class Reminder(models.Model):
@@ -389,3 +424,12 @@ class Reminder(models.Model):
         verbose_name = _("напоминание")
         verbose_name_plural = _("напоминания")
         constraints = [models.UniqueConstraint(fields=["event", "person", "kind"], name="reminder_once")]
+
+
+@receiver(post_save, sender=Person)
+def link_a_new_card(sender, instance, created, raw=False, **kwargs):
+    """A card added to the data bank takes over the lines of its association's plans that write her name."""
+    if created and not raw:
+        from events.responsibles import link_written_names
+
+        link_written_names(instance)

@@ -12,12 +12,12 @@ from audit.history import changes
 from events import dashboard
 from events.access import can_edit, get_event_for_user, get_plan_for_user, get_section_for_user, shows_names
 from events.checks import check_plan
+from events.dates import impossible_date
 from events.forms import EventForm, EventStatusForm, MoveForm, PlanHeaderForm, SectionForm
 from events.models import Event, Plan, Section
 from events.plan_page import add_row_actions
 from members.access import get_account
 from members.models import Association, Person
-from members.services import find_or_create_person
 
 
 def home(request):
@@ -204,9 +204,10 @@ def _event_form(request, plan, event):
             if old_section and event.section != old_section:
                 event.section = old_section
                 event.move_to_section(form.cleaned_data["section"])
-            persons = [None if n.is_association else find_or_create_person(plan.association, n)[0] for n in form.printed_names]
-            event.set_responsibles(persons)
+            event.set_responsibles(form.responsibles)
         messages.success(request, _("Мероприятие добавлено.") if creating else _("Мероприятие сохранено."))
+        if wrong := impossible_date(event.dates_text):
+            messages.warning(request, _("В сроках «%(text)s» — такой даты нет: проверьте, что вы имели в виду.") % {"text": wrong})
         return redirect(f"{plan.get_absolute_url()}#event-{event.pk}")
     context = {
         "plan": plan,

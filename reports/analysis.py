@@ -199,8 +199,8 @@ def analyse_plan(plan, sections=None):
                 not_done.append(event)
             for responsible in event.responsible_list:
                 if responsible.person_id is None:
-                    continue  # the association itself («ГТО ШБ»), not a person
-                load = people.setdefault(responsible.person_id, PersonLoad(responsible.printed_name))
+                    continue  # a group («ГТО ШБ», «все библиотекари») or a name nobody added as a card
+                load = people.setdefault(responsible.person_id, PersonLoad(responsible.person.printed_name))  # her card, however written
                 load.total += 1
                 load.done += event.status == Event.Status.DONE
         section_counts.append(SectionCounts(section.numeral, section.title, counts))

@@ -74,7 +74,7 @@ def viewer_client(client, viewer_user):
 @pytest.fixture
 def seed_plan(association):
     """The real 2023-2024 plan, imported from the seed file."""
-    from events.importer import import_plan_file
+    from events.plan_import import import_plan_file
 
     return import_plan_file(SEED_PLAN, association).plan
 

@@ -7,10 +7,19 @@ from events.models import Event, Plan, Section
 from members.models import Person
 
 
-def test_seed_plan_has_exactly_the_two_known_problems(seed_plan, django_assert_num_queries):
+SEED_NAMES = ["Саблина В.И", "Садовникова Л.И.", "Соколова Н.В.", "Куклина Н.Н.", "Степанова М.М.", "Гайнутдинова Т.Н.",
+              "Барышева Н.М.", "Матвеева Т.Д.", "Меньшаева Л.П.", "Лазарева Т.Н.", "Черных М.В.", "Ткачук Т.М.",
+              "Садовникова Н.Н.", "Новикова Е.А.", "Пискарёва С.Б."]  # each as first written
+
+
+def test_seed_plan_has_exactly_the_two_known_problems_and_lists_its_names_without_cards(seed_plan, django_assert_num_queries):
     with django_assert_num_queries(3):  # sections; their events; the events' responsibles with persons
         problems = check_plan(seed_plan)
-    assert problems == [
+    written = [problem for problem in problems if problem.name_key]
+    assert [problem.message.split("»")[0].lstrip("«") for problem in written] == SEED_NAMES
+    assert written[0].message == ("«Саблина В.И» (мероприятия 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 18, 19, 20, 21, 22, 23)"
+                                  " — такого человека нет в банке данных: привяжите имя к карточке или добавьте карточку.")
+    assert [problem for problem in problems if not problem.name_key] == [
         Problem(
             8,
             "Мероприятие 8: дата «22.09.2024 г.» вне 2023-2024 учебного года "
@@ -110,4 +119,4 @@ def test_query_count_does_not_grow_with_events(plan, association, django_assert_
 def test_sections_already_fetched_cost_no_query(seed_plan, django_assert_num_queries):
     sections = seed_plan.numbered_sections()
     with django_assert_num_queries(0):
-        assert [problem.number for problem in check_plan(seed_plan, sections)] == [8, None]
+        assert [problem.number for problem in check_plan(seed_plan, sections)] == [8] + [None] * (1 + len(SEED_NAMES))

@@ -33,24 +33,36 @@ def test_head_adds_event_with_responsibles(head_client, plan):
     assert (event.date_start, event.date_end) == (datetime.date(2023, 11, 1), datetime.date(2023, 11, 30))
 
 
-def test_new_name_becomes_a_person_and_known_name_is_matched(head_client, plan):
+def test_a_known_name_is_linked_and_a_new_one_stays_written(head_client, head_user, plan):
     section = plan.sections.get(position=1)
+    persons = Person.objects.count()
     head_client.post(reverse("events:event_add", args=[section.pk]),
-                     event_data(section, responsible=["Саблина В. И.", "Пискарёва С.Б."]))
+                     event_data(section, responsible=["Саблина В. И.", "Пискарёва С.Б.", "все библиотекари"]))
     event = Event.objects.get(title="Неделя «Живая классика»")
-    assert event.responsible_names() == ["Саблина В.И.", "Пискарёва С.Б."]
-    assert Person.objects.filter(surname="Саблина").count() == 1
-    assert Person.objects.filter(surname="Пискарёва", initials="С.Б.").count() == 1
+    assert event.responsible_names() == ["Саблина В. И.", "Пискарёва С.Б.", "все библиотекари"]
+    assert [(line.person, line.key) for line in event.responsibles.all()] == [
+        (head_user.account.person, "саблина|ви"), (None, "пискарева|сб"), (None, "")]
+    assert Person.objects.count() == persons  # a name nobody added is not a librarian
 
 
-def test_bad_name_keeps_what_was_typed(head_client, plan):
+def test_too_many_responsibles_keep_what_was_typed(head_client, plan):
     section = plan.sections.get(position=1)
+    typed = [f"Иванова{'а' * n} И.И." for n in range(21)]
     response = head_client.post(reverse("events:event_add", args=[section.pk]),
-                                event_data(section, responsible=["саблина"], title="Новое мероприятие"))
+                                event_data(section, responsible=typed, title="Новое мероприятие"))
     assert response.status_code == 200
     html = response.content.decode()
-    assert "Фамилия И.О." in html and "value=\"саблина\"" in html and "Новое мероприятие" in html
+    assert "Ответственных не больше 20" in html and f'value="{typed[20]}"' in html and "Новое мероприятие" in html
     assert not Event.objects.filter(title="Новое мероприятие").exists()
+
+
+def test_an_impossible_date_is_kept_and_flagged(head_client, plan):
+    section = plan.sections.get(position=1)
+    response = head_client.post(reverse("events:event_add", args=[section.pk]),
+                                event_data(section, dates_text="31.02.2024", title="Новое мероприятие"), follow=True)
+    event = Event.objects.get(title="Новое мероприятие")
+    assert (event.dates_text, event.date_start, event.date_end) == ("31.02.2024", None, None)
+    assert "такой даты нет" in response.content.decode()
 
 
 def test_head_edits_event_and_moves_it_to_another_section(head_client, plan):

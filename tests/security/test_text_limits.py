@@ -59,14 +59,17 @@ def test_the_card_form_refuses_an_endless_theme(librarian_client, librarian_user
     assert response.status_code == 200 and "не более 500 символов" in response.content.decode()
 
 
-def test_a_plan_file_with_an_endless_event_title_is_refused_naming_the_line(tmp_path, association):
-    from events.importer import PlanImportError, parse_plan_text
+def test_a_plan_file_with_an_endless_event_title_is_kept_whole_and_an_endless_cell_refused(tmp_path, association):
+    from events.plan_import import PlanImportError, parse_plan_text
 
     def plan(title):
         return "Задачи:\t1. Одна\nСодержание работы\n№/п\tМероприятие\tСроки\tОтветственный\nI. Раздел\n1.\t" + title + "\tМай 2024\tСаблина В.И.\n"
 
-    with pytest.raises(PlanImportError, match="Строка 5: название мероприятия длиннее 2000 знаков"):
-        parse_plan_text(plan("Семинар " * 300))
+    draft = parse_plan_text(plan("Семинар " * 300))
+    (event,) = draft.sections[0].events
+    assert len(event.title) == 2000 and event.extra["Мероприятие (полностью)"] == ("Семинар " * 300).strip()
+    assert ("Строка 5", "название мероприятия длиннее 2000 знаков: сохранено начало, полностью — в дополнительных сведениях.") in [
+        (warning.where, warning.message) for warning in draft.warnings]
     with pytest.raises(PlanImportError, match="Строка 5: в ячейке больше 20000 знаков"):
         parse_plan_text(plan(HUGE))
 

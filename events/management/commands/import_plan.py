@@ -1,22 +1,23 @@
-"""python manage.py import_plan FILE [--year 2023-2024] [--replace] [--association SLUG]"""
+"""python manage.py import_plan FILE [--year 2023-2024] [--replace] [--association SLUG] [--check]"""
 
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
-from django.utils.translation import ngettext
 
-from events.importer import PlanImportError, import_plan_file
-from events.models import Event, academic_year_name, parse_academic_year
+from events.models import parse_academic_year
+from events.plan_import import PlanImportError, draft_from_file, preview, preview_text, save_draft
 from members.services import get_association
 
 
 class Command(BaseCommand):
-    help = "Загрузить план работы ГТО ШБ из файла .txt (таблица Word, сохранённая как текст) или .docx."
+    help = ("Загрузить план работы объединения из документа Word (.docx) или его текстовой копии (.txt): сначала "
+            "печатается то, что прочитано (как на странице загрузки), затем план сохраняется.")
 
     def add_arguments(self, parser):
-        parser.add_argument("file", help="файл плана: .txt или .docx")
+        parser.add_argument("file", help="файл плана: .docx или .txt")
         parser.add_argument("--year", help="учебный год, например 2023-2024 (по умолчанию — из документа)")
         parser.add_argument("--replace", action="store_true", help="заменить уже загруженный план на этот год")
         parser.add_argument("--association", help="адрес объединения (нужен, если на сайте их несколько)")
+        parser.add_argument("--check", action="store_true", help="только показать, что прочитано, ничего не сохраняя")
 
     def handle(self, *args, **options):
         year_start = None
@@ -33,38 +34,16 @@ class Command(BaseCommand):
             except ValueError as error:
                 raise CommandError(str(error)) from None
             try:
-                result = import_plan_file(
-                    options["file"], association, year_start=year_start, replace=options["replace"]
-                )
+                draft = draft_from_file(options["file"])
+                shown = preview(draft, association, year_start)
+                for line in preview_text(shown):
+                    self.stdout.write(line)
+                if options["check"]:
+                    transaction.set_rollback(True)
+                    return
+                if shown.existing and not options["replace"]:
+                    raise PlanImportError(f"План на {shown.year_name} учебный год уже есть. Чтобы заменить его, укажите --replace.")
+                result = save_draft(draft, association, year_start=year_start, replace=options["replace"])
             except PlanImportError as error:
                 raise CommandError(f"План не загружен. {error}") from None
-
-        plan = result.plan
-        sections = plan.sections.count()
-        events = Event.objects.filter(section__plan=plan).count()
-        tasks, results = len(plan.task_tree()), len(plan.result_list())
-        self.stdout.write(
-            f"Загружен план работы на {academic_year_name(plan.year_start)} учебный год: "
-            + ", ".join(
-                [
-                    ngettext("%(count)d раздел", "%(count)d разделов", sections) % {"count": sections},
-                    ngettext("%(count)d мероприятие", "%(count)d мероприятий", events) % {"count": events},
-                    ngettext("%(count)d задача", "%(count)d задач", tasks) % {"count": tasks},
-                    ngettext("%(count)d ожидаемый результат", "%(count)d ожидаемых результатов", results) % {"count": results},
-                ]
-            )
-            + "."
-        )
-        persons = result.created_persons
-        if persons:
-            self.stdout.write(
-                ngettext("%(count)d новый сотрудник", "%(count)d новых сотрудников", len(persons)) % {"count": len(persons)}
-                + ": "
-                + ", ".join(person.printed_name for person in persons)
-            )
-        else:
-            self.stdout.write("Новых сотрудников нет: все ответственные уже были в списке.")
-        if result.warnings:
-            self.stdout.write("Предупреждения:")
-            for warning in result.warnings:
-                self.stdout.write(f"  {warning}")
+        self.stdout.write(f"Сохранён план работы на {result.plan.year_name} учебный год: {result.plan.get_absolute_url()}")

@@ -12,10 +12,10 @@ from django.contrib.auth.models import User
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from events.importer import import_plan_file
+from events.plan_import import import_plan_file
 from events.models import Event, Plan, Section
 from members.models import Account, Association, Consent, Course, Enrollment, Person, School
-from members.names import parse_name, parse_names
+from members.names import parse_name
 from members.services import find_or_create_person
 from textbooks import demo as textbooks_demo
 from textbooks.models import Offer
@@ -183,7 +183,7 @@ class Command(BaseCommand):
                 section = Section.objects.create(plan=plan, position=position, title=title)
                 for number, (event_title, dates, names) in enumerate(events, start=1):
                     event = Event.objects.create(section=section, position=number, title=event_title, dates_text=dates)
-                    event.set_responsibles([find_or_create_person(association, name)[0] for name in parse_names(names)])
+                    event.set_responsibles([names])
             Offer.objects.create(school=schools[1], title="Окружающий мир. 2 класс. В 2 частях", authors="Плешаков А.А.",
                                  subject="Окружающий мир", grade_from=2, grade_to=2, copies=12, available=12, year_published=2022)
         user, _ = User.objects.get_or_create(username="ivanova")

@@ -16,7 +16,7 @@ from django.core.management.base import BaseCommand
 from django.db import connection, transaction
 from django.utils import timezone
 
-from events.importer import import_plan_file
+from events.plan_import import import_plan_file
 from members.models import Association
 from reports.base import get_exporter
 from reports.samples import make_large_plan

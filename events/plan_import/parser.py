@@ -1,0 +1,615 @@
+"""Rows → a PlanDraft, read by meaning, not by position.
+
+- The events table is found by its header row, each column by the words of its header, in any order and beside
+  any other columns (what those hold stays with the event). A file without such a table and without any row
+  that reads as an event is not a plan.
+- A section is whatever row heads a group of events — one text across the row, in bold, or numbered «I.», «1.»,
+  «Раздел 2» — however it is numbered or named.
+- Above the table: the title, «УТВЕРЖДАЮ» and «СОГЛАСОВАНО» (as paragraphs or a table, side by side or one
+  above the other), the header's labelled texts — as a two-column table or as paragraphs — placed by what their
+  labels say; a text the program does not know is kept as a note. Below: the signature, and notes.
+- What cannot be interpreted is kept as written, with a warning on its row; nothing is refused for one cell.
+"""
+
+import datetime
+import html
+import re
+from collections import Counter
+
+from events.dates import month_number
+from events.plan_import.draft import Block, EventDraft, PlanDraft, SectionDraft
+from events.plan_import.rows import PlanImportError
+from members.names import NAME, responsible_lines
+
+NOT_A_PLAN = "Это не план: в файле нет таблицы мероприятий (строки заголовков «Мероприятие», «Сроки», «Ответственный»)."
+BREAK = "\n"
+
+# ---------------------------------------------------------------- texts of cells
+
+
+def _spaces(text):
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def _untag(text, breaks=BREAK):
+    """A cell's text without HTML (a text export of Word keeps some): block tags become `breaks`, the rest a space.
+    (A tag ends at the next «<» too: else a cell of a thousand «<» costs the square of its length.)"""
+    text = re.sub(r"<\s*(?:/\s*)?(?:br|p|div|li|ul|ol)\b[^<>]*>", breaks, text, flags=re.IGNORECASE)
+    text = re.sub(r"<[^<>]*>", " ", text)
+    return html.unescape(text).replace("\xa0", " ")
+
+
+def _line(text):
+    """A cell as one line: its paragraphs joined by spaces."""
+    return _spaces(_untag(text, " "))
+
+
+def _plain(text):
+    """A header text: one line per paragraph."""
+    lines = (_spaces(line) for line in _untag(text).split(BREAK))
+    return BREAK.join(line for line in lines if line)
+
+
+# A sub-point starts with a dash at the start of the text or a paragraph, or after «:», «;», «.»:
+# «…через: - распространение…; - организацию…». «ИКТ - компетентности» is not one.
+SUB_POINT = re.compile(r"(?:^|(?<=[\n;:.]))[^\S\n]*[-–—•·▪●]\s+")
+
+
+def _item_with_points(segment):
+    parts = SUB_POINT.split(segment)
+    return _spaces(parts[0]), [_spaces(part) for part in parts[1:] if _spaces(part)]
+
+
+def list_items(text):
+    """«1. Task - point - point 2. Task …» or a paragraph per item → [(item, [sub-point, …]), …].
+
+    Items are found by their numbers counting 1, 2, 3 … («2.Повышение», «3) Привлекать»); text without numbers
+    is read a paragraph per item, a paragraph starting with a dash being a sub-point of the item above."""
+    text = _untag(text)
+    starts = []
+    leading = re.match(r"\s*(\d+)[.)](?!\d)", text)
+    number, pos = int(leading[1]) if leading else 1, 0
+    while match := re.compile(rf"(?:^|(?<=\s)){number}[.)](?!\d)\s*").search(text, pos):
+        starts.append((match.start(), match.end()))
+        number, pos = number + 1, match.end()
+    items = []
+    if len(starts) > 1 or (starts and starts[0][0] == 0 and leading):
+        preamble = text[: starts[0][0]]
+        if _spaces(preamble):
+            items.append(_item_with_points(preamble))
+        for index, (_, body_start) in enumerate(starts):
+            body_end = starts[index + 1][0] if index + 1 < len(starts) else len(text)
+            items.append(_item_with_points(text[body_start:body_end]))
+        return [(item, points) for item, points in items if item or points]
+    for paragraph in text.split(BREAK):
+        paragraph = re.sub(r"^\s*(?:\d+[.)]|[a-zа-я]\))\s+", "", paragraph)  # a lone number of a Word list
+        item, points = _item_with_points(paragraph)
+        if not item and points and items:
+            items[-1][1].extend(points)
+        elif item or points:
+            items.append((item, points) if item else (points[0], points[1:]))
+    return items
+
+
+# ---------------------------------------------------------------- what a label says
+
+HEADER_FIELDS = ["city_theme", "theme", "goal", "tasks", "results"]
+USUAL_LABELS = {
+    "city_theme": "Единая городская методическая тема", "theme": "Методическая тема ГТО ШБ", "goal": "Цель",
+    "tasks": "Задачи", "results": "Ожидаемые результаты",
+}  # fmt: skip
+
+
+def _key(text):
+    return _spaces(text).lower().replace("ё", "е").strip(" :.–-")
+
+
+def header_field(label):
+    """The plan's field a header label names («Единая районная методическая тема» → city_theme), or None."""
+    key = _key(label)
+    if not key or len(key) > 80:
+        return None
+    if re.match(r"^(?:единая|общая)\b.*\bтема\b", key) or re.match(r"^(?:городская|районная|муниципальная|региональная|областная)\s+(?:методическая\s+)?тема\b", key):
+        return "city_theme"
+    if re.match(r"^(?:методическая\s+)?тема\b", key) or re.match(r"^(?:проблема|методическая проблема)\b", key):
+        return "theme"
+    if re.match(r"^(?:основная\s+)?цел[ьи]\b", key):
+        return "goal"
+    if re.match(r"^(?:основные\s+)?задачи\b", key):
+        return "tasks"
+    if re.match(r"^(?:ожидаемые|планируемые|прогнозируемые)?\s*результаты\b", key):
+        return "results"
+    return None
+
+
+CONTENTS = re.compile(r"^(?:содержание\s+(?:работы|деятельности)|план\s+мероприятий|основные\s+мероприятия|мероприятия)[\s:.]*$", re.IGNORECASE)
+LABEL_AND_TEXT = re.compile(r"^([^:]{2,80}?):\s*(.*)$", re.DOTALL)
+APPROVED = re.compile(r"^\s*(?:утверждаю|утвержден[оа]?|утверждаю:)\b", re.IGNORECASE)
+AGREED = re.compile(r"^\s*(?:согласовано|согласован[а]?|рассмотрено|принято)\b", re.IGNORECASE)
+ACADEMIC_YEAR = re.compile(r"(?<!\d)(\d{4})\s*[-–—/]\s*(\d{4}|\d{2})(?!\d)")
+
+# ---------------------------------------------------------------- the events table
+
+COLUMN_WORDS = [
+    ("number", re.compile(r"^(?:№|n|no|п/п|№\s*п/?п|№/п|номер)\b|^№", re.IGNORECASE)),
+    ("dates", re.compile(r"срок|дата|время|период|когда", re.IGNORECASE)),
+    ("responsible", re.compile(r"ответствен|исполнител|кто проводит|проводит", re.IGNORECASE)),
+    ("title", re.compile(r"мероприят|содержание|наименование|название|тема|вид(?:ы)?\s+(?:работы|деятельности)|направлени", re.IGNORECASE)),
+]
+
+
+def columns_of(row):
+    """{"number"|"title"|"dates"|"responsible": grid column} and {column: header} of the other columns, if the row
+    is an events table's header (a title column and a dates or responsible one); else None."""
+    columns, others = {}, {}
+    for column, cell in row.filled:
+        text = _spaces(cell.text)
+        if len(text) > 60:
+            return None
+        for name, words in COLUMN_WORDS:
+            if name not in columns and words.search(text):
+                columns[name] = column
+                break
+        else:
+            others[column] = text
+    if "title" in columns and ("dates" in columns or "responsible" in columns):
+        return columns, others
+    return None
+
+
+EVENT_NUMBER = re.compile(r"^\s*(\d{1,4})\s*[.)]?\s*$")
+ROMAN = re.compile(r"^\s*([IVXLCІХ]+)\s*[.)]?\s+(\S.*)$")
+SECTION_NUMBERED = re.compile(r"^\s*(?:раздел|часть|блок|направление)\s*(?:№\s*)?([IVXLCІХ]+|\d+)?\s*[.:)–-]?\s*(.*)$", re.IGNORECASE)
+ARABIC_SECTION = re.compile(r"^\s*(\d{1,2})\s*[.)]\s+(\S.*)$")
+
+
+def section_title(text):
+    """A section's title without its number: «I. Организационная деятельность», «Раздел 2: Работа с кадрами»."""
+    text = _line(text)
+    for pattern in (SECTION_NUMBERED, ROMAN, ARABIC_SECTION):
+        if (match := pattern.match(text)) and match[2].strip():
+            return match[2].strip(" .:")
+    return text.strip(" .:")
+
+
+# ---------------------------------------------------------------- approval blocks and the signature
+
+UNDERSCORES = re.compile(r"_{2,}|\.{4,}")
+WRITTEN_DATE = re.compile(r"«?\s*(\d{1,2})\s*»?\s+([а-яё]+)\s+(\d{4})", re.IGNORECASE)
+NUMERIC_DATE = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})")
+PROTOCOL = re.compile(r"протокол|приказ|решени|распоряжени", re.IGNORECASE)
+
+
+def _date_in(text):
+    for match in NUMERIC_DATE.finditer(text):
+        try:
+            return datetime.date(int(match[3]), int(match[2]), int(match[1]))
+        except ValueError:
+            continue
+    for match in WRITTEN_DATE.finditer(text):
+        try:
+            return datetime.date(int(match[3]), month_number(match[2]), int(match[1]))
+        except ValueError:
+            continue
+    return None
+
+
+def _name_at_end(text):
+    """(what stands before it, the name as written) when the text ends with a person's name: «Руководитель ГМО ___ Л.В. Ким»."""
+    clean = _spaces(UNDERSCORES.sub(" ", text)).strip(" :–-")
+    last = None
+    for match in NAME.finditer(clean):
+        last = match
+    if last is None or clean[last.end():].strip(" .,;:") != "":
+        return None
+    return clean[: last.start()].strip(" :–-,"), clean[last.start():].strip(" ,;")
+
+
+def read_block(lines):
+    """A «УТВЕРЖДАЮ» / «СОГЛАСОВАНО» block's lines → Block(post, name, on, note)."""
+    block, posts, notes = Block(), [], []
+    for raw in lines:
+        line = _spaces(raw)
+        line = APPROVED.sub("", AGREED.sub("", line)).strip(" :")
+        if not line:
+            continue
+        if PROTOCOL.search(line):
+            notes.append(line)
+            block.on = block.on or _date_in(line)
+            continue
+        if _date_in(line) and len(UNDERSCORES.sub("", WRITTEN_DATE.sub("", NUMERIC_DATE.sub("", line))).strip(" «»г.года")) < 4:
+            block.on = _date_in(line)
+            continue
+        if re.fullmatch(r"[«»\"_\s.г]*\d{0,4}[\s_г.]*(?:года?)?\.?", line):
+            continue  # «"___" ____________ 20__ г.»: a date to fill in by hand
+        if named := _name_at_end(line):
+            before, name = named
+            block.name = name
+            if before:
+                posts.append(before)
+            continue
+        posts.append(line)
+    block.post, block.note = " ".join(posts), " ".join(notes)
+    return block
+
+
+def signature_of(text):
+    """(post, name) of a signature line — «Руководитель ГМО ______ Л.В. Ким», «Руководитель РМО: Т.А. Мальцева» — or None."""
+    named = _name_at_end(text)
+    if named is None or not re.search(r"[а-яё]", named[0], re.IGNORECASE) or len(named[0]) > 120:
+        return None
+    return named
+
+
+# ---------------------------------------------------------------- the parser
+
+
+class Parser:
+    def __init__(self, rows):
+        self.rows = rows
+        self.draft = PlanDraft()
+        self.header = {}  # field → [text]
+        self.label = None  # the header field (or note index) the next unlabelled text continues
+        self.title_lines = []
+        self.columns = None  # {"number": …, "title": …, "dates": …, "responsible": …}
+        self.other_columns = {}  # grid column → header
+        self.table = None  # the table (number) the events are in; 0: a text file's lines
+        self.section = None
+        self.event = None
+        self.expected_number = 1
+        self.after = False  # past the events table
+        self.numbered = False  # the table numbers its events: a row without a number goes on with the one above
+        self.pending_blocks = None  # (left Block key, right Block key) of a side-by-side approval row, and its lines
+
+    # -- the whole document
+
+    def parse(self):
+        for index, row in enumerate(self.rows):
+            if not row.filled:
+                if self.pending_blocks and any(self.pending_blocks[1].values()) and (row.paragraph or not row.table):
+                    self._close_blocks()  # a blank line ends the approval blocks written as paragraphs
+                continue
+            if self.columns is None and (found := columns_of(row)):
+                self._start_table(row, found)
+                continue
+            if self.after and not row.paragraph and row.table and self._resumes_table(row):
+                self.after = False
+            if self.columns is not None and not self.after:
+                self._table_row(row)
+            elif self.after:
+                self._after_row(row)
+            else:
+                self._top_row(row, index)
+        if self.pending_blocks:
+            self._close_blocks()
+        return self._finish()
+
+    def _resumes_table(self, row):
+        """A table after a text that ended the events: their next part (its header again, or as many columns)."""
+        return row.table != self.table and (bool(columns_of(row)) or (len(row.cells) > max(self.columns.values()) and not self._looks_like_signature(row)))
+
+    def _start_table(self, row, found):
+        self.columns, self.other_columns = found
+        self.table = row.table
+        self.label = None
+
+    def _finish(self):
+        draft = self.draft
+        if not draft.events:
+            raise PlanImportError(NOT_A_PLAN)
+        draft.title = BREAK.join(line for line in self.title_lines if line)
+        for name in HEADER_FIELDS:
+            text = BREAK.join(self.header.get(name, []))
+            if name == "tasks":
+                draft.tasks = list_items(text)
+            elif name == "results":
+                draft.results = [item for main, points in list_items(text) for item in (main, *points)]
+            else:
+                setattr(draft, name, _plain(text))
+        for key, label in (("tasks", "Задачи"), ("results", "Ожидаемые результаты"), ("goal", "Цель")):
+            if not self.header.get(key):
+                draft.warn("", f"В шапке плана нет раздела «{label}».")
+        for section in draft.sections:
+            if not section.events:
+                draft.warn(section.where, f"Раздел «{section.title}» без мероприятий.")
+        if not draft.head_name:
+            draft.warn("", "Не найдена подпись руководителя в конце плана («Руководитель … Фамилия И.О.»).")
+        draft.year_start = _year_of(draft.title) or _year_of("\n".join("\t".join(row.texts) for row in self.rows))
+        return draft
+
+    # -- above the table
+
+    def _top_row(self, row, index):
+        texts = [cell.text for _column, cell in row.filled]
+        if any(APPROVED.match(text) or AGREED.match(text) for text in texts) or self.pending_blocks:
+            if self._block_row(row):
+                return
+        first = texts[0]
+        if CONTENTS.match(_line(first)) and len(texts) == 1:
+            self.label = None
+            return
+        if len(texts) >= 2:  # a header table's row: the label, then its text
+            field = header_field(first)
+            text = BREAK.join(texts[1:])
+            if field:
+                self._header(field, first, text)
+            elif self.label and not _spaces(first):
+                self._continue_header(text)
+            elif not self.header and not self.title_lines and len(_spaces(first)) > 80:
+                self.title_lines.append(_plain(" ".join(texts)))
+            else:
+                self._note(first, text, row)
+            return
+        text = first
+        if not row.paragraph and not row.cells[0].text.strip() and self.label:  # a text file's continuation line
+            self._continue_header(_plain(" ".join(cell.text for cell in row.cells)))
+            return
+        if match := LABEL_AND_TEXT.match(_untag(text)):
+            label, rest = match[1], match[2]
+            if field := header_field(label):
+                self._header(field, label, rest)
+                return
+            if self.header or self.label and not (ROMAN.match(text) or EVENT_NUMBER.match(text)):
+                self._note(label, rest, row)
+                return
+        if field := header_field(text):
+            self._header(field, text, "")
+            return
+        if self.label:
+            self._continue_header(text)
+        elif not self.header:
+            self.title_lines.extend(_plain(text).split(BREAK))
+        else:
+            self._note("", text, row)
+
+    def _header(self, field, label, text):
+        if _key(label) != _key(USUAL_LABELS[field]):
+            self.draft.labels.setdefault(field, _spaces(label).strip(" :"))
+        self.header.setdefault(field, []).append(text)
+        self.label = field
+
+    def _continue_header(self, text):
+        if isinstance(self.label, int):
+            label, old = self.draft.notes[self.label]
+            self.draft.notes[self.label] = (label, (old + BREAK + _plain(text)).strip())
+        else:
+            self.header.setdefault(self.label, []).append(text)
+
+    def _note(self, label, text, row):
+        label, text = _spaces(_untag(label)).strip(" :"), _plain(text)
+        if not label and not text:
+            return
+        self.draft.notes.append((label, text))
+        self.label = len(self.draft.notes) - 1
+        self.draft.warn(row.where, f"«{(label or text)[:60]}» — такого раздела шапки сайт не знает: текст сохранён в плане как есть.")
+
+    def _block_row(self, row):
+        """«УТВЕРЖДАЮ» / «СОГЛАСОВАНО»: a row that opens blocks, or continues the blocks it opened. True if taken."""
+        filled = row.filled
+        if self.pending_blocks is None:
+            kinds = {}
+            for column, cell in filled:
+                if APPROVED.match(cell.text):
+                    kinds[column] = "approved"
+                elif AGREED.match(cell.text):
+                    kinds[column] = "agreed"
+            if not kinds:
+                return False
+            self.pending_blocks = (kinds, {column: [] for column in kinds})
+        kinds, lines = self.pending_blocks
+        if len(kinds) == 1 and len(filled) == 1 and not row.paragraph and "\n" in filled[0][1].text:
+            lines[next(iter(kinds))].extend(filled[0][1].text.split("\n"))  # a whole block in one cell
+            self._close_blocks()
+            return True
+        if (header_field(filled[0][1].text) or CONTENTS.match(_line(filled[0][1].text)) or re.match(r"^\s*план\b", filled[0][1].text, re.IGNORECASE)) \
+                and not any(APPROVED.match(c.text) or AGREED.match(c.text) for _n, c in filled):
+            self._close_blocks()
+            return False
+        for column, cell in filled:
+            # in a row of the blocks' own table, each cell belongs to the block nearest on its left
+            owner = max((c for c in kinds if c <= column), default=min(kinds))
+            lines[owner].extend(cell.text.split("\n"))
+        if any("\n" in cell.text for _c, cell in filled) and all(APPROVED.match(cell.text) or AGREED.match(cell.text) for _c, cell in filled):
+            self._close_blocks()  # each block whole in its cell
+        return True
+
+    def _close_blocks(self):
+        kinds, lines = self.pending_blocks
+        for column, kind in kinds.items():
+            block = read_block(lines[column])
+            if block:
+                setattr(self.draft, kind, block)
+        self.pending_blocks = None
+
+    # -- the table
+
+    def _table_row(self, row):
+        if self.pending_blocks:
+            self._close_blocks()
+        if row.paragraph or (self.table and row.table != self.table):
+            if self._between_tables(row):
+                return
+            self.after = True
+            self._after_row(row)
+            return
+        texts = [_spaces(cell.text) for _column, cell in row.filled]
+        if all(text.isdigit() for text in texts) and [int(t) for t in texts] == list(range(1, len(texts) + 1)) and len(texts) > 1:
+            return  # the column numbers «1 2 3 4» under the header, also where the table goes on after a page
+        if columns_of(row):
+            return  # the header repeated
+        kind = self._kind(row)
+        if kind == "section":
+            self._section(row)
+        elif kind == "continuation":
+            self._continue_event(row)
+        elif kind == "event":
+            self._event(row)
+        elif kind == "signature":
+            self.after = True
+            self._after_row(row)
+
+    def _between_tables(self, row):
+        """A paragraph or another table after the events began: a section's title between two parts of the table,
+        the table's next part (its header repeated, or the same columns), or the end of the table."""
+        if row.paragraph:
+            text = _line(row.cells[0].text)
+            if re.match(r"^\s*\(?продолжение", text, re.IGNORECASE):
+                return True
+            if (ROMAN.match(text) or SECTION_NUMBERED.match(text) and SECTION_NUMBERED.match(text)[1] or row.cells[0].bold) \
+                    and not signature_of(text) and len(text) < 200:
+                self._start_section(section_title(text), row.where)
+                return True
+            return False
+        if columns_of(row):
+            self.table = row.table
+            self.columns, self.other_columns = columns_of(row)
+            return True
+        if len(row.cells) >= max(self.columns.values()) + 1 and not self._looks_like_signature(row):
+            self.table = row.table  # the same table, continued as a table of its own after a page break
+            self._table_row(row)
+            return True
+        return False
+
+    def _looks_like_signature(self, row):
+        return len(row.filled) <= 2 and bool(signature_of(row.joined))
+
+    def _cell(self, row, name):
+        column = self.columns.get(name)
+        if column is None or column >= len(row.cells):
+            return None
+        return row.cells[column]
+
+    def _kind(self, row):
+        filled = row.filled
+        number_cell = self._cell(row, "number")
+        number_text = _line(number_cell.text) if number_cell is not None else ""
+        if len(filled) == 1:
+            column, cell = filled[0]
+            text = _line(cell.text)
+            if self._looks_like_signature(row) and not EVENT_NUMBER.match(text) and (column != self.columns.get("title") or self.event):
+                return "signature"
+            if cell.span > 1 or cell.bold or ROMAN.match(text) or (SECTION_NUMBERED.match(text) and SECTION_NUMBERED.match(text)[1]):
+                return "section"
+            if column == self.columns.get("number"):
+                return "event" if EVENT_NUMBER.match(text) else "section"
+            if self.event is None:
+                return "section" if column == self.columns.get("title") else "event"
+            if column != self.columns.get("title") or self.numbered:
+                return "continuation"  # a cell's text going on after a page break, in a row of its own
+            return "event"
+        if number_cell is not None and number_cell.from_above and self.event is not None:
+            return "continuation"  # the number merged down: the same event goes on
+        if self.numbered and number_cell is not None and not number_text and self.event is not None:
+            return "continuation"
+        return "event"
+
+    def _start_section(self, title, where):
+        self.section = SectionDraft(title=title[:300], where=where)
+        self.draft.sections.append(self.section)
+        self.event = None
+        if len(title) > 300:
+            self.draft.warn(where, "Название раздела длиннее 300 знаков: сохранено начало.")
+
+    def _section(self, row):
+        self._start_section(section_title(row.filled[0][1].text), row.where)
+
+    def _values(self, row, with_merged=True):
+        def value(name):
+            cell = self._cell(row, name)
+            if cell is None or cell.covered or (cell.from_above and not with_merged):
+                return ""
+            return cell.text
+
+        extra = {}
+        for column, header in self.other_columns.items():
+            if column < len(row.cells) and not row.cells[column].covered and (with_merged or not row.cells[column].from_above):
+                if text := _line(row.cells[column].text):
+                    extra[header or f"Столбец {column + 1}"] = text
+        return value("number"), value("title"), value("dates"), value("responsible"), extra
+
+    def _event(self, row):
+        number_text, title, dates, responsible, extra = self._values(row)
+        if self.section is None:
+            self._start_section("Мероприятия", row.where)
+            self.draft.warn(row.where, "Мероприятия идут до первого раздела: они собраны в раздел «Мероприятия».")
+        number = None
+        if match := EVENT_NUMBER.match(_line(number_text)):
+            number = int(match[1])
+            self.numbered = True
+            if number != self.expected_number:
+                self.draft.warn(row.where, f"мероприятие № {number} идёт после № {self.expected_number - 1}: номера на сайте идут подряд.")
+            self.expected_number = number + 1
+        else:
+            self.expected_number += 1
+            if _line(number_text):
+                title = f"{_line(number_text)} {_line(title)}".strip()  # a number cell with words in it
+        title = _line(title)
+        if not title:
+            title = "Без названия"
+            self.draft.warn(row.where, "у мероприятия нет названия: записано «Без названия», исправьте его на сайте.")
+        self.event = EventDraft(title=title, where=row.where, number=number, extra=extra)
+        self._dates(row, _line(dates))
+        self.event.lines = responsible_lines(_untag(responsible))
+        self._check_title(row)
+        self.section.events.append(self.event)
+
+    def _dates(self, row, dates):
+        if len(dates) > 200:
+            self.event.extra["Сроки проведения (полностью)"] = dates
+            self.draft.warn(row.where, "сроки длиннее 200 знаков: в графе «Сроки» начало, полностью — в дополнительных сведениях.")
+            dates = dates[:200]
+        self.event.dates_text = dates
+
+    def _check_title(self, row):
+        if len(self.event.title) > 2000:
+            self.event.extra["Мероприятие (полностью)"] = self.event.title
+            self.event.title = self.event.title[:2000]
+            self.draft.warn(row.where, "название мероприятия длиннее 2000 знаков: сохранено начало, полностью — в дополнительных сведениях.")
+
+    def _continue_event(self, row):
+        _number, title, dates, responsible, extra = self._values(row, with_merged=False)
+        event = self.event
+        if _line(title):
+            event.title = _spaces(f"{event.title} {_line(title)}")
+            self._check_title(row)
+        if _line(dates):
+            self._dates(row, _spaces(f"{event.dates_text} {_line(dates)}"))
+        if responsible.strip():
+            event.lines += responsible_lines(_untag(responsible))
+        for header, text in extra.items():
+            event.extra[header] = _spaces(f"{event.extra.get(header, '')} {text}")
+
+    # -- below the table
+
+    def _after_row(self, row):
+        text = row.joined
+        if not self.draft.head_name and (signed := signature_of(text)):
+            self.draft.head_post, self.draft.head_name = signed[0][:200], signed[1][:100]
+            return
+        if self.draft.head_name:
+            self.draft.warn(row.where, f"текст после подписи руководителя сохранён как примечание: «{text[:60]}».")
+        else:
+            self.draft.warn(row.where, f"текст после таблицы сохранён как примечание: «{text[:60]}».")
+        self.draft.notes.append(("", _plain(BREAK.join(cell.text for _c, cell in row.filled))))
+
+
+def _year_of(text):
+    """The most frequent «YYYY-YYYY» (or «2024/2025», «2024-25») of consecutive years in the text, or None."""
+    years = Counter()
+    for first, last in ACADEMIC_YEAR.findall(text or ""):
+        last = int(last) if len(last) == 4 else int(first[:2] + last)
+        if last == int(first) + 1:
+            years[int(first)] += 1
+    return years.most_common(1)[0][0] if years else None
+
+
+MAX_CELL = 20000  # a plan's longest real cell (its tasks, all of them) is some 3,000
+
+
+def parse_rows(rows):
+    """The plan the rows hold: a PlanDraft with warnings; PlanImportError when they hold no plan, or a cell no
+    plan has (the bound keeps the work of one upload small)."""
+    for row in rows:
+        if any(len(cell.text) > MAX_CELL for cell in row.cells):
+            raise PlanImportError(f"в ячейке больше {MAX_CELL} знаков — так план не пишут. Проверьте, тот ли это файл.", where=row.where)
+    return Parser(rows).parse()

@@ -1,0 +1,124 @@
+"""What the head reads before a plan is saved: the draft as read, and what the program derived from it — each
+event's first and last day, which names it linked to which cards, which names have none — with the warnings,
+each pointing at its row. The import page shows it; `import_plan` prints it as text."""
+
+from dataclasses import dataclass, field
+
+from django.utils.translation import ngettext
+
+from events.checks import Checked, check_events, event_list
+from events.dates import format_date, impossible_date, parse_dates
+from events.models import academic_year_name
+from events.plan_import.parser import USUAL_LABELS
+from events.responsibles import cards_for
+
+
+@dataclass
+class EventPreview:
+    number: int
+    draft: object  # EventDraft
+    first: object = None  # datetime.date
+    last: object = None
+    impossible: str | None = None  # a date the text writes that no calendar has
+    lines: list = field(default_factory=list)  # [(Line, Person or None)]
+
+
+@dataclass
+class Preview:
+    draft: object
+    year_start: int | None
+    existing: object = None  # the plan of that year the import would replace
+    sections: list = field(default_factory=list)  # [(SectionDraft, [EventPreview])]
+    names: list = field(default_factory=list)  # [(key, PrintedName, card or None, [event numbers])]
+    problems: list = field(default_factory=list)  # [events.checks.Problem]: what the plan's checks will say
+
+    @property
+    def year_name(self):
+        return academic_year_name(self.year_start) if self.year_start else ""
+
+    @property
+    def new_names(self):
+        return [entry for entry in self.names if entry[2] is None]
+
+    @property
+    def event_count(self):
+        return sum(len(events) for _section, events in self.sections)
+
+    @property
+    def summary(self):
+        """«5 разделов, 25 мероприятий, 6 задач, 6 ожидаемых результатов»"""
+        sections, events, tasks, results = len(self.sections), self.event_count, len(self.draft.tasks), len(self.draft.results)
+        return ", ".join([
+            ngettext("%(count)d раздел", "%(count)d разделов", sections) % {"count": sections},
+            ngettext("%(count)d мероприятие", "%(count)d мероприятий", events) % {"count": events},
+            ngettext("%(count)d задача", "%(count)d задач", tasks) % {"count": tasks},
+            ngettext("%(count)d ожидаемый результат", "%(count)d ожидаемых результатов", results) % {"count": results},
+        ])
+
+
+def preview(draft, association, year_start=None):
+    from events.plan_import.writer import existing_plan
+
+    year = year_start or draft.year_start
+    lines = [line for event in draft.events for line in event.lines]
+    cards = cards_for(association, lines)
+    result = Preview(draft=draft, year_start=year, existing=existing_plan(association, year) if year else None)
+    number = 0
+    for section in draft.sections:
+        events = []
+        for event in section.events:
+            number += 1
+            first, last = parse_dates(event.dates_text, year) if year else (None, None)
+            events.append(EventPreview(number, event, first, last, impossible_date(event.dates_text),
+                                       [(line, cards.get(line.name.key) if line.name else None) for line in event.lines]))
+        result.sections.append((section, events))
+    result.names = [(key, name, cards.get(key), numbers) for key, (name, numbers) in draft.names().items()]
+    if year:  # names without a card are listed by `names`
+        checked = [Checked(event.number, event.draft.dates_text, event.first, event.last,
+                           [(line.text, line.name.key if line.name else "", card is not None) for line, card in event.lines])
+                   for _section, events in result.sections for event in events]
+        result.problems = [problem for problem in check_events(year, checked) if not problem.name_key]
+    return result
+
+
+def _dates(event):
+    if event.impossible:
+        return f"такой даты нет: «{event.impossible}»"
+    if event.first is None:
+        return "без дат"
+    if event.first == event.last:
+        return format_date(event.first)
+    return f"{format_date(event.first)} – {format_date(event.last)}"
+
+
+def preview_text(result):
+    """The preview as lines of text, for the command line."""
+    draft = result.draft
+    year = f"на {result.year_name} учебный год" if result.year_name else "(учебный год в документе не указан)"
+    out = [f"План работы {year}: {result.summary}."]
+    if result.existing:
+        out.append(f"План на {result.year_name} учебный год уже есть: он будет заменён.")
+    if draft.title:
+        out.append("Заголовок: " + draft.title.replace("\n", " / "))
+    for label, text in (("Утверждает", draft.approved), ("Согласовано", draft.agreed)):
+        if text:
+            out.append(f"{label}: " + ", ".join(part for part in (text.post, text.name, format_date(text.on) if text.on else "", text.note) if part))
+    for name in ("city_theme", "theme", "goal"):
+        if getattr(draft, name):
+            out.append(f"{draft.labels.get(name, USUAL_LABELS[name])}: {getattr(draft, name)[:200]}")
+    for section, events in result.sections:
+        out.append(f"— {section.title}")
+        for event in events:
+            people = "; ".join(line.text + (f" → карточка «{card.printed_name}»" if card else " → без карточки" if line.name else "")
+                               for line, card in event.lines)
+            out.append(f"  {event.number}. {event.draft.title[:120]} | {event.draft.dates_text} ({_dates(event)}) | {people}")
+    if draft.head_name:
+        out.append(f"Подпись: {draft.head_post} {draft.head_name}")
+    if result.new_names:
+        out.append("Имена без карточки в банке данных (останутся в плане как написаны): "
+                   + ", ".join(f"{name} ({event_list(numbers)})" for _key, name, _card, numbers in result.new_names))
+    if draft.warnings or result.problems:
+        out.append("Предупреждения:")
+        out.extend(f"  {warning}" for warning in draft.warnings)
+        out.extend(f"  {problem}" for problem in result.problems)
+    return out

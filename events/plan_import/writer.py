@@ -1,0 +1,116 @@
+"""A PlanDraft saved as the association's plan, in one transaction.
+
+Names are linked to the association's cards where one matches; where none does, the line keeps the name as
+written — unless the head chose (`chosen`: {name key: a Person, or NEW}) to link it to a card or to add one.
+A full name in the plan fills the first name and patronymic of a card that lacks them.
+"""
+
+from dataclasses import dataclass, field
+
+from django.db import transaction
+from django.db.models import ProtectedError
+from simple_history.utils import bulk_create_with_history
+
+from events.models import Event, Plan, Responsible, Section, academic_year_name
+from events.plan_import.draft import Warning
+from events.plan_import.rows import PlanImportError
+from events.responsibles import cards_for, responsible_rows
+from members.models import Person
+
+NEW = "new"  # a choice in `chosen`: add the name as a new card
+
+
+@dataclass
+class ImportResult:
+    plan: Plan
+    created_persons: list = field(default_factory=list)  # the cards added at the head's choice
+    unlinked: list = field(default_factory=list)  # [PrintedName] written names that stay without a card
+    warnings: list = field(default_factory=list)  # [Warning]
+
+
+def existing_plan(association, year_start):
+    return Plan.objects.filter(association=association, year_start=year_start).first()
+
+
+def year_of(draft, year_start=None):
+    """The academic year to save the draft under; PlanImportError when neither the document nor the caller says."""
+    year = year_start or draft.year_start
+    if year is None:
+        raise PlanImportError("Не удалось определить учебный год: в документе нет записи вида «2024-2025». Укажите год.")
+    return year
+
+
+PLAN_FIELDS = ["city_theme", "theme", "goal"]
+
+
+@transaction.atomic
+def save_draft(draft, association, year_start=None, replace=False, chosen=None):
+    """Write the draft as the association's plan for its year; ImportResult. A plan of that year is replaced only
+    with `replace` (its sections and events go, the people stay); PlanImportError otherwise."""
+    year = year_of(draft, year_start)
+    warnings = list(draft.warnings)
+    if year_start and draft.year_start and year_start != draft.year_start:
+        warnings.append(Warning("", f"В документе указан {academic_year_name(draft.year_start)} учебный год, план сохранён на {academic_year_name(year_start)}."))
+    existing = Plan.objects.select_for_update().filter(association=association, year_start=year).first()
+    if existing:
+        if not replace:
+            raise PlanImportError(f"План на {academic_year_name(year)} учебный год уже есть: его можно только заменить, подтвердив замену.")
+        try:
+            existing.delete()
+        except ProtectedError:
+            raise PlanImportError(f"План на {academic_year_name(year)} учебный год нельзя заменить: на его мероприятия ссылаются другие записи.") from None
+    plan = Plan.objects.create(association=association, year_start=year, **_plan_fields(draft, warnings))
+    chosen = dict(chosen or {})
+    names = draft.names()
+    created = []
+    for key, choice in list(chosen.items()):
+        if choice == NEW and key in names:
+            name = names[key][0]
+            person = Person.objects.filter(association=association, key=key).first() or Person.objects.create(
+                association=association, surname=name.surname, initials=name.initials, first_name=name.first_name, patronymic=name.patronymic
+            )
+            chosen[key] = person
+            created.append(person)
+        elif choice == NEW:
+            del chosen[key]
+    lines = [line for event in draft.events for line in event.lines]
+    cards = cards_for(association, lines, {key: person for key, person in chosen.items() if isinstance(person, Person)})
+    _fill_full_names(names, cards)
+    rows = []
+    for position, section_draft in enumerate(draft.sections, start=1):
+        section = Section.objects.create(plan=plan, position=position, title=section_draft.title)
+        for event_position, event_draft in enumerate(section_draft.events, start=1):
+            event = Event(section=section, position=event_position, title=event_draft.title, dates_text=event_draft.dates_text,
+                          extra=event_draft.extra)
+            event.save()
+            rows += responsible_rows(event, event_draft.lines, cards)
+    bulk_create_with_history(rows, Responsible)
+    unlinked = [name for key, (name, _numbers) in names.items() if key not in cards]
+    return ImportResult(plan=plan, created_persons=created, unlinked=unlinked, warnings=warnings)
+
+
+def _plan_fields(draft, warnings):
+    values = {
+        "title": draft.title, "city_theme": draft.city_theme, "theme": draft.theme, "goal": draft.goal,
+        "tasks": draft.tasks_text(), "results": draft.results_text(), "header_labels": draft.labels, "notes": [list(n) for n in draft.notes],
+        "head_post": draft.head_post or Plan._meta.get_field("head_post").default, "head_name": draft.head_name,
+        "approved_by_post": draft.approved.post, "approved_by_name": draft.approved.name, "approved_on": draft.approved.on,
+        "approved_note": draft.approved.note, "agreed_by_post": draft.agreed.post, "agreed_by_name": draft.agreed.name,
+        "agreed_on": draft.agreed.on, "agreed_note": draft.agreed.note,
+    }  # fmt: skip
+    for name, value in list(values.items()):
+        limit = Plan._meta.get_field(name).max_length
+        if isinstance(value, str) and limit and len(value) > limit:
+            values[name] = value[:limit]
+            values["notes"].append([str(Plan._meta.get_field(name).verbose_name), value])
+            warnings.append(Warning("", f"«{Plan._meta.get_field(name).verbose_name}» длиннее {limit} знаков: в поле начало, полностью — в примечаниях плана."))
+    return values
+
+
+def _fill_full_names(names, cards):
+    """A plan writing «Иванова Елена Александровна» completes the card «Иванова Е.А.» that has no first name yet."""
+    for key, (name, _numbers) in names.items():
+        card = cards.get(key)
+        if card is not None and name.first_name and not card.first_name:
+            card.first_name, card.patronymic = name.first_name, card.patronymic or name.patronymic
+            card.save(update_fields=["first_name", "patronymic", "initials", "key", "updated_at"])
