@@ -3,6 +3,8 @@ from django.utils.translation import gettext_lazy as _
 
 from audit.concurrency import VersionedForm
 from events.models import Event, Plan, Section
+from events.plan_import import MAX_BYTES, NEW
+from members.models import Person
 
 
 class PlanHeaderForm(VersionedForm, forms.ModelForm):
@@ -72,6 +74,80 @@ class EventForm(VersionedForm, forms.ModelForm):
     def responsible_inputs(self):
         """The values to show, with two empty inputs to add more."""
         return [v for v in self.responsible_values if v] + ["", ""]
+
+
+def validate_plan_upload(file):
+    """5 MB at most, a .docx or .txt by name: what the file really is, the importer sees from its bytes."""
+    if file.size > MAX_BYTES:
+        raise forms.ValidationError(
+            _("Файл больше 5 МБ (%(size).1f МБ): план работы столько не занимает — проверьте, тот ли это файл.") % {"size": file.size / 1024 / 1024})
+    name = file.name.lower()
+    if name.endswith(".doc"):
+        raise forms.ValidationError(_("Это старый формат Word (.doc): сохраните файл в Word как .docx («Файл → Сохранить как → Документ Word») и загрузите снова."))
+    if not name.endswith((".docx", ".txt")):
+        raise forms.ValidationError(_("Это не план: нужен документ Word (.docx) или текст (.txt) с таблицей мероприятий."))
+
+
+class PlanUploadForm(forms.Form):
+    file = forms.FileField(label=_("файл плана"), validators=[validate_plan_upload],
+                           help_text=_("Документ Word (.docx) или текст (.txt), не больше 5 МБ."),
+                           widget=forms.ClearableFileInput(attrs={"accept": ".docx,.txt"}))
+
+
+class ImportChoicesForm(forms.Form):
+    """The head's answers on the preview: the year, for each name without a card — leave it written, add a card
+    or link it to a card — and, when the year has a plan, that it is to be replaced."""
+
+    KEEP = ""
+
+    year_start = forms.IntegerField(min_value=2000, max_value=2100, widget=forms.HiddenInput,
+                                    error_messages={"required": _("В документе не указан учебный год: выберите его выше и нажмите «Показать».")})
+
+    def __init__(self, *args, shown, association, **kwargs):
+        super().__init__(*args, initial={"year_start": shown.year_start}, **kwargs)
+        self.shown = shown
+        cards = list(Person.objects.filter(association=association).select_related("school").order_by("surname", "initials"))
+        choices = [(self.KEEP, _("оставить как написано, без карточки")), ("new", _("добавить карточку в банк данных"))]
+        choices += [(str(card.pk), _("это %(name)s") % {"name": f"{card.printed_name}{' — ' + card.school.short_name if card.school else ''}"}) for card in cards]
+        self.cards = {str(card.pk): card for card in cards}
+        self.name_fields = []
+        for key, name, _card, numbers in shown.new_names:
+            field = f"name-{key}"  # by the name, not its place: a card added meanwhile takes a name off the list
+            self.fields[field] = forms.ChoiceField(label=str(name), choices=choices, required=False)
+            self.name_fields.append((self[field], key, name, numbers))
+        if shown.existing:
+            self.fields["replace"] = forms.BooleanField(
+                label=_("Заменить план на %(year)s учебный год: его разделы и мероприятия будут удалены, карточки людей останутся.") % {"year": shown.year_name},
+                required=True, error_messages={"required": _("План на этот год уже есть: чтобы заменить его, отметьте замену.")})
+
+    def chosen(self):
+        """{name key: Person or NEW} for the writer."""
+        chosen = {}
+        for bound, key, _name, _numbers in self.name_fields:
+            value = self.cleaned_data.get(bound.name) or self.KEEP
+            if value == "new":
+                chosen[key] = NEW
+            elif value != self.KEEP:
+                chosen[key] = self.cards[value]
+        return chosen
+
+
+class LinkNameForm(forms.Form):
+    """A name the plan writes without a card: link it to one of the association's cards, or add it as a card."""
+
+    key = forms.CharField(max_length=120)
+    action = forms.ChoiceField(choices=[("link", "link"), ("new", "new")])
+    person = forms.ModelChoiceField(queryset=None, required=False)
+
+    def __init__(self, *args, association, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["person"].queryset = Person.objects.filter(association=association)
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("action") == "link" and not cleaned.get("person"):
+            raise forms.ValidationError(_("Выберите карточку из списка."))
+        return cleaned
 
 
 class EventStatusForm(forms.Form):

@@ -1,4 +1,5 @@
 import re
+from dataclasses import dataclass
 
 from django.db import models, transaction
 from django.db.models.signals import post_save
@@ -39,6 +40,34 @@ def parse_academic_year(text):
     if not match or int(match[2]) != int(match[1]) + 1:
         raise ValueError(f"«{text}» — не учебный год: ожидается вида «2023-2024»")
     return int(match[1])
+
+
+@dataclass
+class PlanBlock:
+    """«УТВЕРЖДАЮ» or «СОГЛАСОВАНО» above the plan, as printed."""
+
+    word: str
+    kind: str  # "approved" or "agreed"
+    post: str
+    name: str
+    on: object  # datetime.date or None
+    note: str  # the order or protocol
+
+    def __bool__(self):
+        return bool(self.post.strip() or self.name.strip() or self.note.strip() or self.on)
+
+
+def extra_columns(sections):
+    """The headers of the columns beside the four that the plan's events keep (Event.extra), in order of first use;
+    each event of `sections` (Plan.numbered_sections) gets `.extra_values`, its texts under them."""
+    headers = {}
+    for section in sections:
+        for event in section.numbered_events:
+            headers.update(dict.fromkeys(event.extra or {}))
+    for section in sections:
+        for event in section.numbered_events:
+            event.extra_values = [(event.extra or {}).get(header, "") for header in headers]
+    return list(headers)
 
 
 class PlanQuerySet(models.QuerySet):
@@ -137,6 +166,41 @@ class Plan(models.Model):
     def result_list(self):
         return [line.strip() for line in self.results.splitlines() if line.strip()]
 
+    # -- the printed layout, one for the page, the PDF, the XLSX and the DOCX
+
+    def title_lines(self):
+        """The title as the document wrote it, line by line, or the usual one."""
+        lines = [line.strip() for line in self.title.splitlines() if line.strip()]
+        return lines or [gettext("План работы %(name)s на %(year)s учебный год") % {"name": self.association.short_name, "year": self.year_name}]
+
+    def label(self, field):
+        """A header field's label as the plan's document wrote it («Единая районная методическая тема»), or the usual one."""
+        if field in (self.header_labels or {}):
+            return self.header_labels[field]
+        if field == "theme":
+            return gettext("Методическая тема %(name)s") % {"name": self.association.short_name}
+        return {"city_theme": gettext("Единая городская методическая тема"), "goal": gettext("Цель"), "tasks": gettext("Задачи"),
+                "results": gettext("Ожидаемые результаты")}[field]  # fmt: skip
+
+    def header_texts(self):
+        """[(label, text)] of the header's texts, as printed: the themes, the goal, then the document's other
+        labelled texts (`notes`); the empty ones left out. The tasks and results are lists of their own."""
+        rows = [(self.label(field), getattr(self, field).strip()) for field in ("city_theme", "theme", "goal")]
+        rows += [(label, text) for label, text in self.notes if label]
+        return [(label, text) for label, text in rows if text]
+
+    def closing_notes(self):
+        """The document's texts without a label (what stood below the table): printed before the signature."""
+        return [text for label, text in self.notes if not label and text]
+
+    def blocks(self):
+        """The «СОГЛАСОВАНО» (left) and «УТВЕРЖДАЮ» (right) blocks that are filled in: [PlanBlock]."""
+        blocks = [
+            PlanBlock(gettext("СОГЛАСОВАНО"), "agreed", self.agreed_by_post, self.agreed_by_name, self.agreed_on, self.agreed_note),
+            PlanBlock(gettext("УТВЕРЖДАЮ"), "approved", self.approved_by_post, self.approved_by_name, self.approved_on, self.approved_note),
+        ]
+        return [block for block in blocks if block]
+
     def numbered_sections(self, public=False):
         """Sections in order, each with .numbered_events: events carrying .number, continuous across sections,
         and .responsible_list, their Responsible lines with the persons, each with `.name` to print: the printed
@@ -201,7 +265,10 @@ class Plan(models.Model):
             results=self.results,
             head_post=self.head_post,
             head_name=self.head_name,
-        )
+            title=shift_text_by_year(self.title),
+            header_labels=self.header_labels,
+            notes=self.notes,
+        )  # the approval blocks are next year's to fill in
         for section in self.numbered_sections():
             new_section = Section.objects.create(plan=copy, position=section.position, title=section.title)
             for event in section.numbered_events:
@@ -210,6 +277,7 @@ class Plan(models.Model):
                     position=event.position,
                     title=shift_text_by_year(event.title),
                     dates_text=shift_text_by_year(event.dates_text),
+                    extra=event.extra,
                 )
                 bulk_create_with_history(
                     [Responsible(event=new_event, text=r.text, key=r.key, person_id=r.person_id, position=r.position)

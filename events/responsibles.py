@@ -5,6 +5,8 @@ name it holds: a name that matches no card stays a written name — the data ban
 added (the plan's checks list such names, and the head links each to a card or adds one).
 """
 
+from dataclasses import dataclass
+
 from members.models import Person
 from members.names import Line, responsible_lines
 
@@ -44,7 +46,11 @@ def responsible_rows(event, lines, cards):
     rows = []
     for position, line in enumerate(lines, start=1):
         key = line.name.key if line.name else ""
-        rows.append(Responsible(event=event, text=line.text[:300], key=key, person=cards.get(key) if key else None, position=position))
+        person = cards.get(key) if key else None
+        text = line.text[:300]
+        if person is not None and person.key != key:  # the head linked a typo to her card: it prints her name
+            text, key = person.printed_name, person.key
+        rows.append(Responsible(event=event, text=text, key=key, person=person, position=position))
     return rows
 
 
@@ -53,3 +59,49 @@ def link_written_names(person):
     from events.models import Responsible
 
     return Responsible.objects.filter(event__section__plan__association_id=person.association_id, key=person.key, person=None).update(person=person)
+
+
+def link_written_name(plan, key, person):
+    """The plan's lines writing the name `key` without a card are linked to `person`: the number of lines. A name
+    that is not hers («Садовникова Н.Н.» for the card «Садовникова Л.И.») was a typo, the head says: the lines
+    print her card's name from now on."""
+    from events.models import Responsible
+
+    lines = Responsible.objects.filter(event__section__plan=plan, key=key, person=None)
+    if person.key == key:
+        return lines.update(person=person)
+    return lines.update(person=person, key=person.key, text=person.printed_name)
+
+
+def add_card_for_written_name(plan, key):
+    """A card for a name the plan writes (the head's «Добавить карточку»): (Person, created), or (None, False) when
+    no line of the plan writes it. A new card takes over the lines of the association's plans (link_a_new_card)."""
+    from events.models import Responsible
+
+    line = Responsible.objects.filter(event__section__plan=plan, key=key, person=None).order_by("event__section__position", "event__position", "position").first()
+    if line is None:
+        return None, False
+    existing = Person.objects.filter(association_id=plan.association_id, key=key).first()
+    if existing is not None:
+        link_written_name(plan, key, existing)
+        return existing, False
+    name = next(found.name for found in responsible_lines(line.text) if found.name and found.name.key == key)
+    person = Person.objects.create(association_id=plan.association_id, surname=name.surname, initials=name.initials,
+                                   first_name=name.first_name, patronymic=name.patronymic)
+    return person, True
+
+
+@dataclass
+class WrittenName:
+    """A name of the plan's checks that is no card, and the card the page offers first."""
+
+    problem: object  # events.checks.Problem
+    suggested: int | None  # a card's pk
+
+
+def suggested_card(key, cards):
+    """The card to offer first for a written name: the only card of the same surname («Садовникова Н.Н.» → the
+    card «Садовникова Л.И.»), else none."""
+    surname = key.split("|")[0]
+    same = [card.pk for card in cards if card.key.split("|")[0] == surname]
+    return same[0] if len(same) == 1 else None

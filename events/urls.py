@@ -1,6 +1,6 @@
 from django.urls import path
 
-from events import calendar_views, views
+from events import calendar_views, import_views, views
 
 app_name = "events"
 
@@ -14,6 +14,8 @@ urlpatterns = [
     path("events/<int:pk>/delete/", views.event_delete, name="event_delete"),
     path("events/<int:pk>/move/", views.event_move, name="event_move"),
     path("events/<int:pk>/status/", views.event_status, name="event_status"),
+    path("import/", import_views.plan_import, name="plan_import"),
+    path("import/<str:token>/", import_views.plan_import_preview, name="plan_import_preview"),
     path("calendar/<str:token>.ics", calendar_views.person_feed, name="person_feed"),
     path("calendar/renew/<int:pk>/", calendar_views.person_feed_renew, name="person_feed_renew"),
     path("<slug:slug>/<str:year>/", views.plan_detail, name="plan"),
@@ -22,4 +24,5 @@ urlpatterns = [
     path("<slug:slug>/<str:year>/publish/", views.plan_publish, name="plan_publish"),
     path("<slug:slug>/<str:year>/copy/", views.plan_copy, name="plan_copy"),
     path("<slug:slug>/<str:year>/sections/add/", views.section_add, name="section_add"),
+    path("<slug:slug>/<str:year>/names/", views.plan_link_name, name="plan_link_name"),
 ]

@@ -6,6 +6,7 @@ from django.db import IntegrityError, transaction
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from audit.history import changes
@@ -13,8 +14,9 @@ from events import dashboard
 from events.access import can_edit, get_event_for_user, get_plan_for_user, get_section_for_user, shows_names
 from events.checks import check_plan
 from events.dates import impossible_date
-from events.forms import EventForm, EventStatusForm, MoveForm, PlanHeaderForm, SectionForm
-from events.models import Event, Plan, Section
+from events.forms import EventForm, EventStatusForm, LinkNameForm, MoveForm, PlanHeaderForm, SectionForm
+from events.models import Event, Plan, Section, extra_columns
+from events.responsibles import WrittenName, add_card_for_written_name, link_written_name, suggested_card
 from events.plan_page import add_row_actions
 from members.access import get_account
 from members.models import Association, Person
@@ -82,14 +84,47 @@ def plan_detail(request, slug, year):
     sections = plan.numbered_sections(public=public)
     if editable:
         add_row_actions(request, sections)
+    headers = extra_columns(sections)
+    problems = check_plan(plan, sections) if editable else []
     context = {
         "plan": plan,
         "head_name": plan.signature_name(public=public),
         "sections": sections,
+        "extra_columns": headers,
+        "columns": 4 + len(headers),
+        "blocks": plan.blocks(),
+        "labels": {"tasks": plan.label("tasks"), "results": plan.label("results")},
         "editable": editable,
-        "problems": check_plan(plan, sections) if editable else [],
+        "problems": problems,
     }
+    if editable and (written := [problem for problem in problems if problem.name_key]):
+        context["cards"] = cards = list(Person.objects.filter(association=plan.association).select_related("school").order_by("surname", "initials"))
+        context["written_names"] = [WrittenName(problem, suggested_card(problem.name_key, cards)) for problem in written]
     return render(request, "events/plan_detail.html", context)
+
+
+@login_required
+@require_POST
+def plan_link_name(request, slug, year):
+    """A name the plan writes that is no card: linked to a card of the association, or added as a new card."""
+    plan = get_plan_for_user(request, slug, year, edit=True)
+    form = LinkNameForm(request.POST, association=plan.association)
+    if not form.is_valid():
+        messages.error(request, _("Выберите карточку из списка."))
+    elif form.cleaned_data["action"] == "new":
+        person, created = add_card_for_written_name(plan, form.cleaned_data["key"])
+        if person is None:
+            messages.error(request, _("Этого имени в плане уже нет: обновите страницу."))
+        elif created:
+            messages.success(request, _("Карточка «%(name)s» добавлена в банк данных и привязана к строкам плана.") % {"name": person.printed_name})
+        else:
+            messages.info(request, _("Карточка «%(name)s» уже есть: строки плана привязаны к ней.") % {"name": person.printed_name})
+    else:
+        person = form.cleaned_data["person"]
+        count = link_written_name(plan, form.cleaned_data["key"], person)
+        messages.success(request, ngettext("%(count)d строка плана привязана к карточке «%(name)s».",
+                                           "%(count)d строк плана привязано к карточке «%(name)s».", count) % {"count": count, "name": person.printed_name})
+    return redirect(f"{plan.get_absolute_url()}#checks-title")
 
 
 @login_required

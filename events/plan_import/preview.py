@@ -21,6 +21,7 @@ class EventPreview:
     last: object = None
     impossible: str | None = None  # a date the text writes that no calendar has
     lines: list = field(default_factory=list)  # [(Line, Person or None)]
+    warnings: list = field(default_factory=list)  # [str]: the draft's warnings on its row and the checks' on it
 
 
 @dataclass
@@ -31,6 +32,25 @@ class Preview:
     sections: list = field(default_factory=list)  # [(SectionDraft, [EventPreview])]
     names: list = field(default_factory=list)  # [(key, PrintedName, card or None, [event numbers])]
     problems: list = field(default_factory=list)  # [events.checks.Problem]: what the plan's checks will say
+    general: list = field(default_factory=list)  # [str]: the warnings that are on no event's row
+
+    @property
+    def header_texts(self):
+        """[(label, text)] of the header as read: the themes and the goal under the document's labels, its other texts."""
+        draft = self.draft
+        rows = [(draft.labels.get(name, USUAL_LABELS[name]), getattr(draft, name)) for name in ("city_theme", "theme", "goal")]
+        return [(label, text) for label, text in rows + [tuple(note) for note in draft.notes] if text]
+
+    @property
+    def labels(self):
+        return {name: self.draft.labels.get(name, USUAL_LABELS[name]) for name in ("tasks", "results")}
+
+    @property
+    def extra_headers(self):
+        headers = {}
+        for event in self.draft.events:
+            headers.update(dict.fromkeys(event.extra))
+        return list(headers)
 
     @property
     def year_name(self):
@@ -78,7 +98,28 @@ def preview(draft, association, year_start=None):
                            [(line.text, line.name.key if line.name else "", card is not None) for line, card in event.lines])
                    for _section, events in result.sections for event in events]
         result.problems = [problem for problem in check_events(year, checked) if not problem.name_key]
+    _place_warnings(result)
     return result
+
+
+def _place_warnings(result):
+    """Each warning on the row of its event, when it is about one; the others for the whole document."""
+    events = [event for _section, events in result.sections for event in events]
+    by_row = {event.draft.where: event for event in events if event.draft.where}
+    by_number = {event.number: event for event in events}
+    headers = result.extra_headers
+    for event in events:
+        event.extra_values = [event.draft.extra.get(header, "") for header in headers]
+    for warning in result.draft.warnings:
+        if warning.where in by_row:
+            by_row[warning.where].warnings.append(warning.message)
+        else:
+            result.general.append(str(warning))
+    for problem in result.problems:
+        if problem.number in by_number:
+            by_number[problem.number].warnings.append(problem.message)
+        else:
+            result.general.append(problem.message)
 
 
 def _dates(event):

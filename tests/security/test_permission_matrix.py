@@ -18,12 +18,14 @@ from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 
+from events import plan_uploads
 from events.models import Event
 from members.access import COORDINATED_KEY
 from members.models import Account, Consent, Course, Person, PortfolioEntry
 from rounds.models import FsemAnswer, Kind, Report
 from rounds.services import open_round
 from textbooks import services as bank
+from tests.conftest import SEED_PLAN
 from textbooks.models import Need, Offer, default_return_by
 
 OK = "ok"  # 200, or a redirect that is not to the login page
@@ -53,6 +55,9 @@ MATRIX = {
     "events:plan_publish": r("post", "plan", LOGIN, *HEAD_ONLY),
     "events:plan_copy": r("post", "plan", LOGIN, *HEAD_ONLY),
     "events:section_add": r("get", "plan", LOGIN, *HEAD_ONLY),
+    "events:plan_link_name": r("post", "plan", LOGIN, *HEAD_ONLY),
+    "events:plan_import": r("get", None, LOGIN, *HEAD_ONLY),  # the head's own association's
+    "events:plan_import_preview": r("get", "plan_upload", LOGIN, *HEAD_ONLY),  # another head's upload: 404
     "events:section_edit": r("get", "section", LOGIN, *HEAD_ONLY),
     "events:section_delete": r("post", "section", LOGIN, *HEAD_ONLY),
     "events:section_move": r("post", "section", LOGIN, *HEAD_ONLY),
@@ -225,6 +230,7 @@ def world(plan, head_user, librarian_user, other_librarian_user, viewer_user, co
         "my_data": [lib_a.pk, "json"],
         "association": [association.pk],
         "xlsx": ["xlsx"],
+        "plan_upload": [plan_uploads.store(SimpleUploadedFile("план.txt", SEED_PLAN.read_bytes()), head_user.account)],
     }
     users = {"visitor": None, "lib_a": librarian_user, "lib_b": other_librarian_user, "viewer": viewer_user, "head": head_user,
              "coordinator": coordinator_user, "outsider": other_head_user}
