@@ -10,6 +10,6 @@ class ReportsConfig(AppConfig):
     def ready(self):
         # The project's own reports register themselves on import; other apps put
         # theirs (exporters, analysis blocks) in <app>/exports.py, imported here.
-        from reports import analysis, blocks, plan  # noqa: F401
+        from reports import analysis, blocks, plan, plan_docx  # noqa: F401
 
         autodiscover_modules("exports")

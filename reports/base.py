@@ -19,11 +19,12 @@ name; `download_response(exporter)` turns it into an attachment. The subject is
 whatever the report is about — a Plan, an Association; the view that serves a
 report checks access to the subject first (events.access, members.access).
 
-Three kinds to start from:
+Four kinds to start from:
 
 - PdfExporter: an HTML template under templates/reports/ rendered by WeasyPrint
   with the one shared print stylesheet, static/css/print.css (reports.pdf);
 - XlsxExporter: `write(workbook)` fills a write-only openpyxl workbook (reports.xlsx);
+- DocxExporter: `build(document)` fills a python-docx Document (reports.word);
 - ListExporter: `rows()` yields a header row, then data rows; the same class gives
   an XLSX sheet (extension "xlsx") or a printed table (extension "pdf").
 
@@ -38,6 +39,7 @@ from django.utils.http import content_disposition_header
 CONTENT_TYPES = {
     "pdf": "application/pdf",
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
 }
 
 # Characters a file name may not carry on Windows or after a slash.
@@ -116,6 +118,23 @@ class XlsxExporter(Exporter):
         workbook = new_workbook()
         self.write(workbook)
         return save_workbook(workbook)
+
+
+class DocxExporter(Exporter):
+    """A Word document to edit further: `build(document)` fills a python-docx Document set up as the PDFs are
+    (A4, the same margins, Times New Roman 12 pt; reports.word)."""
+
+    extension = "docx"
+
+    def build(self, document):
+        raise NotImplementedError
+
+    def render(self):
+        from reports.word import new_document, save_document
+
+        document = new_document()
+        self.build(document)
+        return save_document(document)
 
 
 class ListExporter(Exporter):

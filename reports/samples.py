@@ -67,7 +67,8 @@ def make_large_plan(association, events=500, year_start=2023, per_section=50):
         )
     new_events = Event.objects.bulk_create(new_events)
     Responsible.objects.bulk_create(
-        Responsible(event=event, person=persons[(number + shift) % len(persons)], position=shift + 1)
+        Responsible(event=event, person=persons[(number + shift) % len(persons)], text=persons[(number + shift) % len(persons)].printed_name,
+                    key=persons[(number + shift) % len(persons)].key, position=shift + 1)
         for number, event in enumerate(new_events)
         for shift in range(number % 3 + 1)
     )

@@ -8,11 +8,11 @@ from events.access import get_plan_for_user, shows_names
 from members.access import is_member_of
 from reports.base import download_response, get_exporter
 
-FORMATS = ("pdf", "xlsx")
+FORMATS = {"plan": ("pdf", "xlsx", "docx"), "analysis": ("pdf", "xlsx")}
 
 
 def _exporter(kind, fmt, plan, **options):
-    if fmt not in FORMATS:
+    if fmt not in FORMATS[kind]:
         raise Http404
     return get_exporter(f"{kind}-{fmt}")(plan, **options)
 

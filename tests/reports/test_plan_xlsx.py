@@ -73,13 +73,34 @@ def test_header_texts_on_the_second_sheet(seed_plan, seed_book):
     assert texts[-1] == "Руководитель ГТО ШБ ________ Саблина В.И."
 
 
-def test_approval_on_the_header_sheet(plan):
+def test_agreed_and_approval_head_the_header_sheet(plan):
     plan.approved_by_post = "Директор МКУ «ЦРО»"
     plan.approved_by_name = "Иванова А.П."
     plan.approved_on = datetime.date(2023, 9, 11)
+    plan.agreed_by_post = "На заседании ГМО"
+    plan.agreed_note = "Протокол № 1 от 28.08.2023"
     plan.save()
     rows = sheet_rows(workbook(PlanXlsx(plan).render())["Шапка"])
-    assert rows[-3:] == [["УТВЕРЖДАЮ", "Директор МКУ «ЦРО»"], [None, "________ Иванова А.П."], [None, "11 сентября 2023 г."]]
+    assert rows[:5] == [["СОГЛАСОВАНО", "На заседании ГМО"], [None, "Протокол № 1 от 28.08.2023"],
+                        ["УТВЕРЖДАЮ", "Директор МКУ «ЦРО»"], [None, "________ Иванова А.П."], [None, "11 сентября 2023 г."]]
+
+
+def test_other_columns_labels_and_title_as_the_document_wrote_them(plan):
+    from events.models import Event
+
+    plan.title = "ПЛАН РАБОТЫ\nгородского методического объединения школьных библиотекарей"
+    plan.header_labels = {"theme": "Методическая тема ГМО", "tasks": "Основные задачи"}
+    plan.save()
+    Event.objects.filter(title="Круглый стол").update(extra={"Форма проведения": "семинар", "Место": "СОШ №2"})
+    book = workbook(PlanXlsx(plan).render())
+    table = sheet_rows(book["Содержание работы"])
+    assert table[0][0] == "ПЛАН РАБОТЫ\nгородского методического объединения школьных библиотекарей"
+    assert table[2] == ["№/п", "Мероприятие", "Сроки проведения", "Ответственный", "Форма проведения", "Место"]
+    round_table = next(row for row in table if row[1] == "Круглый стол")
+    assert round_table[4:] == ["семинар", "СОШ №2"]
+    assert next(row for row in table if row[1] == "Конкурс юных поэтов")[4:] == [None, None]
+    labels = [label for label, _ in sheet_rows(book["Шапка"]) if label]
+    assert labels[:2] == ["Методическая тема ГМО", "Основные задачи"]
 
 
 def test_file_name_is_russian(seed_plan):

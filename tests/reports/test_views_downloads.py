@@ -57,13 +57,13 @@ def test_visitor_downloads_published_plan_as_xlsx(client, published_plan):
     assert [row[1] for row in rows if isinstance(row[0], int)] == ["Утверждение плана работы", "Конкурс юных поэтов", "Круглый стол"]
 
 
-@pytest.mark.parametrize("fmt", ["pdf", "xlsx"])
+@pytest.mark.parametrize("fmt", ["pdf", "xlsx", "docx"])
 def test_visitor_gets_404_for_a_draft(client, plan, fmt):
     assert client.get(plan_url(plan, fmt)).status_code == 404
 
 
 @pytest.mark.parametrize("who", ["head_client", "librarian_client", "viewer_client"])
-@pytest.mark.parametrize("fmt", ["pdf", "xlsx"])
+@pytest.mark.parametrize("fmt", ["pdf", "xlsx", "docx"])
 def test_members_download_the_draft(request, who, fmt, plan):
     client = request.getfixturevalue(who)
     response = client.get(plan_url(plan, fmt))
@@ -93,7 +93,7 @@ def test_unknown_plan_is_404(client, published_plan):
     assert client.get(reverse("reports:plan", args=["nowhere", "2023-2024", "pdf"])).status_code == 404
 
 
-@pytest.mark.parametrize("fmt", ["pdf", "xlsx"])
+@pytest.mark.parametrize("fmt", ["pdf", "xlsx", "docx"])
 def test_plan_download_query_count_does_not_grow_with_events(client, published_plan, django_assert_num_queries, fmt):
     add_events(published_plan, 30)
     # plan with its association, sections, events, responsibles with persons, the head's consent for the signature line
