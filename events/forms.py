@@ -11,10 +11,13 @@ class PlanHeaderForm(VersionedForm, forms.ModelForm):
     class Meta:
         model = Plan
         fields = [
-            "city_theme", "theme", "goal", "tasks", "results", "head_post", "head_name",
-            "approved_by_post", "approved_by_name", "approved_on",
+            "title", "city_theme", "theme", "goal", "tasks", "results", "head_post", "head_name",
+            "agreed_by_post", "agreed_by_name", "agreed_on", "agreed_note",
+            "approved_by_post", "approved_by_name", "approved_on", "approved_note",
         ]
         widgets = {
+            "title": forms.Textarea(attrs={"rows": 3}),
+            "agreed_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
             "city_theme": forms.Textarea(attrs={"rows": 3}),
             "theme": forms.Textarea(attrs={"rows": 2}),
             "goal": forms.Textarea(attrs={"rows": 3}),
@@ -113,7 +116,8 @@ class ImportChoicesForm(forms.Form):
         self.name_fields = []
         for key, name, _card, numbers in shown.new_names:
             field = f"name-{key}"  # by the name, not its place: a card added meanwhile takes a name off the list
-            self.fields[field] = forms.ChoiceField(label=str(name), choices=choices, required=False)
+            self.fields[field] = forms.ChoiceField(label=str(name), choices=choices, required=False,
+                                                   widget=forms.Select(attrs={"class": "form-select form-select-sm"}))
             self.name_fields.append((self[field], key, name, numbers))
         if shown.existing:
             self.fields["replace"] = forms.BooleanField(

@@ -59,14 +59,14 @@ class PlanBlock:
 
 def extra_columns(sections):
     """The headers of the columns beside the four that the plan's events keep (Event.extra), in order of first use;
-    each event of `sections` (Plan.numbered_sections) gets `.extra_values`, its texts under them."""
+    each event of `sections` (Plan.numbered_sections) gets `.extra_values`, [(header, its text)] under them."""
     headers = {}
     for section in sections:
         for event in section.numbered_events:
             headers.update(dict.fromkeys(event.extra or {}))
     for section in sections:
         for event in section.numbered_events:
-            event.extra_values = [(event.extra or {}).get(header, "") for header in headers]
+            event.extra_values = [(header, (event.extra or {}).get(header, "")) for header in headers]
     return list(headers)
 
 
@@ -114,7 +114,8 @@ class Plan(models.Model):
     agreed_note = models.CharField(_("согласовано: протокол"), max_length=300, blank=True,
                                    help_text=_("Например: «Протокол № 1 от 28.08.2024»."))
     # The title as the document wrote it («ПЛАН РАБОТЫ районного методического объединения…»); empty: the usual one.
-    title = LimitedTextField(_("заголовок"), max_length=500, blank=True)
+    title = LimitedTextField(_("заголовок"), max_length=500, blank=True,
+                             help_text=_("Как в документе, строка за строкой. Пусто — обычный: «План работы … на … учебный год»."))
     # The header's labels as the document wrote them ({"city_theme": "Единая районная методическая тема"}), and its
     # other labelled texts ([["Направления работы", "…"]]), printed back in their places.
     header_labels = models.JSONField(default=dict, blank=True, editable=False)

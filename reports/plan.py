@@ -157,7 +157,7 @@ class PlanXlsx(PlanExporter, XlsxExporter):
             for event in section.numbered_events:
                 row_index += 1
                 names = "\n".join(r.name for r in event.responsible_list)
-                values = [event.number, event.title, event.dates_text, names, *event.extra_values]
+                values = [event.number, event.title, event.dates_text, names, *(value for _header, value in event.extra_values)]
                 xlsx.fit_row_height(sheet, row_index, values, widths)
                 sheet.append([
                     xlsx.cell(sheet, event.number, alignment=xlsx.Alignment(vertical="top", horizontal="center"), number_format='0"."'),

@@ -83,5 +83,5 @@ class PlanDocx(PlanExporter, DocxExporter):
                 word.lines(cells[1], [event.title])
                 word.lines(cells[2], [event.dates_text])
                 word.lines(cells[3], [line.name for line in event.responsible_list])
-                for cell, value in zip(cells[4:], event.extra_values):
+                for cell, (_header, value) in zip(cells[4:], event.extra_values):
                     word.lines(cell, [value])

@@ -50,6 +50,7 @@ def main_pages():
         ("sablina", "head-home", reverse("home")),
         ("sablina", "head-plan", reverse("events:plan", args=[slug, year])),
         ("sablina", "head-plan-header", reverse("events:plan_edit", args=[slug, year])),
+        ("sablina", "head-plan-import", reverse("events:plan_import")),
         ("sablina", "head-event", reverse("events:event_edit", args=[plan.sections.first().events.first().pk])),
         ("sablina", "head-people", reverse("members:people")),
         ("sablina", "head-overview", reverse("members:overview")),

@@ -91,7 +91,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='historicalplan',
             name='title',
-            field=members.fields.LimitedTextField(blank=True, max_length=500, verbose_name='заголовок'),
+            field=members.fields.LimitedTextField(blank=True, help_text='Как в документе, строка за строкой. Пусто — обычный: «План работы … на … учебный год».', max_length=500, verbose_name='заголовок'),
         ),
         migrations.AddField(
             model_name='historicalresponsible',
@@ -141,7 +141,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='plan',
             name='title',
-            field=members.fields.LimitedTextField(blank=True, max_length=500, verbose_name='заголовок'),
+            field=members.fields.LimitedTextField(blank=True, help_text='Как в документе, строка за строкой. Пусто — обычный: «План работы … на … учебный год».', max_length=500, verbose_name='заголовок'),
         ),
         migrations.AddField(
             model_name='responsible',

@@ -8,7 +8,7 @@ from django.utils.translation import ngettext
 
 from events.checks import Checked, check_events, event_list
 from events.dates import format_date, impossible_date, parse_dates
-from events.models import academic_year_name
+from events.models import academic_year_name, roman
 from events.plan_import.parser import USUAL_LABELS
 from events.responsibles import cards_for
 
@@ -25,11 +25,21 @@ class EventPreview:
 
 
 @dataclass
+class SectionPreview:
+    draft: object  # SectionDraft
+    numeral: str  # «IV», as the plan will number it
+
+    @property
+    def title(self):
+        return self.draft.title
+
+
+@dataclass
 class Preview:
     draft: object
     year_start: int | None
     existing: object = None  # the plan of that year the import would replace
-    sections: list = field(default_factory=list)  # [(SectionDraft, [EventPreview])]
+    sections: list = field(default_factory=list)  # [(SectionPreview, [EventPreview])]
     names: list = field(default_factory=list)  # [(key, PrintedName, card or None, [event numbers])]
     problems: list = field(default_factory=list)  # [events.checks.Problem]: what the plan's checks will say
     general: list = field(default_factory=list)  # [str]: the warnings that are on no event's row
@@ -68,12 +78,15 @@ class Preview:
     def summary(self):
         """«5 разделов, 25 мероприятий, 6 задач, 6 ожидаемых результатов»"""
         sections, events, tasks, results = len(self.sections), self.event_count, len(self.draft.tasks), len(self.draft.results)
-        return ", ".join([
+        parts = [
             ngettext("%(count)d раздел", "%(count)d разделов", sections) % {"count": sections},
             ngettext("%(count)d мероприятие", "%(count)d мероприятий", events) % {"count": events},
-            ngettext("%(count)d задача", "%(count)d задач", tasks) % {"count": tasks},
-            ngettext("%(count)d ожидаемый результат", "%(count)d ожидаемых результатов", results) % {"count": results},
-        ])
+        ]
+        if tasks:
+            parts.append(ngettext("%(count)d задача", "%(count)d задач", tasks) % {"count": tasks})
+        if results:
+            parts.append(ngettext("%(count)d ожидаемый результат", "%(count)d ожидаемых результатов", results) % {"count": results})
+        return ", ".join(parts)
 
 
 def preview(draft, association, year_start=None):
@@ -91,7 +104,7 @@ def preview(draft, association, year_start=None):
             first, last = parse_dates(event.dates_text, year) if year else (None, None)
             events.append(EventPreview(number, event, first, last, impossible_date(event.dates_text),
                                        [(line, cards.get(line.name.key) if line.name else None) for line in event.lines]))
-        result.sections.append((section, events))
+        result.sections.append((SectionPreview(section, roman(len(result.sections) + 1)), events))
     result.names = [(key, name, cards.get(key), numbers) for key, (name, numbers) in draft.names().items()]
     if year:  # names without a card are listed by `names`
         checked = [Checked(event.number, event.draft.dates_text, event.first, event.last,
@@ -109,7 +122,7 @@ def _place_warnings(result):
     by_number = {event.number: event for event in events}
     headers = result.extra_headers
     for event in events:
-        event.extra_values = [event.draft.extra.get(header, "") for header in headers]
+        event.extra_values = [(header, event.draft.extra.get(header, "")) for header in headers]
     for warning in result.draft.warnings:
         if warning.where in by_row:
             by_row[warning.where].warnings.append(warning.message)
@@ -148,7 +161,7 @@ def preview_text(result):
         if getattr(draft, name):
             out.append(f"{draft.labels.get(name, USUAL_LABELS[name])}: {getattr(draft, name)[:200]}")
     for section, events in result.sections:
-        out.append(f"— {section.title}")
+        out.append(f"{section.numeral}. {section.draft.title}")
         for event in events:
             people = "; ".join(line.text + (f" → карточка «{card.printed_name}»" if card else " → без карточки" if line.name else "")
                                for line, card in event.lines)

@@ -34,6 +34,20 @@ def test_export_plan_xlsx(seed_plan, tmp_path):
     assert len([row for row in rows if isinstance(row[0], int)]) == 25
 
 
+def test_export_plan_docx_reads_back_as_the_same_plan(seed_plan, tmp_path):
+    from events.plan_import import draft_from_file
+
+    path = tmp_path / "план.docx"
+    run("export_plan", "2023-2024", "--format", "docx", "--output", str(path))
+    draft = draft_from_file(path)
+    assert (len(draft.sections), len(draft.events), len(draft.tasks), len(draft.results)) == (5, 25, 6, 6)
+
+
+def test_the_analysis_has_no_word_file(seed_plan, tmp_path):
+    with pytest.raises(CommandError, match="invalid choice: 'docx'|недопустимый выбор"):
+        run("export_analysis", "2023-2024", "--format", "docx", "--output", str(tmp_path / "a.docx"))
+
+
 def test_export_plan_to_its_russian_name_in_the_current_folder(seed_plan, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     run("export_plan", "2023-2024")
@@ -77,7 +91,7 @@ def test_export_to_a_missing_folder_says_so(seed_plan, tmp_path):
 
 def test_wrong_format_is_refused(seed_plan):
     with pytest.raises(CommandError, match="invalid choice|недопустимый"):
-        run("export_plan", "2023-2024", "--format", "docx")
+        run("export_plan", "2023-2024", "--format", "odt")
 
 
 def test_benchmark_leaves_the_database_as_it_was(seed_plan):
@@ -86,6 +100,6 @@ def test_benchmark_leaves_the_database_as_it_was(seed_plan):
     out = run("benchmark_reports", "--runs", "1", "--events", "12")
     assert "план-образец, 25 мероприятий:" in out
     assert "большой план, 12 мероприятий:" in out
-    for identifier in ["plan-pdf", "plan-xlsx", "analysis-pdf", "analysis-xlsx"]:
+    for identifier in ["plan-pdf", "plan-xlsx", "plan-docx", "analysis-pdf", "analysis-xlsx"]:
         assert out.count(identifier) == 2
     assert (Plan.objects.count(), Event.objects.count(), Association.objects.count()) == (1, 25, 1)

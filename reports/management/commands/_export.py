@@ -13,11 +13,12 @@ from reports.pdf import DocumentTooLarge
 
 
 class ExportCommand(BaseCommand):
-    kind = ""  # "plan" or "analysis": the exporters «<kind>-pdf» and «<kind>-xlsx»
+    kind = ""  # "plan" or "analysis": the exporters «<kind>-<format>»
+    formats = ["pdf", "xlsx"]
 
     def add_arguments(self, parser):
         parser.add_argument("year", help="учебный год, например 2023-2024")
-        parser.add_argument("--format", choices=["pdf", "xlsx"], default="pdf", help="pdf (по умолчанию) или xlsx")
+        parser.add_argument("--format", choices=self.formats, default="pdf", help=f"{', '.join(self.formats)}; по умолчанию pdf")
         parser.add_argument("--output", help="куда записать файл; по умолчанию — русское имя файла в текущей папке")
         parser.add_argument("--association", help="адрес объединения (нужен, если на сайте их несколько)")
 

@@ -22,7 +22,7 @@ from reports.base import get_exporter
 from reports.samples import make_large_plan
 
 SEED_PLAN = Path(settings.BASE_DIR) / "events" / "data" / "plan-2023-2024.txt"
-EXPORTERS = ["plan-pdf", "plan-xlsx", "analysis-pdf", "analysis-xlsx"]
+EXPORTERS = ["plan-pdf", "plan-xlsx", "plan-docx", "analysis-pdf", "analysis-xlsx"]
 
 
 class Rollback(Exception):
@@ -30,7 +30,7 @@ class Rollback(Exception):
 
 
 class Command(BaseCommand):
-    help = "Замерить время выгрузки плана и анализа (PDF, XLSX): план-образец и большой план. База не меняется."
+    help = "Замерить время выгрузки плана (PDF, XLSX, DOCX) и анализа (PDF, XLSX): план-образец и большой план. База не меняется."
 
     def add_arguments(self, parser):
         parser.add_argument("--runs", type=int, default=5, help="сколько раз выгружать каждый файл (медиана), по умолчанию 5")

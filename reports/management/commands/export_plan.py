@@ -1,8 +1,9 @@
-"""python manage.py export_plan 2023-2024 --format pdf|xlsx --output FILE [--association SLUG]"""
+"""python manage.py export_plan 2023-2024 --format pdf|xlsx|docx --output FILE [--association SLUG]"""
 
 from reports.management.commands._export import ExportCommand
 
 
 class Command(ExportCommand):
-    help = "Выгрузить план работы на учебный год в PDF или XLSX."
+    help = "Выгрузить план работы на учебный год в PDF, XLSX или Word (DOCX)."
     kind = "plan"
+    formats = ["pdf", "xlsx", "docx"]
