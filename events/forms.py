@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from audit.concurrency import VersionedForm
+from events.checks import event_list
 from events.models import Event, Plan, Section
 from events.plan_import import MAX_BYTES, NEW
 from members.models import Person
@@ -118,7 +119,7 @@ class ImportChoicesForm(forms.Form):
             field = f"name-{key}"  # by the name, not its place: a card added meanwhile takes a name off the list
             self.fields[field] = forms.ChoiceField(label=str(name), choices=choices, required=False,
                                                    widget=forms.Select(attrs={"class": "form-select form-select-sm"}))
-            self.name_fields.append((self[field], key, name, numbers))
+            self.name_fields.append((self[field], key, name, event_list(numbers)))
         if shown.existing:
             self.fields["replace"] = forms.BooleanField(
                 label=_("Заменить план на %(year)s учебный год: его разделы и мероприятия будут удалены, карточки людей останутся.") % {"year": shown.year_name},
