@@ -98,3 +98,21 @@ def test_the_analysis_counts_cards_not_written_names(head_client, written, head_
 def test_a_new_card_from_the_data_bank_takes_over_the_plans_lines(written, association):
     card = Person.objects.create(association=association, surname="Садовникова", initials="Н.Н.", attestation_date=datetime.date(2024, 1, 1))
     assert Responsible.objects.get(key="садовникова|нн").person == card
+
+
+def test_the_heads_page_costs_the_same_queries_for_2_or_60_written_names(head_client, written):
+    def queries():
+        from django.db import connection
+        from django.test.utils import CaptureQueriesContext
+
+        with CaptureQueriesContext(connection) as captured:
+            assert head_client.get(plan_url(written)).status_code == 200
+        return len(captured)
+
+    few = queries()
+    section = written.sections.get()
+    for n in range(60):
+        event = Event.objects.create(section=section, position=3 + n, title=f"Мероприятие {n}", dates_text="Май 2026")
+        event.set_responsibles([f"Иванова{'а' * (n % 7)} {'АБВГДЕЖЗИК'[n % 10]}.{'ЛМНОП'[n % 5]}.", "все библиотекари"])
+    assert queries() == few
+    assert head_client.get(plan_url(written)).content.decode().count('name="key"') > 30
