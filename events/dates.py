@@ -191,6 +191,8 @@ UNTIL_WORDS = _pattern(rf"(?:до|не\s+позднее|к)\s+{DAY}\s+{MONTH_WOR
 ROMAN_OR_DIGIT = r"(iv|iii|ii|i|1|2|3|4|перв\w*|втор\w*|трет\w*|четв[её]рт\w*)"
 # «IV четверть», «в 3 четверти», «в течение II четверти»
 QUARTER = _pattern(rf"(?:в\s+)?(?:течение\s+)?{ROMAN_OR_DIGIT}(?:-?[яйе])?\s+четверт[ьиея]")
+# «II-III четверть», «в 1–2 четвертях»
+QUARTERS_RANGE = _pattern(rf"(?:в\s+)?(?:течение\s+)?{ROMAN_OR_DIGIT}(?:-?[яйе])?\s*-\s*{ROMAN_OR_DIGIT}(?:-?[яйе])?\s+четверт\w*")
 # «2 полугодие», «во II полугодии», «первое полугодие»
 HALF_YEAR = _pattern(rf"(?:во?\s+)?(?:течение\s+)?{ROMAN_OR_DIGIT}(?:-?[еом])?\s+полугоди[еяию]")
 # The school quarters and half-years, by month and day within the academic year (first, last).
@@ -225,6 +227,11 @@ def _quarter(m, year_start):
     return _within_year(QUARTERS[_ordinal(m[1])], year_start)
 
 
+def _quarters_range(m, year_start):
+    first, last = QUARTERS[_ordinal(m[1])], QUARTERS[_ordinal(m[2])]
+    return _within_year((first[0], last[1]), year_start)
+
+
 def _half_year(m, year_start):
     number = _ordinal(m[1])
     if number not in HALVES:
@@ -236,6 +243,7 @@ PATTERNS = [
     (UNTIL_NUMERIC, _until_numeric),
     (UNTIL_WORDS, _until_words),
     (QUARTER, _quarter),
+    (QUARTERS_RANGE, _quarters_range),
     (HALF_YEAR, _half_year),
     (SINGLE_NUMERIC, _single_numeric),
     (RANGE_NUMERIC, _range_numeric),
@@ -290,12 +298,13 @@ WRITTEN_WORDS = re.compile(rf"(?<!\d)(\d{{1,2}})\s+{MONTH_WORD}(?:\s+(\d{{4}}))?
 def impossible_date(text):
     """The first date the text writes that no calendar has («31.02.2025», «15.13.2025», «30 февраля»), or None.
     Such a text names no dates (parse_dates); the plan's checks and the event's form say so."""
-    for match in WRITTEN_NUMERIC.finditer(text or ""):
+    text = re.sub(r"«\s*(\d{1,2})\s*»", r"\1", text or "")  # «31» февраля, as a form's date is written
+    for match in WRITTEN_NUMERIC.finditer(text):
         try:
             datetime.date(_year(match[3]), int(match[2]), int(match[1]))
         except ValueError:
             return match[0]
-    for match in WRITTEN_WORDS.finditer((text or "").replace("ё", "е")):
+    for match in WRITTEN_WORDS.finditer(text.replace("ё", "е")):
         month = month_number(match[2])
         if not 1 <= int(match[1]) <= calendar.monthrange(int(match[3]) if match[3] else 2024, month)[1]:
             return match[0]

@@ -23,8 +23,8 @@ INITIALS_FIRST = re.compile(rf"({INITIAL})\.\s*(?:({INITIAL})\.\s*)?({SURNAME})(
 FULL_NAME = re.compile(rf"({SURNAME})\s+({WORD})\s+({WORD}(?:вна|вич|чна|чич|ична|ич|кызы|оглы|улы))(?![а-яё])")
 NAME = re.compile(f"{FULL_NAME.pattern}|{PRINTED_NAME.pattern}|{INITIALS_FIRST.pattern}")
 SEPARATORS = re.compile(r"[\s,;]*")
-# Between two names, nothing but separators and «и»: «Саблина В.И. и Куклина Н.Н.»
-GLUE = re.compile(r"^[\s,;.]*(?:и\s+)?[\s,;.]*$")
+# Between two names, nothing but separators and «и»: «Саблина В.И. и Куклина Н.Н.», «Ким Л.В./Орлова Н.П.»
+GLUE = re.compile(r"^[\s,;./]*(?:и\s+)?[\s,;./]*$")
 
 
 def normalize(text):
@@ -75,14 +75,15 @@ class Line:
 
 
 def _pieces(text):
-    """The cell cut at line breaks, semicolons and commas — not inside parentheses or quotes."""
+    """The cell cut at line breaks, semicolons and commas — not inside parentheses or quotes, nor at a comma
+    between numbers («школ № 1, 3, 5»)."""
     pieces, current, depth = [], [], 0
-    for char in text:
+    for index, char in enumerate(text):
         if char in "(«\"" and not (char == '"' and depth):
             depth += 1
         elif char in ")»" or (char == '"' and depth):
             depth = max(0, depth - 1)
-        if depth == 0 and char in "\n;,":
+        if depth == 0 and char in "\n;," and not (char == "," and re.match(r"\s*\d", text[index + 1:index + 4])):
             pieces.append("".join(current))
             current = []
             continue
@@ -93,7 +94,7 @@ def _pieces(text):
 
 def _group(text):
     """What stands between names, as a line of its own: «и все библиотекари» → «все библиотекари»."""
-    return re.sub(r"^(?:и|а также)\s+|\s+и$", "", text.strip(" ,;"))
+    return re.sub(r"^(?:и|а также)\s+|\s+и$", "", text.strip(" ,;/"))
 
 
 def responsible_lines(text):
@@ -111,8 +112,9 @@ def responsible_lines(text):
                 lines.append(Line(_group(before)))
             end = matches[index + 1].start() if index + 1 < len(matches) else len(piece)
             tail = piece[match.end():end]
-            # what follows a name up to the next one: «(СОШ №5)» belongs to it; other words are a group of their own
-            attached = re.match(r"^\s*\.?\s*(\([^)]*\))?", tail)
+            # what follows a name up to the next one: «(СОШ №5)» or «– руководитель ГМО» belongs to it; other words
+            # are a group of their own
+            attached = re.match(r"^\s*\.?\s*(\([^)]*\)|[–—-]\s*\S.*)?", tail)
             text_end = match.end() + attached.end() if attached[1] else match.end()
             lines.append(Line(piece[match.start():text_end].strip(" ,;"), _name_of(match)))
             position = text_end

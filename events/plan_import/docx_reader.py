@@ -5,9 +5,13 @@
 - Merged cells: across columns a cell is read once (and covers the columns it spans); down the rows, a cell merged
   from above holds the value of the cell it continues — it belongs to every row it covers.
 - A cell's paragraphs and soft line breaks become lines of its text; tables inside a cell are read into it too.
+- Text is read wherever Word keeps it in a paragraph — in hyperlinks, smart tags, content controls, fields and
+  tracked insertions (not deletions) — and paragraphs, tables, rows and cells inside content controls.
 """
 
-from events.plan_import.rows import Cell, PlanImportError, Row
+import zipfile
+
+from events.plan_import.rows import NOT_A_PLAN_FILE, Cell, PlanImportError, Row
 from members.office_files import Count, OfficeFileRefused, OfficeLimits, check_office_file
 
 MAX_LINES = 20000
@@ -160,11 +164,43 @@ def _int(text, default):
         return default
 
 
+# Wrappers Word puts round a document's blocks, a table's rows or a row's cells: content controls, custom XML.
+WRAPPERS = ("sdt", "sdtContent", "customXml")
+# Where a paragraph's runs are not its visible text: deleted or moved away (tracked), or a text box's own paragraphs.
+NOT_SHOWN = ("del", "moveFrom", "txbxContent")
+
+
+def _children(element, tag):
+    """The children of `element` with `tag` («w:tr»), also those inside content controls and custom XML."""
+    from docx.oxml.ns import qn
+
+    wrappers = {qn(f"w:{name}") for name in WRAPPERS}
+    for child in element.iterchildren():
+        if child.tag == qn(tag):
+            yield child
+        elif child.tag in wrappers:
+            yield from _children(child, tag)
+
+
+def _runs_text(p):
+    """The text of the paragraph's runs, wherever they stand in it — not python-docx's Paragraph.text, which reads
+    only the runs directly in the paragraph and in hyperlinks."""
+    from docx.oxml.ns import qn
+
+    hidden = {qn(f"w:{name}") for name in NOT_SHOWN}
+    parts = []
+    for run in p.iter(qn("w:r")):
+        ancestor = run.getparent()
+        while ancestor is not None and ancestor is not p and ancestor.tag not in hidden:
+            ancestor = ancestor.getparent()
+        if ancestor is p:
+            parts.append(run.text)
+    return "".join(parts)
+
+
 def _paragraph_text(p, numbering):
     """A paragraph's text as Word shows it: its number or bullet, soft line breaks as new lines."""
-    from docx.text.paragraph import Paragraph
-
-    text = Paragraph(p, None).text
+    text = _runs_text(p)
     prefix = numbering.prefix(p)
     if prefix.strip() == "-" and text.lstrip()[:1] in "-–—•":
         prefix = ""
@@ -190,8 +226,20 @@ def _cell_text(tc, numbering):
     """A cell's paragraphs as lines — also those of a table inside it — with their numbers and bullets."""
     from docx.oxml.ns import qn
 
-    lines = [_paragraph_text(p, numbering) for p in tc.iter(qn("w:p"))]
+    lines = [_paragraph_text(p, numbering) for p in tc.iter(qn("w:p")) if not _in_text_box(p, tc)]
     return "\n".join(line.replace("\t", " ") for line in lines if line.strip())
+
+
+def _in_text_box(p, container):
+    """The paragraph is a text box's, inside a run of the container's own paragraphs."""
+    from docx.oxml.ns import qn
+
+    ancestor = p.getparent()
+    while ancestor is not None and ancestor is not container:
+        if ancestor.tag == qn("w:txbxContent"):
+            return True
+        ancestor = ancestor.getparent()
+    return False
 
 
 def read_docx(path_or_file):
@@ -205,7 +253,7 @@ def read_docx(path_or_file):
     try:
         document = docx.Document(path_or_file)
     except Exception:  # python-docx raises zip, XML and package errors alike
-        raise PlanImportError(NOT_DOCX) from None
+        raise PlanImportError(NOT_A_PLAN_FILE if _other_office_file(path_or_file) else NOT_DOCX) from None
     try:
         return _rows(document)
     except PlanImportError:
@@ -214,15 +262,34 @@ def read_docx(path_or_file):
         raise PlanImportError("Файл повреждён: часть документа Word не читается. Откройте его в Word и сохраните заново.") from None
 
 
+# The main part of an Excel workbook, a PowerPoint presentation, an OpenDocument file: a file of Office, not Word's.
+OTHER_OFFICE_PARTS = ("xl/workbook.xml", "ppt/presentation.xml", "content.xml")
+
+
+def _other_office_file(path_or_file):
+    """The file is a spreadsheet or a presentation (whatever its name says), not a damaged Word document."""
+    try:
+        if hasattr(path_or_file, "seek"):
+            path_or_file.seek(0)
+        with zipfile.ZipFile(path_or_file) as archive:
+            names = set(archive.namelist())
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, ValueError, OSError):
+        return False
+    finally:
+        if hasattr(path_or_file, "seek"):
+            path_or_file.seek(0)
+    return any(name in names for name in OTHER_OFFICE_PARTS)
+
+
 def _rows(document):
     from docx.oxml.ns import qn
 
     numbering = Numbering(document)
     body = document.element.body
-    tables = body.findall(qn("w:tbl"))
-    several = len(tables) > 1
+    blocks = list(_blocks(body))
+    several = sum(block.tag == qn("w:tbl") for block in blocks) > 1
     rows, paragraphs, table_number = [], 0, 0
-    for block in body.iterchildren():
+    for block in blocks:
         if block.tag == qn("w:p"):
             paragraphs += 1
             text = _paragraph_text(block, numbering)
@@ -233,18 +300,30 @@ def _rows(document):
     return rows
 
 
+def _blocks(body):
+    """The body's paragraphs and tables in order, also those inside content controls."""
+    from docx.oxml.ns import qn
+
+    wrappers = {qn(f"w:{name}") for name in WRAPPERS}
+    for child in body.iterchildren():
+        if child.tag in (qn("w:p"), qn("w:tbl")):
+            yield child
+        elif child.tag in wrappers:
+            yield from _blocks(child)
+
+
 def _table_rows(tbl, table_number, several, numbering):
     from docx.oxml.ns import qn
 
     rows, above = [], {}  # grid column → the text of the cell that a merged-down cell continues
-    for row_number, tr in enumerate(tbl.findall(qn("w:tr")), start=1):
+    for row_number, tr in enumerate(_children(tbl, "w:tr"), start=1):
         where = f"Таблица {table_number}, строка {row_number}" if several else f"Строка таблицы {row_number}"
         cells = []
         tr_pr = tr.find(qn("w:trPr"))
         grid_before = tr_pr.find(qn("w:gridBefore")) if tr_pr is not None else None
         for _ in range(min(_int(grid_before.get(qn("w:val")), 0) if grid_before is not None else 0, MAX_COLUMNS)):
             cells.append(Cell())
-        for tc in tr.findall(qn("w:tc"))[:MAX_COLUMNS]:
+        for tc in list(_children(tr, "w:tc"))[:MAX_COLUMNS]:
             tc_pr = tc.find(qn("w:tcPr"))
             span = v_merge = None
             if tc_pr is not None:

@@ -16,9 +16,9 @@ import html
 import re
 from collections import Counter
 
-from events.dates import month_number
+from events.dates import impossible_date, month_number
 from events.plan_import.draft import Block, EventDraft, PlanDraft, SectionDraft
-from events.plan_import.rows import PlanImportError
+from events.plan_import.rows import Cell, PlanImportError, Row
 from members.names import NAME, responsible_lines
 
 NOT_A_PLAN = "Это не план: в файле нет таблицы мероприятий (строки заголовков «Мероприятие», «Сроки», «Ответственный»)."
@@ -81,7 +81,10 @@ def list_items(text):
             body_end = starts[index + 1][0] if index + 1 < len(starts) else len(text)
             items.append(_item_with_points(text[body_start:body_end]))
         return [(item, points) for item, points in items if item or points]
-    for paragraph in text.split(BREAK):
+    paragraphs = [paragraph for paragraph in text.split(BREAK) if paragraph.strip()]
+    if len(paragraphs) > 1 and all(SUB_POINT.match(paragraph) for paragraph in paragraphs):
+        paragraphs = [SUB_POINT.sub("", paragraph, count=1) for paragraph in paragraphs]  # a bulleted list: an item each
+    for paragraph in paragraphs:
         paragraph = re.sub(r"^\s*(?:\d+[.)]|[a-zа-я]\))\s+", "", paragraph)  # a lone number of a Word list
         item, points = _item_with_points(paragraph)
         if not item and points and items:
@@ -117,47 +120,78 @@ def header_field(label):
         return "goal"
     if re.match(r"^(?:основные\s+)?задачи\b", key):
         return "tasks"
-    if re.match(r"^(?:ожидаемые|планируемые|прогнозируемые)?\s*результаты\b", key):
+    if re.match(r"^(?:(?:ожидаем|планируем|прогнозируем|предполагаем)(?:ые|ый)\s+)?результаты?\b", key):
         return "results"
     return None
 
 
+def _is_label(text):
+    """A header's own label («Направления работы», «Формы работы ГМО»): not an item of a list, and not a sentence
+    leading into its points («Продолжить сотрудничество с библиотеками системы МУК, через»)."""
+    text = _spaces(text)
+    return not LIST_ITEM.match(text) and len(text.split()) <= 6 and "," not in text \
+        and not re.search(r"\b(?:через|путем|путём|посредством|в том числе|следующие|как)$", text, re.IGNORECASE)
+
+
 CONTENTS = re.compile(r"^(?:содержание\s+(?:работы|деятельности)|план\s+мероприятий|основные\s+мероприятия|мероприятия)[\s:.]*$", re.IGNORECASE)
+# The line that heads the table in words of its own: «Содержание работы ГМО на 2024-2025 учебный год», «План заседаний РМО»
+CAPTION = re.compile(r"^(?:содержание|план|перечень|календарный|циклограмма|мероприятия|основные\s+(?:мероприятия|направления))\b", re.IGNORECASE)
 LABEL_AND_TEXT = re.compile(r"^([^:]{2,80}?):\s*(.*)$", re.DOTALL)
+# «Цель – создание условий…», «Методическая тема ГМО «Библиотека…»»: a label the site knows, then a dash or a quote
+LABEL_WITHOUT_COLON = re.compile(r"^([^:«\"–—-]{2,80}?)(?:\s+[–—-]\s*|\s+(?=[«\"]))(.+)$", re.DOTALL)
+TITLE_START = re.compile(r"^\s*(?:[а-яё]+\s+){0,2}план\b", re.IGNORECASE)  # «ПЛАН РАБОТЫ», «Годовой план работы»
 APPROVED = re.compile(r"^\s*(?:утверждаю|утвержден[оа]?|утверждаю:)\b", re.IGNORECASE)
 AGREED = re.compile(r"^\s*(?:согласовано|согласован[а]?|рассмотрено|принято)\b", re.IGNORECASE)
+# What starts an item of a list, not a label: «1.», «2)», «IV.», «а)», a dash or a bullet.
+LIST_ITEM = re.compile(r"^\s*(?:\d{1,2}(?:\.\d{1,2})*[.)]|[IVX]{1,4}[.)]|[а-яa-z]\)|[-–—•·▪●])", re.IGNORECASE)
+LIST_MARKER = re.compile(r"^\s*(?:([-–—•·▪●o§])|\d{1,2}(?:\.\d{1,2})*[.)]|[IVX]{1,4}[.)]|[а-яa-z]\))\s*$")
 ACADEMIC_YEAR = re.compile(r"(?<!\d)(\d{4})\s*[-–—/]\s*(\d{4}|\d{2})(?!\d)")
+
+
+def _reads_as_caption(text):
+    """A short line without a sentence's end, not an item of a list: a heading, not a header's text going on."""
+    text = _line(text)
+    return 0 < len(text) <= 120 and not re.search(r"[.;:,]$", text) and not LIST_ITEM.match(text)
+
 
 # ---------------------------------------------------------------- the events table
 
 COLUMN_WORDS = [
     ("number", re.compile(r"^(?:№|n|no|п/п|№\s*п/?п|№/п|номер)\b|^№", re.IGNORECASE)),
-    ("dates", re.compile(r"срок|дата|время|период|когда", re.IGNORECASE)),
-    ("responsible", re.compile(r"ответствен|исполнител|кто проводит|проводит", re.IGNORECASE)),
-    ("title", re.compile(r"мероприят|содержание|наименование|название|тема|вид(?:ы)?\s+(?:работы|деятельности)|направлени", re.IGNORECASE)),
+    ("dates", re.compile(r"\b(?:срок|дат[аы]|время|период|когда|месяц)", re.IGNORECASE)),
+    ("responsible", re.compile(r"\b(?:ответствен|исполнител|кто\b|проводит|организатор|ф\.?\s?и\.?\s?о\b)", re.IGNORECASE)),
 ]
+# The events' own column, best first: beside «Мероприятия» a column «Направление работы» is one of the others.
+TITLE_WORDS = [re.compile(words, re.IGNORECASE) for words in (
+    r"мероприят", r"содержание|наименование|название", r"тема", r"вид(?:ы)?\s+(?:работы|деятельности)|направлени")]
 
 
 def columns_of(row):
     """{"number"|"title"|"dates"|"responsible": grid column} and {column: header} of the other columns, if the row
     is an events table's header (a title column and a dates or responsible one); else None."""
-    columns, others = {}, {}
+    columns, others, titles = {}, {}, []
     for column, cell in row.filled:
         text = _spaces(cell.text)
         if len(text) > 60:
             return None
-        for name, words in COLUMN_WORDS:
-            if name not in columns and words.search(text):
-                columns[name] = column
-                break
+        if name := next((name for name, words in COLUMN_WORDS if name not in columns and words.search(text)), None):
+            columns[name] = column
+        elif (rank := next((rank for rank, words in enumerate(TITLE_WORDS) if words.search(text)), None)) is not None:
+            titles.append((rank, column, text))
         else:
             others[column] = text
-    if "title" in columns and ("dates" in columns or "responsible" in columns):
-        return columns, others
-    return None
+    if not titles or not ("dates" in columns or "responsible" in columns):
+        return None
+    columns["title"] = min(titles)[1]
+    others.update({column: text for _rank, column, text in titles if column != columns["title"]})
+    if "number" not in columns and row.cells and row.cells[0].empty and not row.cells[0].covered and 0 not in others:
+        columns["number"] = 0  # a first column without a header: the numbers'
+    return columns, dict(sorted(others.items()))
 
 
 EVENT_NUMBER = re.compile(r"^\s*(\d{1,4})\s*[.)]?\s*$")
+ROMAN_NUMBER = re.compile(r"^\s*[IVXLCІХ]+\s*[.)]?\s*$")
+SUB_NUMBER = re.compile(r"^\s*(\d{1,2})\.(\d{1,3})\s*[.)]?\s*$")  # «2.3»: event 3 of section 2
 ROMAN = re.compile(r"^\s*([IVXLCІХ]+)\s*[.)]?\s+(\S.*)$")
 SECTION_NUMBERED = re.compile(r"^\s*(?:раздел|часть|блок|направление)\s*(?:№\s*)?([IVXLCІХ]+|\d+)?\s*[.:)–-]?\s*(.*)$", re.IGNORECASE)
 ARABIC_SECTION = re.compile(r"^\s*(\d{1,2})\s*[.)]\s+(\S.*)$")
@@ -177,6 +211,9 @@ def section_title(text):
 UNDERSCORES = re.compile(r"_{2,}|\.{4,}")
 WRITTEN_DATE = re.compile(r"«?\s*(\d{1,2})\s*»?\s+([а-яё]+)\s+(\d{4})", re.IGNORECASE)
 NUMERIC_DATE = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})")
+# What a form prints under its lines: «(подпись)», «(Ф.И.О.)», «(расшифровка подписи)», «М.П.»
+HINTS = re.compile(r"\((?:подпись|ф\.?\s*и\.?\s*о\.?|расшифровка[^)]*|дата)\)|(?<![А-ЯЁа-яё])М\.\s?П\.(?!\s*[А-ЯЁ][а-яё])", re.IGNORECASE)
+DATE_TEXT = re.compile(r"«?\s*\d{1,2}\s*»?\s+[а-яё]+\s+\d{4}\s*(?:г\.|года|г\b)?|\d{1,2}\.\d{1,2}\.\d{4}\s*(?:г\.|года|г\b)?", re.IGNORECASE)
 PROTOCOL = re.compile(r"протокол|приказ|решени|распоряжени", re.IGNORECASE)
 
 
@@ -196,24 +233,34 @@ def _date_in(text):
 
 def _name_at_end(text):
     """(what stands before it, the name as written) when the text ends with a person's name: «Руководитель ГМО ___ Л.В. Ким»."""
-    clean = _spaces(UNDERSCORES.sub(" ", text)).strip(" :–-")
+    clean = _spaces(UNDERSCORES.sub(" ", HINTS.sub(" ", text)).replace("/", " ")).strip(" :–-")
     last = None
     for match in NAME.finditer(clean):
         last = match
-    if last is None or clean[last.end():].strip(" .,;:") != "":
+    if last is None or clean[last.end():].strip(" .,;:)") != "":
         return None
-    return clean[: last.start()].strip(" :–-,"), clean[last.start():].strip(" ,;")
+    return clean[: last.start()].strip(" :–-,("), clean[last.start():].strip(" ,;)")
+
+
+def _block_kind(text):
+    return "approved" if APPROVED.match(text) else "agreed" if AGREED.match(text) else None
+
+
+def _side_by_side(line):
+    """A line of two blocks typed side by side: [(position, text)], apart where a tab or three spaces stand."""
+    parts = re.split(r"[\t ]*\t[\t ]*| {3,}", line)
+    return [(position, part.strip()) for position, part in enumerate(parts) if part.strip()]
 
 
 def read_block(lines):
     """A «УТВЕРЖДАЮ» / «СОГЛАСОВАНО» block's lines → Block(post, name, on, note)."""
     block, posts, notes = Block(), [], []
     for raw in lines:
-        line = _spaces(raw)
+        line = _spaces(HINTS.sub(" ", raw))
         line = APPROVED.sub("", AGREED.sub("", line)).strip(" :")
         if not line:
             continue
-        if PROTOCOL.search(line):
+        if PROTOCOL.search(line) or impossible_date(line):  # «31» февраля 2025 г.: kept as written, no date
             notes.append(line)
             block.on = block.on or _date_in(line)
             continue
@@ -222,6 +269,8 @@ def read_block(lines):
             continue
         if re.fullmatch(r"[«»\"_\s.г]*\d{0,4}[\s_г.]*(?:года?)?\.?", line):
             continue  # «"___" ____________ 20__ г.»: a date to fill in by hand
+        if (on := _date_in(line)) and (named := _name_at_end(DATE_TEXT.sub(" ", line))):
+            block.on, line = on, DATE_TEXT.sub(" ", line)  # «_______ Т.А. Мальцева 30.08.2024»
         if named := _name_at_end(line):
             before, name = named
             block.name = name
@@ -259,7 +308,14 @@ class Parser:
         self.expected_number = 1
         self.after = False  # past the events table
         self.numbered = False  # the table numbers its events: a row without a number goes on with the one above
-        self.pending_blocks = None  # (left Block key, right Block key) of a side-by-side approval row, and its lines
+        self.pending_blocks = None  # ({column: "approved" | "agreed"}, {column: its lines}) of the blocks being read
+        self.blocks_where = ""  # the row that opened them
+        self.last_note = None  # (note, its warning, its row) of the last text after the table
+        self.heading = None  # (section, row) of a paragraph between tables read as a section's title
+        self.section_column = None  # the column the table's first section stood in, alone in its row
+        self.width = 0  # the cells of the table's header row
+        self.last_top = None  # (field, text, row) of the last line that went on with a field of the header
+        self.caption = None  # (text, row, the field it would go on with) of a line that may head the events table
 
     # -- the whole document
 
@@ -282,6 +338,7 @@ class Parser:
                 self._top_row(row, index)
         if self.pending_blocks:
             self._close_blocks()
+        self._heading_without_events()
         return self._finish()
 
     def _resumes_table(self, row):
@@ -290,8 +347,13 @@ class Parser:
 
     def _start_table(self, row, found):
         self.columns, self.other_columns = found
-        self.table = row.table
+        self.table, self.width = row.table, len(row.cells)
         self.label = None
+        if self.caption is None and self.last_top and _reads_as_caption(self.last_top[1]):
+            field, text, top_row = self.last_top  # «План заседаний РМО» under the results: the table's heading, not a result
+            self.header[field].pop()
+            self.caption = (_line(text), top_row, field)
+        self.last_top = None
 
     def _finish(self):
         draft = self.draft
@@ -321,19 +383,28 @@ class Parser:
 
     def _top_row(self, row, index):
         texts = [cell.text for _column, cell in row.filled]
+        if len(texts) >= 2 and (marker := LIST_MARKER.match(texts[0])):  # «1.\tОрганизовать …», «•\tучастие …»
+            texts = [f"{'- ' if marker[1] else texts[0].strip() + ' '}{' '.join(texts[1:])}"]
         if any(APPROVED.match(text) or AGREED.match(text) for text in texts) or self.pending_blocks:
             if self._block_row(row):
                 return
         first = texts[0]
+        self.last_top = None
+        if self.caption:  # no table followed: a text of the header after all, where it stood
+            self._top_text(*self.caption)
+            self.caption = None
         if CONTENTS.match(_line(first)) and len(texts) == 1:
             self.label = None
+            return
+        if (self.header or self.draft.notes) and len(texts) == 1 and CAPTION.match(_line(first)) and _reads_as_caption(first.rstrip(" :")):
+            self.caption, self.label = (first, row, self.label), None  # the table's own heading, if a table follows
             return
         if len(texts) >= 2:  # a header table's row: the label, then its text
             field = header_field(first)
             text = BREAK.join(texts[1:])
             if field:
                 self._header(field, first, text)
-            elif self.label and not _spaces(first):
+            elif self.label is not None and not _spaces(first):
                 self._continue_header(text)
             elif not self.header and not self.title_lines and len(_spaces(first)) > 80:
                 self.title_lines.append(_plain(" ".join(texts)))
@@ -341,7 +412,7 @@ class Parser:
                 self._note(first, text, row)
             return
         text = first
-        if not row.paragraph and not row.cells[0].text.strip() and self.label:  # a text file's continuation line
+        if not row.paragraph and not row.cells[0].text.strip() and self.label is not None:  # a text file's continuation line
             self._continue_header(_plain(" ".join(cell.text for cell in row.cells)))
             return
         if match := LABEL_AND_TEXT.match(_untag(text)):
@@ -349,16 +420,28 @@ class Parser:
             if field := header_field(label):
                 self._header(field, label, rest)
                 return
-            if self.header or self.label and not (ROMAN.match(text) or EVENT_NUMBER.match(text)):
+            if (self.header or self.label is not None) and _is_label(label):
                 self._note(label, rest, row)
                 return
+        if (match := LABEL_WITHOUT_COLON.match(_untag(text))) and (field := header_field(match[1])):
+            self._header(field, match[1], match[2])
+            return
         if field := header_field(text):
             self._header(field, text, "")
             return
-        if self.label:
+        if self.label is not None:
             self._continue_header(text)
+            if isinstance(self.label, str):
+                self.last_top = (self.label, text, row)
         elif not self.header:
             self.title_lines.extend(_plain(text).split(BREAK))
+        else:
+            self._note("", text, row)
+
+    def _top_text(self, text, row, label):
+        self.label = label
+        if label is not None:
+            self._continue_header(text)
         else:
             self._note("", text, row)
 
@@ -384,32 +467,45 @@ class Parser:
         self.draft.warn(row.where, f"«{(label or text)[:60]}» — такого раздела шапки сайт не знает: текст сохранён в плане как есть.")
 
     def _block_row(self, row):
-        """«УТВЕРЖДАЮ» / «СОГЛАСОВАНО»: a row that opens blocks, or continues the blocks it opened. True if taken."""
-        filled = row.filled
+        """«УТВЕРЖДАЮ» / «СОГЛАСОВАНО»: a row that opens blocks, or continues the blocks it opened. True if taken.
+        In a table each block has its column; on paragraphs (and a text file's lines) the blocks stand side by side,
+        apart by tabs or runs of spaces, and each soft line break starts a line of both."""
+        if row.table:
+            lines = [[(column, cell.text) for column, cell in row.filled]]
+        else:
+            lines = [parts for line in "\t".join(row.texts).split(BREAK) if (parts := _side_by_side(line))]
+        for index, parts in enumerate(lines):
+            if not self._block_line(parts, in_table=bool(row.table), where=row.where):
+                if index == 0:
+                    return False
+                rest = BREAK.join("\t".join(text for _column, text in parts) for parts in lines[index:])
+                rest = Row([Cell(rest)], row.where, row.number, paragraph=row.paragraph)
+                self._after_row(rest) if self.after else self._top_row(rest, 0)
+                break
+        return True
+
+    def _block_line(self, parts, in_table, where):
+        """One line of the blocks, [(column, text)]: True if it belongs to them."""
         if self.pending_blocks is None:
-            kinds = {}
-            for column, cell in filled:
-                if APPROVED.match(cell.text):
-                    kinds[column] = "approved"
-                elif AGREED.match(cell.text):
-                    kinds[column] = "agreed"
+            kinds = {column: kind for column, text in parts if (kind := _block_kind(text))}
             if not kinds:
                 return False
-            self.pending_blocks = (kinds, {column: [] for column in kinds})
+            self.pending_blocks, self.blocks_where = (kinds, {column: [] for column in kinds}), where
         kinds, lines = self.pending_blocks
-        if len(kinds) == 1 and len(filled) == 1 and not row.paragraph and "\n" in filled[0][1].text:
-            lines[next(iter(kinds))].extend(filled[0][1].text.split("\n"))  # a whole block in one cell
-            self._close_blocks()
-            return True
-        if (header_field(filled[0][1].text) or CONTENTS.match(_line(filled[0][1].text)) or re.match(r"^\s*план\b", filled[0][1].text, re.IGNORECASE)) \
-                and not any(APPROVED.match(c.text) or AGREED.match(c.text) for _n, c in filled):
+        opening = [_block_kind(text) for _column, text in parts]
+        first = parts[0][1]
+        if not any(opening) and (header_field(first) or CONTENTS.match(_line(first)) or TITLE_START.match(first)):
             self._close_blocks()
             return False
-        for column, cell in filled:
-            # in a row of the blocks' own table, each cell belongs to the block nearest on its left
-            owner = max((c for c in kinds if c <= column), default=min(kinds))
-            lines[owner].extend(cell.text.split("\n"))
-        if any("\n" in cell.text for _c, cell in filled) and all(APPROVED.match(cell.text) or AGREED.match(cell.text) for _c, cell in filled):
+        if len(kinds) == 1 and not any(opening) and _name_at_end(first) and any(_name_at_end(line) for line in next(iter(lines.values()))):
+            self._close_blocks()  # a second name: a block has one, this line is the next thing (the head's signature)
+            return False
+        columns = sorted(kinds)
+        for position, (column, text) in enumerate(parts):
+            # as many texts as blocks: one each, in order; else each belongs to the block nearest on its left
+            owner = columns[position] if len(parts) == len(columns) else max((c for c in columns if c <= column), default=columns[0])
+            lines[owner].extend(text.split(BREAK))
+        if in_table and all(opening) and any(BREAK in text for _column, text in parts):
             self._close_blocks()  # each block whole in its cell
         return True
 
@@ -419,6 +515,9 @@ class Parser:
             block = read_block(lines[column])
             if block:
                 setattr(self.draft, kind, block)
+            if wrong := impossible_date(" ".join(lines[column])):
+                label = "УТВЕРЖДАЮ" if kind == "approved" else "СОГЛАСОВАНО"
+                self.draft.warn(self.blocks_where, f"в грифе «{label}» дата «{wrong}» — такой даты нет: дата не записана, текст сохранён как есть.")
         self.pending_blocks = None
 
     # -- the table
@@ -432,7 +531,8 @@ class Parser:
             self.after = True
             self._after_row(row)
             return
-        texts = [_spaces(cell.text) for _column, cell in row.filled]
+        row = self._without_number_tab(row)
+        texts = [_spaces(cell.text).rstrip(".") for _column, cell in row.filled]
         if all(text.isdigit() for text in texts) and [int(t) for t in texts] == list(range(1, len(texts) + 1)) and len(texts) > 1:
             return  # the column numbers «1 2 3 4» under the header, also where the table goes on after a page
         if columns_of(row):
@@ -448,6 +548,15 @@ class Parser:
             self.after = True
             self._after_row(row)
 
+    def _without_number_tab(self, row):
+        """A text file's row with one cell more than its header, an empty one after a list's number: Word wrote the
+        number of an automatic list and its tab («1.\t\tЗаседание…»); the row without that empty cell."""
+        cells = row.cells
+        if row.table or row.paragraph or not self.width or len(cells) <= self.width or len(cells) < 2 \
+                or not cells[1].empty or not LIST_MARKER.match(cells[0].text) or cells[0].empty:
+            return row
+        return Row([cells[0], *cells[2:]], row.where, row.number)
+
     def _between_tables(self, row):
         """A paragraph or another table after the events began: a section's title between two parts of the table,
         the table's next part (its header repeated, or the same columns), or the end of the table."""
@@ -455,14 +564,16 @@ class Parser:
             text = _line(row.cells[0].text)
             if re.match(r"^\s*\(?продолжение", text, re.IGNORECASE):
                 return True
+            named = _name_at_end(text)
             if (ROMAN.match(text) or SECTION_NUMBERED.match(text) and SECTION_NUMBERED.match(text)[1] or row.cells[0].bold) \
-                    and not signature_of(text) and len(text) < 200:
+                    and not signature_of(text) and not (named and not named[0]) and len(text) < 200:
                 self._start_section(section_title(text), row.where)
+                self.heading = (self.section, row)  # a section only if events follow it
                 return True
             return False
         if columns_of(row):
-            self.table = row.table
-            self.columns, self.other_columns = columns_of(row)
+            self._start_table(row, columns_of(row))
+            self._heading_from_note()
             return True
         if len(row.cells) >= max(self.columns.values()) + 1 and not self._looks_like_signature(row):
             self.table = row.table  # the same table, continued as a table of its own after a page break
@@ -486,24 +597,47 @@ class Parser:
         if len(filled) == 1:
             column, cell = filled[0]
             text = _line(cell.text)
+            if cell.from_above:
+                return "continuation" if self.event is not None else "empty"  # a row empty but for a cell merged down
             if self._looks_like_signature(row) and not EVENT_NUMBER.match(text) and (column != self.columns.get("title") or self.event):
                 return "signature"
             if cell.span > 1 or cell.bold or ROMAN.match(text) or (SECTION_NUMBERED.match(text) and SECTION_NUMBERED.match(text)[1]):
                 return "section"
             if column == self.columns.get("number"):
-                return "event" if EVENT_NUMBER.match(text) else "section"
+                return "event" if EVENT_NUMBER.match(text) or SUB_NUMBER.match(text) else "section"
+            if column == 0 and column != self.columns.get("title") and not self._reads_as(column, text):
+                return "section"  # typed in the first cell, whatever column stands first
             if self.event is None:
                 return "section" if column == self.columns.get("title") else "event"
+            if column == self.section_column == self.columns.get("title") and text[:1].isupper():
+                return "section"  # the table's sections stand alone in its events' column: this is one more
             if column != self.columns.get("title") or self.numbered:
                 return "continuation"  # a cell's text going on after a page break, in a row of its own
             return "event"
+        if self._only_number_and_title(row) and (all(cell.bold for _column, cell in filled) or ROMAN_NUMBER.match(number_text)
+                                                 or self._cell(row, "title").span > 1):
+            return "section"  # «I | Организационная работа», «1. | …» in bold or across the row: no dates, nobody responsible
         if number_cell is not None and number_cell.from_above and self.event is not None:
             return "continuation"  # the number merged down: the same event goes on
         if self.numbered and number_cell is not None and not number_text and self.event is not None:
             return "continuation"
         return "event"
 
+    def _reads_as(self, column, text):
+        """A lone text in this column reads as that column's own (a date in «Сроки», a name in «Ответственный»)."""
+        if column == self.columns.get("dates"):
+            return bool(re.search(r"\d|январ|феврал|март|апрел|ма[йя]|июн|июл|август|сентябр|октябр|ноябр|декабр|течени|четверт|полугод", text, re.IGNORECASE))
+        if column == self.columns.get("responsible"):
+            return any(line.name for line in responsible_lines(text))
+        return False
+
+    def _only_number_and_title(self, row):
+        wanted = {self.columns.get("number"), self.columns.get("title")} - {None}
+        return len(wanted) == 2 and {column for column, _cell in row.filled} == wanted
+
     def _start_section(self, title, where):
+        if self.heading and self.heading[0] is self.section:
+            self._heading_without_events()
         self.section = SectionDraft(title=title[:300], where=where)
         self.draft.sections.append(self.section)
         self.event = None
@@ -511,7 +645,12 @@ class Parser:
             self.draft.warn(where, "Название раздела длиннее 300 знаков: сохранено начало.")
 
     def _section(self, row):
-        self._start_section(section_title(row.filled[0][1].text), row.where)
+        if self.caption and not CAPTION.match(self.caption[0]):
+            self._top_text(*self.caption)  # the table has its own sections: the line above it was the header's
+        self.caption = None
+        if self.section_column is None and len(row.filled) == 1:
+            self.section_column = row.filled[0][0]
+        self._start_section(section_title(row.joined), row.where)
 
     def _values(self, row, with_merged=True):
         def value(name):
@@ -529,14 +668,20 @@ class Parser:
 
     def _event(self, row):
         number_text, title, dates, responsible, extra = self._values(row)
+        if self.section is None and self.caption and not CONTENTS.match(_line(self.caption[0])):
+            self._start_section(section_title(self.caption[0]), self.caption[1].where)  # the events under their heading
+        self.caption = None
         if self.section is None:
             self._start_section("Мероприятия", row.where)
             self.draft.warn(row.where, "Мероприятия идут до первого раздела: они собраны в раздел «Мероприятия».")
         number = None
-        if match := EVENT_NUMBER.match(_line(number_text)):
+        if match := SUB_NUMBER.match(_line(number_text)):
+            self._heading_above(int(match[1]))
+            self.numbered = True  # numbered within its section: «1.1», «1.2», «2.1»
+        elif match := EVENT_NUMBER.match(_line(number_text)):
             number = int(match[1])
             self.numbered = True
-            if number != self.expected_number:
+            if number != self.expected_number and not (number == 1 and not self.section.events):  # each section from 1
                 self.draft.warn(row.where, f"мероприятие № {number} идёт после № {self.expected_number - 1}: номера на сайте идут подряд.")
             self.expected_number = number + 1
         else:
@@ -552,6 +697,18 @@ class Parser:
         self.event.lines = responsible_lines(_untag(responsible))
         self._check_title(row)
         self.section.events.append(self.event)
+
+    def _heading_above(self, section_number):
+        """«1. | Работа с кадрами» with nothing else, then «1.1»: that row was the section's title, not an event."""
+        last = self.section.events[-1] if self.section.events else None
+        if last is None or last.number != section_number or last.dates_text or last.lines or last.extra:
+            return
+        self.section.events.pop()
+        if not self.section.events and self.section.title == "Мероприятия" and self.section.where == last.where:
+            self.draft.sections.remove(self.section)  # the section made up for it
+            self.draft.warnings = [w for w in self.draft.warnings if w.where != last.where]
+        self._start_section(section_title(last.title), last.where)
+        self.expected_number = section_number + 1
 
     def _dates(self, row, dates):
         if len(dates) > 200:
@@ -581,16 +738,63 @@ class Parser:
 
     # -- below the table
 
+    def _heading_from_note(self):
+        """A line between two tables, then a table with its own header: the line heads the events of that table
+        («План мероприятий», «Заседания ГМО»), if events follow it."""
+        if self.last_note is None or self.draft.notes[-1:] != [self.last_note[0]]:
+            return
+        text = self.last_note[0][1]
+        if BREAK in text or len(text) > 200 or not text.strip():
+            return
+        row = self._take_back_note()
+        self._start_section(section_title(text), row.where)
+        self.heading = (self.section, row)
+
+    def _heading_without_events(self):
+        """A bold paragraph after the table that no events followed was no section: it is text after the table."""
+        section, row = self.heading or (None, None)
+        self.heading = None
+        if section is not None and not section.events and section is self.draft.sections[-1]:
+            self.draft.sections.pop()
+            self.section = self.draft.sections[-1] if self.draft.sections else None
+            self._after_row(row)
+
     def _after_row(self, row):
+        self._heading_without_events()
+        if (self.pending_blocks or any(_block_kind(cell.text) for _column, cell in row.filled)) and self._block_row(row):
+            return  # «СОГЛАСОВАНО» under the plan
         text = row.joined
         if not self.draft.head_name and (signed := signature_of(text)):
             self.draft.head_post, self.draft.head_name = signed[0][:200], signed[1][:100]
+            return
+        if not self.draft.head_name and (named := _name_at_end(text)) and not named[0]:
+            self.draft.head_post, self.draft.head_name = self._post_above(), named[1][:100]  # «Т.А. Мальцева»
             return
         if self.draft.head_name:
             self.draft.warn(row.where, f"текст после подписи руководителя сохранён как примечание: «{text[:60]}».")
         else:
             self.draft.warn(row.where, f"текст после таблицы сохранён как примечание: «{text[:60]}».")
         self.draft.notes.append(("", _plain(BREAK.join(cell.text for _c, cell in row.filled))))
+        self.last_note = (self.draft.notes[-1], self.draft.warnings[-1], row)
+
+    def _post_above(self):
+        """The post on the line above a name standing alone («Руководитель ГМО» / «______ Л.В. Ким»), taken back
+        from the notes; or "" when the line above was no post."""
+        if self.last_note is None or self.draft.notes[-1:] != [self.last_note[0]]:
+            return ""
+        post = self.last_note[0][1]
+        if BREAK in post or len(post) > 200 or re.search(r"\d", post):
+            return ""
+        self._take_back_note()
+        return post.strip(" :")
+
+    def _take_back_note(self):
+        """The last text after the table is not a note after all: out of the notes and its warning; its row."""
+        _note, warning, row = self.last_note
+        self.draft.notes.pop()
+        self.draft.warnings.remove(warning)
+        self.last_note = None
+        return row
 
 
 def _year_of(text):

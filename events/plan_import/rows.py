@@ -7,6 +7,9 @@ that row's value (`from_above`) — the value belongs to every row it covers.
 
 from dataclasses import dataclass, field
 
+# A file of another kind — a spreadsheet, a presentation, a PDF, an image — whatever its name says.
+NOT_A_PLAN_FILE = "Это не план: нужен документ Word (.docx) или текст (.txt) с таблицей мероприятий."
+
 
 class PlanImportError(Exception):
     """A file that is not a plan, or cannot be read; the message is Russian (and names the row when there is one)."""

@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from events.dates import academic_year_bounds, parse_dates, shift_text_by_year
+from events.dates import academic_year_bounds, impossible_date, parse_dates, shift_text_by_year
 
 YEAR = 2023  # «2023-2024»
 
@@ -101,6 +101,50 @@ def test_other_forms(text, first, last):
     assert parse_dates(text, YEAR) == (first, last)
 
 
+# What other associations write in «Сроки» (a plan of 2025-2026).
+OTHER_ASSOCIATIONS = [
+    # ends then
+    ("до 20.10.2025 г.", date(2025, 10, 20), date(2025, 10, 20)),
+    ("до 25.05.2026г.", date(2026, 5, 25), date(2026, 5, 25)),
+    ("не позднее 15 ноября", date(2025, 11, 15), date(2025, 11, 15)),
+    # the quarter's or half-year's range within the academic year
+    ("IV четверть", date(2026, 4, 1), date(2026, 5, 31)),
+    ("I четверть", date(2025, 9, 1), date(2025, 10, 31)),
+    ("в течение 3 четверти", date(2026, 1, 1), date(2026, 3, 31)),
+    ("II-III четверть", date(2025, 11, 1), date(2026, 3, 31)),
+    ("2 полугодие", date(2026, 1, 1), date(2026, 5, 31)),
+    ("I полугодие", date(2025, 9, 1), date(2025, 12, 31)),
+    ("во втором полугодии", date(2026, 1, 1), date(2026, 5, 31)),
+    # months without a year: from the academic year
+    ("сентябрь-октябрь", date(2025, 9, 1), date(2025, 10, 31)),
+    ("Ноябрь – декабрь", date(2025, 11, 1), date(2025, 12, 31)),
+    ("декабрь-январь", date(2025, 12, 1), date(2026, 1, 31)),
+    ("август", date(2026, 8, 1), date(2026, 8, 31)),
+    # verbatim, no dates
+    ("ежемесячно", None, None),
+    ("1 раз в четверть", None, None),
+    ("по графику", None, None),
+    ("по плану ЦРО", None, None),
+    ("III-II четверть", None, None),
+    # impossible dates name none (events.checks says so)
+    ("31.02.2025", None, None),
+    ("15.13.2025", None, None),
+    ("до 31.02.2026", None, None),
+    ("30 февраля", None, None),
+]
+
+
+@pytest.mark.parametrize("text, first, last", OTHER_ASSOCIATIONS, ids=[row[0] for row in OTHER_ASSOCIATIONS])
+def test_what_other_associations_write(text, first, last):
+    assert parse_dates(text, 2025) == (first, last)
+
+
+@pytest.mark.parametrize("text, wrong", [("31.02.2025", "31.02.2025"), ("15.13.2025", "15.13.2025"), ("до 31.02.2026 г.", "31.02.2026"),
+                                         ("30 февраля", "30 февраля"), ("29.02.2024", None), ("IV четверть", None), ("", None)])
+def test_impossible_date(text, wrong):
+    assert impossible_date(text) == wrong
+
+
 def test_month_without_year_follows_the_academic_year():
     assert parse_dates("Январь", 2030) == (date(2031, 1, 1), date(2031, 1, 31))
     assert parse_dates("Ноябрь", 2030) == (date(2030, 11, 1), date(2030, 11, 30))
@@ -139,3 +183,8 @@ def test_shifted_seed_dates_fall_a_year_later():
             first.replace(year=first.year + 1),
             last.replace(year=last.year + 1),
         ), text
+
+
+def test_impossible_date_of_a_forms_date():
+    assert impossible_date("«31» февраля 2025 г.") == "31 февраля 2025"
+    assert impossible_date("«28» февраля 2025 г.") is None
