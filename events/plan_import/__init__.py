@@ -2,8 +2,8 @@
 head wrote it, whatever the association and the year.
 
 readers (`docx_reader`, `text_reader`) turn a file into rows → `parser` turns rows into a PlanDraft with warnings
-→ the preview shows the draft (`preview`) → `writer` saves it. The browser's import page and the `import_plan`
-command go the same way.
+(what a text says it is: `labels`, `columns`, `blocks`, `texts`) → the preview shows the draft (`preview`) →
+`writer` saves it. The browser's import page and the `import_plan` command go the same way.
 """
 
 from pathlib import Path

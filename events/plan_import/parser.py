@@ -11,286 +11,21 @@
 - What cannot be interpreted is kept as written, with a warning on its row; nothing is refused for one cell.
 """
 
-import datetime
-import html
 import re
-from collections import Counter
 
-from events.dates import impossible_date, month_number
-from events.plan_import.draft import Block, EventDraft, PlanDraft, SectionDraft
+from events.dates import impossible_date
+from events.plan_import.blocks import AGREED, APPROVED, block_kind, name_at_end, read_block, side_by_side, signature_of
+from events.plan_import.columns import EVENT_NUMBER, ROMAN, ROMAN_NUMBER, SECTION_NUMBERED, SUB_NUMBER, columns_of, section_title
+from events.plan_import.draft import EventDraft, PlanDraft, SectionDraft
+from events.plan_import.labels import (
+    CAPTION, CONTENTS, HEADER_FIELDS, LABEL_AND_TEXT, LABEL_WITHOUT_COLON, TITLE_START, USUAL_LABELS,
+    academic_year_in, header_field, is_label, label_key, reads_as_caption,
+)
 from events.plan_import.rows import Cell, PlanImportError, Row
-from members.names import NAME, responsible_lines
+from events.plan_import.texts import BREAK, LIST_MARKER, list_items, one_line, plain, spaces, untag
+from members.names import responsible_lines
 
 NOT_A_PLAN = "Это не план: в файле нет таблицы мероприятий (строки заголовков «Мероприятие», «Сроки», «Ответственный»)."
-BREAK = "\n"
-
-# ---------------------------------------------------------------- texts of cells
-
-
-def _spaces(text):
-    return re.sub(r"\s+", " ", text).strip()
-
-
-def _untag(text, breaks=BREAK):
-    """A cell's text without HTML (a text export of Word keeps some): block tags become `breaks`, the rest a space.
-    (A tag ends at the next «<» too: else a cell of a thousand «<» costs the square of its length.)"""
-    text = re.sub(r"<\s*(?:/\s*)?(?:br|p|div|li|ul|ol)\b[^<>]*>", breaks, text, flags=re.IGNORECASE)
-    text = re.sub(r"<[^<>]*>", " ", text)
-    return html.unescape(text).replace("\xa0", " ")
-
-
-def _line(text):
-    """A cell as one line: its paragraphs joined by spaces."""
-    return _spaces(_untag(text, " "))
-
-
-def _plain(text):
-    """A header text: one line per paragraph."""
-    lines = (_spaces(line) for line in _untag(text).split(BREAK))
-    return BREAK.join(line for line in lines if line)
-
-
-# A sub-point starts with a dash at the start of the text or a paragraph, or after «:», «;», «.»:
-# «…через: - распространение…; - организацию…». «ИКТ - компетентности» is not one.
-SUB_POINT = re.compile(r"(?:^|(?<=[\n;:.]))[^\S\n]*[-–—•·▪●]\s+")
-
-
-def _item_with_points(segment):
-    parts = SUB_POINT.split(segment)
-    return _spaces(parts[0]), [_spaces(part) for part in parts[1:] if _spaces(part)]
-
-
-def list_items(text):
-    """«1. Task - point - point 2. Task …» or a paragraph per item → [(item, [sub-point, …]), …].
-
-    Items are found by their numbers counting 1, 2, 3 … («2.Повышение», «3) Привлекать»); text without numbers
-    is read a paragraph per item, a paragraph starting with a dash being a sub-point of the item above."""
-    text = _untag(text)
-    starts = []
-    leading = re.match(r"\s*(\d+)[.)](?!\d)", text)
-    number, pos = int(leading[1]) if leading else 1, 0
-    while match := re.compile(rf"(?:^|(?<=\s)){number}[.)](?!\d)\s*").search(text, pos):
-        starts.append((match.start(), match.end()))
-        number, pos = number + 1, match.end()
-    items = []
-    if len(starts) > 1 or (starts and starts[0][0] == 0 and leading):
-        preamble = text[: starts[0][0]]
-        if _spaces(preamble):
-            items.append(_item_with_points(preamble))
-        for index, (_, body_start) in enumerate(starts):
-            body_end = starts[index + 1][0] if index + 1 < len(starts) else len(text)
-            items.append(_item_with_points(text[body_start:body_end]))
-        return [(item, points) for item, points in items if item or points]
-    paragraphs = [paragraph for paragraph in text.split(BREAK) if paragraph.strip()]
-    if len(paragraphs) > 1 and all(SUB_POINT.match(paragraph) for paragraph in paragraphs):
-        paragraphs = [SUB_POINT.sub("", paragraph, count=1) for paragraph in paragraphs]  # a bulleted list: an item each
-    for paragraph in paragraphs:
-        paragraph = re.sub(r"^\s*(?:\d+[.)]|[a-zа-я]\))\s+", "", paragraph)  # a lone number of a Word list
-        item, points = _item_with_points(paragraph)
-        if not item and points and items:
-            items[-1][1].extend(points)
-        elif item or points:
-            items.append((item, points) if item else (points[0], points[1:]))
-    return items
-
-
-# ---------------------------------------------------------------- what a label says
-
-HEADER_FIELDS = ["city_theme", "theme", "goal", "tasks", "results"]
-USUAL_LABELS = {
-    "city_theme": "Единая городская методическая тема", "theme": "Методическая тема ГТО ШБ", "goal": "Цель",
-    "tasks": "Задачи", "results": "Ожидаемые результаты",
-}  # fmt: skip
-
-
-def _key(text):
-    return _spaces(text).lower().replace("ё", "е").strip(" :.–-")
-
-
-def header_field(label):
-    """The plan's field a header label names («Единая районная методическая тема» → city_theme), or None."""
-    key = _key(label)
-    if not key or len(key) > 80:
-        return None
-    if re.match(r"^(?:единая|общая)\b.*\bтема\b", key) or re.match(r"^(?:городская|районная|муниципальная|региональная|областная)\s+(?:методическая\s+)?тема\b", key):
-        return "city_theme"
-    if re.match(r"^(?:методическая\s+)?тема\b", key) or re.match(r"^(?:проблема|методическая проблема)\b", key):
-        return "theme"
-    if re.match(r"^(?:основная\s+)?цел[ьи]\b", key):
-        return "goal"
-    if re.match(r"^(?:основные\s+)?задачи\b", key):
-        return "tasks"
-    if re.match(r"^(?:(?:ожидаем|планируем|прогнозируем|предполагаем)(?:ые|ый)\s+)?результаты?\b", key):
-        return "results"
-    return None
-
-
-def _is_label(text):
-    """A header's own label («Направления работы», «Формы работы ГМО»): not an item of a list, and not a sentence
-    leading into its points («Продолжить сотрудничество с библиотеками системы МУК, через»)."""
-    text = _spaces(text)
-    return not LIST_ITEM.match(text) and len(text.split()) <= 6 and "," not in text \
-        and not re.search(r"\b(?:через|путем|путём|посредством|в том числе|следующие|как)$", text, re.IGNORECASE)
-
-
-CONTENTS = re.compile(r"^(?:содержание\s+(?:работы|деятельности)|план\s+мероприятий|основные\s+мероприятия|мероприятия)[\s:.]*$", re.IGNORECASE)
-# The line that heads the table in words of its own: «Содержание работы ГМО на 2024-2025 учебный год», «План заседаний РМО»
-CAPTION = re.compile(r"^(?:содержание|план|перечень|календарный|циклограмма|мероприятия|основные\s+(?:мероприятия|направления))\b", re.IGNORECASE)
-LABEL_AND_TEXT = re.compile(r"^([^:]{2,80}?):\s*(.*)$", re.DOTALL)
-# «Цель – создание условий…», «Методическая тема ГМО «Библиотека…»»: a label the site knows, then a dash or a quote
-LABEL_WITHOUT_COLON = re.compile(r"^([^:«\"–—-]{2,80}?)(?:\s+[–—-]\s*|\s+(?=[«\"]))(.+)$", re.DOTALL)
-TITLE_START = re.compile(r"^\s*(?:[а-яё]+\s+){0,2}план\b", re.IGNORECASE)  # «ПЛАН РАБОТЫ», «Годовой план работы»
-APPROVED = re.compile(r"^\s*(?:утверждаю|утвержден[оа]?|утверждаю:)\b", re.IGNORECASE)
-AGREED = re.compile(r"^\s*(?:согласовано|согласован[а]?|рассмотрено|принято)\b", re.IGNORECASE)
-# What starts an item of a list, not a label: «1.», «2)», «IV.», «а)», a dash or a bullet.
-LIST_ITEM = re.compile(r"^\s*(?:\d{1,2}(?:\.\d{1,2})*[.)]|[IVX]{1,4}[.)]|[а-яa-z]\)|[-–—•·▪●])", re.IGNORECASE)
-LIST_MARKER = re.compile(r"^\s*(?:([-–—•·▪●o§])|\d{1,2}(?:\.\d{1,2})*[.)]|[IVX]{1,4}[.)]|[а-яa-z]\))\s*$")
-ACADEMIC_YEAR = re.compile(r"(?<!\d)(\d{4})\s*[-–—/]\s*(\d{4}|\d{2})(?!\d)")
-
-
-def _reads_as_caption(text):
-    """A short line without a sentence's end, not an item of a list: a heading, not a header's text going on."""
-    text = _line(text)
-    return 0 < len(text) <= 120 and not re.search(r"[.;:,]$", text) and not LIST_ITEM.match(text)
-
-
-# ---------------------------------------------------------------- the events table
-
-COLUMN_WORDS = [
-    ("number", re.compile(r"^(?:№|n|no|п/п|№\s*п/?п|№/п|номер)\b|^№", re.IGNORECASE)),
-    ("dates", re.compile(r"\b(?:срок|дат[аы]|время|период|когда|месяц)", re.IGNORECASE)),
-    ("responsible", re.compile(r"\b(?:ответствен|исполнител|кто\b|проводит|организатор|ф\.?\s?и\.?\s?о\b)", re.IGNORECASE)),
-]
-# The events' own column, best first: beside «Мероприятия» a column «Направление работы» is one of the others.
-TITLE_WORDS = [re.compile(words, re.IGNORECASE) for words in (
-    r"мероприят", r"содержание|наименование|название", r"тема", r"вид(?:ы)?\s+(?:работы|деятельности)|направлени")]
-
-
-def columns_of(row):
-    """{"number"|"title"|"dates"|"responsible": grid column} and {column: header} of the other columns, if the row
-    is an events table's header (a title column and a dates or responsible one); else None."""
-    columns, others, titles = {}, {}, []
-    for column, cell in row.filled:
-        text = _spaces(cell.text)
-        if len(text) > 60:
-            return None
-        if name := next((name for name, words in COLUMN_WORDS if name not in columns and words.search(text)), None):
-            columns[name] = column
-        elif (rank := next((rank for rank, words in enumerate(TITLE_WORDS) if words.search(text)), None)) is not None:
-            titles.append((rank, column, text))
-        else:
-            others[column] = text
-    if not titles or not ("dates" in columns or "responsible" in columns):
-        return None
-    columns["title"] = min(titles)[1]
-    others.update({column: text for _rank, column, text in titles if column != columns["title"]})
-    if "number" not in columns and row.cells and row.cells[0].empty and not row.cells[0].covered and 0 not in others:
-        columns["number"] = 0  # a first column without a header: the numbers'
-    return columns, dict(sorted(others.items()))
-
-
-EVENT_NUMBER = re.compile(r"^\s*(\d{1,4})\s*[.)]?\s*$")
-ROMAN_NUMBER = re.compile(r"^\s*[IVXLCІХ]+\s*[.)]?\s*$")
-SUB_NUMBER = re.compile(r"^\s*(\d{1,2})\.(\d{1,3})\s*[.)]?\s*$")  # «2.3»: event 3 of section 2
-ROMAN = re.compile(r"^\s*([IVXLCІХ]+)\s*[.)]?\s+(\S.*)$")
-SECTION_NUMBERED = re.compile(r"^\s*(?:раздел|часть|блок|направление)\s*(?:№\s*)?([IVXLCІХ]+|\d+)?\s*[.:)–-]?\s*(.*)$", re.IGNORECASE)
-ARABIC_SECTION = re.compile(r"^\s*(\d{1,2})\s*[.)]\s+(\S.*)$")
-
-
-def section_title(text):
-    """A section's title without its number: «I. Организационная деятельность», «Раздел 2: Работа с кадрами»."""
-    text = _line(text)
-    for pattern in (SECTION_NUMBERED, ROMAN, ARABIC_SECTION):
-        if (match := pattern.match(text)) and match[2].strip():
-            return match[2].strip(" .:")
-    return text.strip(" .:")
-
-
-# ---------------------------------------------------------------- approval blocks and the signature
-
-UNDERSCORES = re.compile(r"_{2,}|\.{4,}")
-WRITTEN_DATE = re.compile(r"«?\s*(\d{1,2})\s*»?\s+([а-яё]+)\s+(\d{4})", re.IGNORECASE)
-NUMERIC_DATE = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})")
-# What a form prints under its lines: «(подпись)», «(Ф.И.О.)», «(расшифровка подписи)», «М.П.»
-HINTS = re.compile(r"\((?:подпись|ф\.?\s*и\.?\s*о\.?|расшифровка[^)]*|дата)\)|(?<![А-ЯЁа-яё])М\.\s?П\.(?!\s*[А-ЯЁ][а-яё])", re.IGNORECASE)
-DATE_TEXT = re.compile(r"«?\s*\d{1,2}\s*»?\s+[а-яё]+\s+\d{4}\s*(?:г\.|года|г\b)?|\d{1,2}\.\d{1,2}\.\d{4}\s*(?:г\.|года|г\b)?", re.IGNORECASE)
-PROTOCOL = re.compile(r"протокол|приказ|решени|распоряжени", re.IGNORECASE)
-
-
-def _date_in(text):
-    for match in NUMERIC_DATE.finditer(text):
-        try:
-            return datetime.date(int(match[3]), int(match[2]), int(match[1]))
-        except ValueError:
-            continue
-    for match in WRITTEN_DATE.finditer(text):
-        try:
-            return datetime.date(int(match[3]), month_number(match[2]), int(match[1]))
-        except ValueError:
-            continue
-    return None
-
-
-def _name_at_end(text):
-    """(what stands before it, the name as written) when the text ends with a person's name: «Руководитель ГМО ___ Л.В. Ким»."""
-    clean = _spaces(UNDERSCORES.sub(" ", HINTS.sub(" ", text)).replace("/", " ")).strip(" :–-")
-    last = None
-    for match in NAME.finditer(clean):
-        last = match
-    if last is None or clean[last.end():].strip(" .,;:)") != "":
-        return None
-    return clean[: last.start()].strip(" :–-,("), clean[last.start():].strip(" ,;)")
-
-
-def _block_kind(text):
-    return "approved" if APPROVED.match(text) else "agreed" if AGREED.match(text) else None
-
-
-def _side_by_side(line):
-    """A line of two blocks typed side by side: [(position, text)], apart where a tab or three spaces stand."""
-    parts = re.split(r"[\t ]*\t[\t ]*| {3,}", line)
-    return [(position, part.strip()) for position, part in enumerate(parts) if part.strip()]
-
-
-def read_block(lines):
-    """A «УТВЕРЖДАЮ» / «СОГЛАСОВАНО» block's lines → Block(post, name, on, note)."""
-    block, posts, notes = Block(), [], []
-    for raw in lines:
-        line = _spaces(HINTS.sub(" ", raw))
-        line = APPROVED.sub("", AGREED.sub("", line)).strip(" :")
-        if not line:
-            continue
-        if PROTOCOL.search(line) or impossible_date(line):  # «31» февраля 2025 г.: kept as written, no date
-            notes.append(line)
-            block.on = block.on or _date_in(line)
-            continue
-        if _date_in(line) and len(UNDERSCORES.sub("", WRITTEN_DATE.sub("", NUMERIC_DATE.sub("", line))).strip(" «»г.года")) < 4:
-            block.on = _date_in(line)
-            continue
-        if re.fullmatch(r"[«»\"_\s.г]*\d{0,4}[\s_г.]*(?:года?)?\.?", line):
-            continue  # «"___" ____________ 20__ г.»: a date to fill in by hand
-        if (on := _date_in(line)) and (named := _name_at_end(DATE_TEXT.sub(" ", line))):
-            block.on, line = on, DATE_TEXT.sub(" ", line)  # «_______ Т.А. Мальцева 30.08.2024»
-        if named := _name_at_end(line):
-            before, name = named
-            block.name = name
-            if before:
-                posts.append(before)
-            continue
-        posts.append(line)
-    block.post, block.note = " ".join(posts), " ".join(notes)
-    return block
-
-
-def signature_of(text):
-    """(post, name) of a signature line — «Руководитель ГМО ______ Л.В. Ким», «Руководитель РМО: Т.А. Мальцева» — or None."""
-    named = _name_at_end(text)
-    if named is None or not re.search(r"[а-яё]", named[0], re.IGNORECASE) or len(named[0]) > 120:
-        return None
-    return named
-
-
-# ---------------------------------------------------------------- the parser
 
 
 class Parser:
@@ -349,10 +84,10 @@ class Parser:
         self.columns, self.other_columns = found
         self.table, self.width = row.table, len(row.cells)
         self.label = None
-        if self.caption is None and self.last_top and _reads_as_caption(self.last_top[1]):
+        if self.caption is None and self.last_top and reads_as_caption(self.last_top[1]):
             field, text, top_row = self.last_top  # «План заседаний РМО» under the results: the table's heading, not a result
             self.header[field].pop()
-            self.caption = (_line(text), top_row, field)
+            self.caption = (one_line(text), top_row, field)
         self.last_top = None
 
     def _finish(self):
@@ -367,7 +102,7 @@ class Parser:
             elif name == "results":
                 draft.results = [item for main, points in list_items(text) for item in (main, *points)]
             else:
-                setattr(draft, name, _plain(text))
+                setattr(draft, name, plain(text))
         for key, label in (("tasks", "Задачи"), ("results", "Ожидаемые результаты"), ("goal", "Цель")):
             if not self.header.get(key):
                 draft.warn("", f"В шапке плана нет раздела «{label}».")
@@ -376,7 +111,7 @@ class Parser:
                 draft.warn(section.where, f"Раздел «{section.title}» без мероприятий.")
         if not draft.head_name:
             draft.warn("", "Не найдена подпись руководителя в конце плана («Руководитель … Фамилия И.О.»).")
-        draft.year_start = _year_of(draft.title) or _year_of("\n".join("\t".join(row.texts) for row in self.rows))
+        draft.year_start = academic_year_in(draft.title) or academic_year_in("\n".join("\t".join(row.texts) for row in self.rows))
         return draft
 
     # -- above the table
@@ -393,10 +128,10 @@ class Parser:
         if self.caption:  # no table followed: a text of the header after all, where it stood
             self._top_text(*self.caption)
             self.caption = None
-        if CONTENTS.match(_line(first)) and len(texts) == 1:
+        if CONTENTS.match(one_line(first)) and len(texts) == 1:
             self.label = None
             return
-        if (self.header or self.draft.notes) and len(texts) == 1 and CAPTION.match(_line(first)) and _reads_as_caption(first.rstrip(" :")):
+        if (self.header or self.draft.notes) and len(texts) == 1 and CAPTION.match(one_line(first)) and reads_as_caption(first.rstrip(" :")):
             self.caption, self.label = (first, row, self.label), None  # the table's own heading, if a table follows
             return
         if len(texts) >= 2:  # a header table's row: the label, then its text
@@ -404,26 +139,26 @@ class Parser:
             text = BREAK.join(texts[1:])
             if field:
                 self._header(field, first, text)
-            elif self.label is not None and not _spaces(first):
+            elif self.label is not None and not spaces(first):
                 self._continue_header(text)
-            elif not self.header and not self.title_lines and len(_spaces(first)) > 80:
-                self.title_lines.append(_plain(" ".join(texts)))
+            elif not self.header and not self.title_lines and len(spaces(first)) > 80:
+                self.title_lines.append(plain(" ".join(texts)))
             else:
                 self._note(first, text, row)
             return
         text = first
         if not row.paragraph and not row.cells[0].text.strip() and self.label is not None:  # a text file's continuation line
-            self._continue_header(_plain(" ".join(cell.text for cell in row.cells)))
+            self._continue_header(plain(" ".join(cell.text for cell in row.cells)))
             return
-        if match := LABEL_AND_TEXT.match(_untag(text)):
+        if match := LABEL_AND_TEXT.match(untag(text)):
             label, rest = match[1], match[2]
             if field := header_field(label):
                 self._header(field, label, rest)
                 return
-            if (self.header or self.label is not None) and _is_label(label):
+            if (self.header or self.label is not None) and is_label(label):
                 self._note(label, rest, row)
                 return
-        if (match := LABEL_WITHOUT_COLON.match(_untag(text))) and (field := header_field(match[1])):
+        if (match := LABEL_WITHOUT_COLON.match(untag(text))) and (field := header_field(match[1])):
             self._header(field, match[1], match[2])
             return
         if field := header_field(text):
@@ -434,7 +169,7 @@ class Parser:
             if isinstance(self.label, str):
                 self.last_top = (self.label, text, row)
         elif not self.header:
-            self.title_lines.extend(_plain(text).split(BREAK))
+            self.title_lines.extend(plain(text).split(BREAK))
         else:
             self._note("", text, row)
 
@@ -446,20 +181,20 @@ class Parser:
             self._note("", text, row)
 
     def _header(self, field, label, text):
-        if _key(label) != _key(USUAL_LABELS[field]):
-            self.draft.labels.setdefault(field, _spaces(label).strip(" :"))
+        if label_key(label) != label_key(USUAL_LABELS[field]):
+            self.draft.labels.setdefault(field, spaces(label).strip(" :"))
         self.header.setdefault(field, []).append(text)
         self.label = field
 
     def _continue_header(self, text):
         if isinstance(self.label, int):
             label, old = self.draft.notes[self.label]
-            self.draft.notes[self.label] = (label, (old + BREAK + _plain(text)).strip())
+            self.draft.notes[self.label] = (label, (old + BREAK + plain(text)).strip())
         else:
             self.header.setdefault(self.label, []).append(text)
 
     def _note(self, label, text, row):
-        label, text = _spaces(_untag(label)).strip(" :"), _plain(text)
+        label, text = spaces(untag(label)).strip(" :"), plain(text)
         if not label and not text:
             return
         self.draft.notes.append((label, text))
@@ -473,7 +208,7 @@ class Parser:
         if row.table:
             lines = [[(column, cell.text) for column, cell in row.filled]]
         else:
-            lines = [parts for line in "\t".join(row.texts).split(BREAK) if (parts := _side_by_side(line))]
+            lines = [parts for line in "\t".join(row.texts).split(BREAK) if (parts := side_by_side(line))]
         for index, parts in enumerate(lines):
             if not self._block_line(parts, in_table=bool(row.table), where=row.where):
                 if index == 0:
@@ -487,17 +222,17 @@ class Parser:
     def _block_line(self, parts, in_table, where):
         """One line of the blocks, [(column, text)]: True if it belongs to them."""
         if self.pending_blocks is None:
-            kinds = {column: kind for column, text in parts if (kind := _block_kind(text))}
+            kinds = {column: kind for column, text in parts if (kind := block_kind(text))}
             if not kinds:
                 return False
             self.pending_blocks, self.blocks_where = (kinds, {column: [] for column in kinds}), where
         kinds, lines = self.pending_blocks
-        opening = [_block_kind(text) for _column, text in parts]
+        opening = [block_kind(text) for _column, text in parts]
         first = parts[0][1]
-        if not any(opening) and (header_field(first) or CONTENTS.match(_line(first)) or TITLE_START.match(first)):
+        if not any(opening) and (header_field(first) or CONTENTS.match(one_line(first)) or TITLE_START.match(first)):
             self._close_blocks()
             return False
-        if len(kinds) == 1 and not any(opening) and _name_at_end(first) and any(_name_at_end(line) for line in next(iter(lines.values()))):
+        if len(kinds) == 1 and not any(opening) and name_at_end(first) and any(name_at_end(line) for line in next(iter(lines.values()))):
             self._close_blocks()  # a second name: a block has one, this line is the next thing (the head's signature)
             return False
         columns = sorted(kinds)
@@ -532,7 +267,7 @@ class Parser:
             self._after_row(row)
             return
         row = self._without_number_tab(row)
-        texts = [_spaces(cell.text).rstrip(".") for _column, cell in row.filled]
+        texts = [spaces(cell.text).rstrip(".") for _column, cell in row.filled]
         if all(text.isdigit() for text in texts) and [int(t) for t in texts] == list(range(1, len(texts) + 1)) and len(texts) > 1:
             return  # the column numbers «1 2 3 4» under the header, also where the table goes on after a page
         if columns_of(row):
@@ -561,10 +296,10 @@ class Parser:
         """A paragraph or another table after the events began: a section's title between two parts of the table,
         the table's next part (its header repeated, or the same columns), or the end of the table."""
         if row.paragraph:
-            text = _line(row.cells[0].text)
+            text = one_line(row.cells[0].text)
             if re.match(r"^\s*\(?продолжение", text, re.IGNORECASE):
                 return True
-            named = _name_at_end(text)
+            named = name_at_end(text)
             if (ROMAN.match(text) or SECTION_NUMBERED.match(text) and SECTION_NUMBERED.match(text)[1] or row.cells[0].bold) \
                     and not signature_of(text) and not (named and not named[0]) and len(text) < 200:
                 self._start_section(section_title(text), row.where)
@@ -593,10 +328,10 @@ class Parser:
     def _kind(self, row):
         filled = row.filled
         number_cell = self._cell(row, "number")
-        number_text = _line(number_cell.text) if number_cell is not None else ""
+        number_text = one_line(number_cell.text) if number_cell is not None else ""
         if len(filled) == 1:
             column, cell = filled[0]
-            text = _line(cell.text)
+            text = one_line(cell.text)
             if cell.from_above:
                 return "continuation" if self.event is not None else "empty"  # a row empty but for a cell merged down
             if self._looks_like_signature(row) and not EVENT_NUMBER.match(text) and (column != self.columns.get("title") or self.event):
@@ -662,23 +397,23 @@ class Parser:
         extra = {}
         for column, header in self.other_columns.items():
             if column < len(row.cells) and not row.cells[column].covered and (with_merged or not row.cells[column].from_above):
-                if text := _line(row.cells[column].text):
+                if text := one_line(row.cells[column].text):
                     extra[header or f"Столбец {column + 1}"] = text
         return value("number"), value("title"), value("dates"), value("responsible"), extra
 
     def _event(self, row):
         number_text, title, dates, responsible, extra = self._values(row)
-        if self.section is None and self.caption and not CONTENTS.match(_line(self.caption[0])):
+        if self.section is None and self.caption and not CONTENTS.match(one_line(self.caption[0])):
             self._start_section(section_title(self.caption[0]), self.caption[1].where)  # the events under their heading
         self.caption = None
         if self.section is None:
             self._start_section("Мероприятия", row.where)
             self.draft.warn(row.where, "Мероприятия идут до первого раздела: они собраны в раздел «Мероприятия».")
         number = None
-        if match := SUB_NUMBER.match(_line(number_text)):
+        if match := SUB_NUMBER.match(one_line(number_text)):
             self._heading_above(int(match[1]))
             self.numbered = True  # numbered within its section: «1.1», «1.2», «2.1»
-        elif match := EVENT_NUMBER.match(_line(number_text)):
+        elif match := EVENT_NUMBER.match(one_line(number_text)):
             number = int(match[1])
             self.numbered = True
             if number != self.expected_number and not (number == 1 and not self.section.events):  # each section from 1
@@ -686,15 +421,15 @@ class Parser:
             self.expected_number = number + 1
         else:
             self.expected_number += 1
-            if _line(number_text):
-                title = f"{_line(number_text)} {_line(title)}".strip()  # a number cell with words in it
-        title = _line(title)
+            if one_line(number_text):
+                title = f"{one_line(number_text)} {one_line(title)}".strip()  # a number cell with words in it
+        title = one_line(title)
         if not title:
             title = "Без названия"
             self.draft.warn(row.where, "у мероприятия нет названия: записано «Без названия», исправьте его на сайте.")
         self.event = EventDraft(title=title, where=row.where, number=number, extra=extra)
-        self._dates(row, _line(dates))
-        self.event.lines = responsible_lines(_untag(responsible))
+        self._dates(row, one_line(dates))
+        self.event.lines = responsible_lines(untag(responsible))
         self._check_title(row)
         self.section.events.append(self.event)
 
@@ -726,15 +461,15 @@ class Parser:
     def _continue_event(self, row):
         _number, title, dates, responsible, extra = self._values(row, with_merged=False)
         event = self.event
-        if _line(title):
-            event.title = _spaces(f"{event.title} {_line(title)}")
+        if one_line(title):
+            event.title = spaces(f"{event.title} {one_line(title)}")
             self._check_title(row)
-        if _line(dates):
-            self._dates(row, _spaces(f"{event.dates_text} {_line(dates)}"))
+        if one_line(dates):
+            self._dates(row, spaces(f"{event.dates_text} {one_line(dates)}"))
         if responsible.strip():
-            event.lines += responsible_lines(_untag(responsible))
+            event.lines += responsible_lines(untag(responsible))
         for header, text in extra.items():
-            event.extra[header] = _spaces(f"{event.extra.get(header, '')} {text}")
+            event.extra[header] = spaces(f"{event.extra.get(header, '')} {text}")
 
     # -- below the table
 
@@ -761,20 +496,20 @@ class Parser:
 
     def _after_row(self, row):
         self._heading_without_events()
-        if (self.pending_blocks or any(_block_kind(cell.text) for _column, cell in row.filled)) and self._block_row(row):
+        if (self.pending_blocks or any(block_kind(cell.text) for _column, cell in row.filled)) and self._block_row(row):
             return  # «СОГЛАСОВАНО» under the plan
         text = row.joined
         if not self.draft.head_name and (signed := signature_of(text)):
             self.draft.head_post, self.draft.head_name = signed[0][:200], signed[1][:100]
             return
-        if not self.draft.head_name and (named := _name_at_end(text)) and not named[0]:
+        if not self.draft.head_name and (named := name_at_end(text)) and not named[0]:
             self.draft.head_post, self.draft.head_name = self._post_above(), named[1][:100]  # «Т.А. Мальцева»
             return
         if self.draft.head_name:
             self.draft.warn(row.where, f"текст после подписи руководителя сохранён как примечание: «{text[:60]}».")
         else:
             self.draft.warn(row.where, f"текст после таблицы сохранён как примечание: «{text[:60]}».")
-        self.draft.notes.append(("", _plain(BREAK.join(cell.text for _c, cell in row.filled))))
+        self.draft.notes.append(("", plain(BREAK.join(cell.text for _c, cell in row.filled))))
         self.last_note = (self.draft.notes[-1], self.draft.warnings[-1], row)
 
     def _post_above(self):
@@ -795,16 +530,6 @@ class Parser:
         self.draft.warnings.remove(warning)
         self.last_note = None
         return row
-
-
-def _year_of(text):
-    """The most frequent «YYYY-YYYY» (or «2024/2025», «2024-25») of consecutive years in the text, or None."""
-    years = Counter()
-    for first, last in ACADEMIC_YEAR.findall(text or ""):
-        last = int(last) if len(last) == 4 else int(first[:2] + last)
-        if last == int(first) + 1:
-            years[int(first)] += 1
-    return years.most_common(1)[0][0] if years else None
 
 
 MAX_CELL = 20000  # a plan's longest real cell (its tasks, all of them) is some 3,000

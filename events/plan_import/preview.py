@@ -9,7 +9,7 @@ from django.utils.translation import ngettext
 from events.checks import Checked, check_events, event_list
 from events.dates import format_date, impossible_date, parse_dates
 from events.models import academic_year_name, roman
-from events.plan_import.parser import USUAL_LABELS
+from events.plan_import.labels import USUAL_LABELS
 from events.responsibles import cards_for
 
 
