@@ -66,7 +66,8 @@ def check_events(year_start, events):
             what = "дата" if event.first == event.last else "сроки"
             problems.append(Problem(number, f"Мероприятие {number}: {what} «{event.dates_text}» вне {year}."))
         if wrong := impossible_date(event.dates_text):
-            problems.append(Problem(number, f"Мероприятие {number}: в сроках «{event.dates_text}» — такой даты нет («{wrong}»)."))
+            which = "" if wrong == event.dates_text.strip() else f": «{wrong}»"
+            problems.append(Problem(number, f"Мероприятие {number}: в сроках «{event.dates_text}» — такой даты нет{which}."))
         if not event.lines:
             problems.append(Problem(number, f"Мероприятие {number}: не указан ответственный."))
         for text, key, linked in event.lines:

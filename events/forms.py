@@ -1,10 +1,12 @@
+import math
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from audit.concurrency import VersionedForm
 from events.checks import event_list
 from events.models import Event, Plan, Section
-from events.plan_import import MAX_BYTES, NEW
+from events.plan_import import MAX_BYTES, NEW, NOT_A_PLAN_FILE, OLD_WORD
 from members.models import Person
 
 
@@ -83,13 +85,14 @@ class EventForm(VersionedForm, forms.ModelForm):
 def validate_plan_upload(file):
     """5 MB at most, a .docx or .txt by name: what the file really is, the importer sees from its bytes."""
     if file.size > MAX_BYTES:
+        size = f"{math.ceil(file.size / 2**20 * 10) / 10:.1f}".replace(".", ",")
         raise forms.ValidationError(
-            _("Файл больше 5 МБ (%(size).1f МБ): план работы столько не занимает — проверьте, тот ли это файл.") % {"size": file.size / 1024 / 1024})
+            _("Файл весит %(size)s МБ, а план работы — не больше 5 МБ: проверьте, тот ли это файл.") % {"size": size})
     name = file.name.lower()
     if name.endswith(".doc"):
-        raise forms.ValidationError(_("Это старый формат Word (.doc): сохраните файл в Word как .docx («Файл → Сохранить как → Документ Word») и загрузите снова."))
+        raise forms.ValidationError(OLD_WORD)
     if not name.endswith((".docx", ".txt")):
-        raise forms.ValidationError(_("Это не план: нужен документ Word (.docx) или текст (.txt) с таблицей мероприятий."))
+        raise forms.ValidationError(NOT_A_PLAN_FILE)
 
 
 class PlanUploadForm(forms.Form):
@@ -111,13 +114,14 @@ class ImportChoicesForm(forms.Form):
         super().__init__(*args, initial={"year_start": shown.year_start}, **kwargs)
         self.shown = shown
         cards = list(Person.objects.filter(association=association).select_related("school").order_by("surname", "initials"))
-        choices = [(self.KEEP, _("оставить как написано, без карточки")), ("new", _("добавить карточку в банк данных"))]
+        choices = [(self.KEEP, _("оставить как написано")), ("new", _("добавить карточку"))]
         choices += [(str(card.pk), _("это %(name)s") % {"name": f"{card.printed_name}{' — ' + card.school.short_name if card.school else ''}"}) for card in cards]
         self.cards = {str(card.pk): card for card in cards}
         self.name_fields = []
         for key, name, _card, numbers in shown.new_names:
             field = f"name-{key}"  # by the name, not its place: a card added meanwhile takes a name off the list
-            self.fields[field] = forms.ChoiceField(label=str(name), choices=choices, required=False,
+            offered = [choice for choice in choices if choice[0] != "new"] if key in shown.clashes else choices  # one card a key
+            self.fields[field] = forms.ChoiceField(label=str(name), choices=offered, required=False,
                                                    widget=forms.Select(attrs={"class": "form-select form-select-sm"}))
             self.name_fields.append((self[field], key, name, event_list(numbers)))
         if shown.existing:

@@ -12,10 +12,13 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from events import plan_uploads
+from events.dates import FIRST_YEAR, LAST_YEAR
 from events.forms import ImportChoicesForm, PlanUploadForm
 from events.models import parse_academic_year
 from events.plan_import import PlanImportError, draft_from_file, preview, save_draft
 from members.access import require_head
+
+NAME, SAVED = "plan-import-", "plan-import-saved-"  # session keys: an upload's file name, the plan it became
 
 
 @login_required
@@ -31,7 +34,7 @@ def plan_import(request):
             error = refused
         else:
             token = plan_uploads.store(upload, account)
-            request.session[f"plan-import-{token}"] = upload.name[:200]
+            request.session[f"{NAME}{token}"] = upload.name[:200]
             return redirect("events:plan_import_preview", token)
     status = 400 if request.method == "POST" else 200
     return render(request, "events/plan_import.html", {"form": form, "error": error}, status=status)
@@ -40,6 +43,9 @@ def plan_import(request):
 @login_required
 def plan_import_preview(request, token):
     account = require_head(request)
+    if saved := request.session.get(f"{SAVED}{token}"):
+        messages.info(request, _("Этот файл уже загружен — вот его план."))
+        return redirect(saved)
     path = plan_uploads.path_for(account, token)
     if request.method == "POST" and request.POST.get("action") == "cancel":
         return _cancel(request, account, token)
@@ -49,9 +55,8 @@ def plan_import_preview(request, token):
         plan_uploads.discard(account, token)
         messages.error(request, str(refused))
         return redirect("events:plan_import")
-    year_start = _year(request, draft)
-    shown = preview(draft, account.association, year_start)
-    form = ImportChoicesForm(request.POST if request.method == "POST" else None, shown=shown, association=account.association)
+    year_start, year_error = _year(request, draft)
+    shown, form = _preview(request, account, draft, year_start)
     error = None
     if request.method == "POST" and form.is_valid():
         try:
@@ -59,32 +64,49 @@ def plan_import_preview(request, token):
                                 replace=form.cleaned_data.get("replace", False), chosen=form.chosen())
         except PlanImportError as refused:
             error = refused
+            shown, form = _preview(request, account, draft, year_start)  # the year may have a plan now: offer to replace it
         else:
-            plan_uploads.discard(account, token)
-            request.session.pop(f"plan-import-{token}", None)
-            messages.success(request, _saved_message(result))
-            return redirect(result.plan)
+            return _saved(request, account, token, result)
     context = {
-        "shown": shown, "form": form, "error": error, "file_name": request.session.get(f"plan-import-{token}", ""),
+        "shown": shown, "form": form, "error": error, "year_error": year_error,
+        "file_name": request.session.get(f"{NAME}{token}", ""),
         "blocks": [(word, block) for word, block in ((_("СОГЛАСОВАНО"), draft.agreed), (_("УТВЕРЖДАЮ"), draft.approved)) if block],
         "columns": 4 + len(shown.extra_headers),
     }  # fmt: skip
     return render(request, "events/plan_import_preview.html", context, status=400 if request.method == "POST" else 200)
 
 
+def _preview(request, account, draft, year_start):
+    shown = preview(draft, account.association, year_start)
+    return shown, ImportChoicesForm(request.POST if request.method == "POST" else None, shown=shown, association=account.association)
+
+
 def _year(request, draft):
-    """The year to read the plan for: the one the head chose (?year=2024-2025, or the form's), else the document's."""
+    """The year to read the plan for — the one the head chose (?year=2024-2025, or the form's), else the document's —
+    and the message when what she typed is no academic year."""
     chosen = (request.POST.get("year_start") or request.GET.get("year") or "").strip()
+    if not chosen:
+        return draft.year_start, None
     try:
         year = parse_academic_year(chosen) if "-" in chosen else int(chosen)
     except ValueError:
-        return draft.year_start
-    return year if 2000 <= year <= 2100 else draft.year_start
+        year = None
+    if year is None or not FIRST_YEAR <= year <= LAST_YEAR:
+        return draft.year_start, _("«%(text)s» — не учебный год: напишите его так — «2025-2026».") % {"text": chosen[:20]}
+    return year, None
+
+
+def _saved(request, account, token, result):
+    plan_uploads.discard(account, token)
+    request.session.pop(f"{NAME}{token}", None)
+    request.session[f"{SAVED}{token}"] = result.plan.get_absolute_url()  # a reload or a second click finds the plan
+    messages.success(request, _saved_message(result))
+    return redirect(result.plan)
 
 
 def _cancel(request, account, token):
     plan_uploads.discard(account, token)
-    request.session.pop(f"plan-import-{token}", None)
+    request.session.pop(f"{NAME}{token}", None)
     messages.info(request, _("Загрузка отменена: ничего не сохранено."))
     return redirect("home")
 

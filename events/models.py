@@ -96,7 +96,8 @@ class Plan(models.Model):
         help_text=_("Каждая задача с новой строки; подпункт задачи — строка, начинающаяся с «-»."),
     )
     results = LimitedTextField(_("ожидаемые результаты"), max_length=5000, blank=True, help_text=_("Каждый результат с новой строки."))
-    head_post = models.CharField(_("должность подписывающего"), max_length=200, default="Руководитель ГТО ШБ")
+    head_post = models.CharField(_("должность подписывающего"), max_length=200, default="Руководитель ГТО ШБ", blank=True,
+                                 help_text=_("Как в подписи плана; пусто — в подписи только фамилия."))
     head_name = models.CharField(_("подпись: фамилия и инициалы"), max_length=100, blank=True)
     # The optional approval block «УТВЕРЖДАЮ» printed above the plan; shown when a post or a name is filled in.
     approved_by_post = models.CharField(
@@ -429,7 +430,7 @@ class Event(models.Model):
         association = self.section.plan.association
         lines = lines_of(association.short_name if entry is None else entry for entry in entries)
         self.responsibles.all().delete()
-        bulk_create_with_history(responsible_rows(self, lines, cards_for(association, lines, chosen)), Responsible)
+        bulk_create_with_history(responsible_rows(self, lines, cards_for(association, lines), chosen), Responsible)
 
 
 # What the plan's pages, files and checks read of a responsible person (Plan.numbered_sections): a plan of

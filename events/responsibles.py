@@ -8,7 +8,7 @@ added (the plan's checks list such names, and the head links each to a card or a
 from dataclasses import dataclass
 
 from members.models import Person
-from members.names import Line, responsible_lines
+from members.names import Line, normalize, responsible_lines
 
 
 def lines_of(entries):
@@ -30,23 +30,40 @@ def _name_of_person(person):
     return PrintedName(person.surname, person.initials)
 
 
-def cards_for(association, lines, chosen=None):
-    """{name key: Person} — the association's cards the lines' names match (one query), and the head's own
-    choices (`chosen`: {key: Person}) over them."""
+def cards_for(association, lines):
+    """{name key: Person} — the association's cards the lines' names match by key (one query)."""
     keys = {line.name.key for line in lines if line.name}
-    cards = {person.key: person for person in Person.objects.filter(association=association, key__in=keys)} if keys else {}
-    cards.update(chosen or {})
-    return cards
+    return {person.key: person for person in Person.objects.filter(association=association, key__in=keys)} if keys else {}
 
 
-def responsible_rows(event, lines, cards):
-    """Unsaved Responsible rows of `event` for `lines`, in order; a name linked when `cards` holds it."""
+def same_person(card, name):
+    """A card and a written name of one key are one person unless both give a first name or a patronymic and they
+    differ: «Иванова Елена Александровна» is not the card «Иванова Евгения Андреевна»."""
+    for mine, theirs in ((card.first_name, name.first_name), (card.patronymic, name.patronymic)):
+        if mine and theirs and normalize(mine) != normalize(theirs):
+            return False
+    return True
+
+
+def card_of(line, cards, chosen=None):
+    """The card a line links to: the head's choice for its name (`chosen`: {key: Person}), else the card of its key
+    when it is the same person; None for a group or a name without a card."""
+    if line.name is None:
+        return None
+    if chosen and line.name.key in chosen:
+        return chosen[line.name.key]
+    card = cards.get(line.name.key)
+    return card if card is not None and same_person(card, line.name) else None
+
+
+def responsible_rows(event, lines, cards, chosen=None):
+    """Unsaved Responsible rows of `event` for `lines`, in order, each name linked to its card (card_of)."""
     from events.models import Responsible
 
     rows = []
     for position, line in enumerate(lines, start=1):
         key = line.name.key if line.name else ""
-        person = cards.get(key) if key else None
+        person = card_of(line, cards, chosen)
         text = line.text[:300]
         if person is not None and person.key != key:  # the head linked a typo to her card: it prints her name
             text, key = person.printed_name, person.key

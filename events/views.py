@@ -3,7 +3,7 @@ from dataclasses import dataclass
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db import IntegrityError, transaction
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -15,7 +15,7 @@ from events.access import can_edit, get_event_for_user, get_plan_for_user, get_s
 from events.checks import check_plan
 from events.dates import impossible_date
 from events.forms import EventForm, EventStatusForm, LinkNameForm, MoveForm, PlanHeaderForm, SectionForm
-from events.models import Event, Plan, Section, extra_columns
+from events.models import Event, Plan, extra_columns
 from events.responsibles import WrittenName, add_card_for_written_name, link_written_name, suggested_card
 from events.plan_page import add_row_actions
 from members.access import get_account
@@ -110,7 +110,7 @@ def plan_link_name(request, slug, year):
     plan = get_plan_for_user(request, slug, year, edit=True)
     form = LinkNameForm(request.POST, association=plan.association)
     if not form.is_valid():
-        messages.error(request, _("Выберите карточку из списка."))
+        messages.error(request, _("Этого имени в плане уже нет: обновите страницу.") if "key" in form.errors else _("Выберите карточку из списка."))
     elif form.cleaned_data["action"] == "new":
         person, created = add_card_for_written_name(plan, form.cleaned_data["key"])
         if person is None:

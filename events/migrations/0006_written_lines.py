@@ -43,6 +43,16 @@ class Migration(migrations.Migration):
     ]
 
     operations = [
+        migrations.AlterField(
+            model_name='historicalplan',
+            name='head_post',
+            field=models.CharField(blank=True, default='Руководитель ГТО ШБ', help_text='Как в подписи плана; пусто — в подписи только фамилия.', max_length=200, verbose_name='должность подписывающего'),
+        ),
+        migrations.AlterField(
+            model_name='plan',
+            name='head_post',
+            field=models.CharField(blank=True, default='Руководитель ГТО ШБ', help_text='Как в подписи плана; пусто — в подписи только фамилия.', max_length=200, verbose_name='должность подписывающего'),
+        ),
         migrations.AddField(
             model_name='event',
             name='extra',

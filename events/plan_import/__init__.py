@@ -12,18 +12,17 @@ from events.plan_import.docx_reader import MAX_BYTES, read_docx
 from events.plan_import.draft import PlanDraft, Warning
 from events.plan_import.parser import parse_rows
 from events.plan_import.preview import Preview, preview, preview_text
-from events.plan_import.rows import PlanImportError
+from events.plan_import.rows import NOT_A_PLAN_FILE, OLD_WORD, PlanImportError
 from events.plan_import.text_reader import decode, read_text
 from events.plan_import.writer import NEW, ImportResult, existing_plan, save_draft, year_of
 
 __all__ = [
-    "MAX_BYTES", "NEW", "ImportResult", "PlanDraft", "PlanImportError", "Preview", "Warning", "draft_from_file",
+    "MAX_BYTES", "NEW", "NOT_A_PLAN_FILE", "OLD_WORD", "ImportResult", "PlanDraft", "PlanImportError", "Preview", "Warning", "draft_from_file",
     "existing_plan", "import_plan_file", "parse_plan_text", "preview", "preview_text", "read_rows", "save_draft", "year_of",
 ]  # fmt: skip
 
 OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # an old Word (.doc) or Excel (.xls) file
-NOT_A_PLAN_FILE = "Это не план: нужен документ Word (.docx) или текст (.txt) с таблицей мероприятий."
-OLD_WORD = "Это старый формат Word (.doc): откройте файл в Word и сохраните его как «Документ Word (.docx)», затем загрузите снова."
+UTF16 = (b"\xff\xfe", b"\xfe\xff")  # Word's «Текст в Юникоде»: its BOM, then two bytes a letter
 
 
 def read_rows(path_or_file, name=None):
@@ -42,7 +41,7 @@ def read_rows(path_or_file, name=None):
         raise PlanImportError("Файл не читается как документ Word (.docx): он повреждён или сохранён не Word. Откройте его в Word и сохраните заново как «Документ Word (.docx)».")
     if suffix == ".doc":
         raise PlanImportError(OLD_WORD)
-    if suffix not in (".txt", "") or data.startswith((b"%PDF", b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"{\\rtf")) or b"\x00" in data[:4096]:
+    if suffix not in (".txt", "") or data.startswith((b"%PDF", b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"{\\rtf")) or (b"\x00" in data[:4096] and not data.startswith(UTF16)):
         raise PlanImportError(NOT_A_PLAN_FILE)
     return read_text(decode(_all(path_or_file, name)))
 

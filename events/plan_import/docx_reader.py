@@ -11,19 +11,19 @@
 
 import zipfile
 
-from events.plan_import.rows import NOT_A_PLAN_FILE, Cell, PlanImportError, Row
+from events.plan_import.rows import Cell, NOT_A_PLAN_FILE, PlanImportError, Row, number
 from members.office_files import Count, OfficeFileRefused, OfficeLimits, check_office_file
 
 MAX_LINES = 20000
 MAX_CELLS = 30000  # a plan of 500 events is 3,000 cells
 MAX_COLUMNS = 64  # Word's own limit is 63
 MAX_BYTES = 5 * 1024 * 1024
-TOO_LONG = f"В документе больше {MAX_LINES} строк и абзацев — план работы столько не занимает. Проверьте, тот ли это файл."
+TOO_LONG = f"В документе больше {number(MAX_LINES)} строк и абзацев — план работы столько не занимает. Проверьте, тот ли это файл."
 LIMITS = OfficeLimits(
     what="плана работы", max_bytes=MAX_BYTES, max_unpacked=60 * 1024 * 1024, max_part=15 * 1024 * 1024,
     counts=[  # over all the parts, whatever they are called (python-docx finds them through the relationships)
         Count(b"p", MAX_LINES, TOO_LONG),
-        Count(b"tc", MAX_CELLS, f"В таблицах документа больше {MAX_CELLS} ячеек — план работы столько не занимает."),
+        Count(b"tc", MAX_CELLS, f"В таблицах документа больше {number(MAX_CELLS)} ячеек — план работы столько не занимает."),
         Count(b"style", 5000),
         Count(None, 300_000),
     ],

@@ -21,7 +21,7 @@ from events.plan_import.labels import (
     CAPTION, CONTENTS, HEADER_FIELDS, LABEL_AND_TEXT, LABEL_WITHOUT_COLON, TITLE_START, USUAL_LABELS,
     academic_year_in, header_field, is_label, label_key, reads_as_caption,
 )
-from events.plan_import.rows import Cell, PlanImportError, Row
+from events.plan_import.rows import Cell, PlanImportError, Row, number
 from events.plan_import.texts import BREAK, LIST_MARKER, list_items, one_line, plain, spaces, untag
 from members.names import responsible_lines
 
@@ -42,7 +42,8 @@ class Parser:
         self.event = None
         self.expected_number = 1
         self.after = False  # past the events table
-        self.numbered = False  # the table numbers its events: a row without a number goes on with the one above
+        self.numbered = False
+        self.after_break = False  # the row before was the header or «1 2 3 4» repeated: a page of the table begins  # the table numbers its events: a row without a number goes on with the one above
         self.pending_blocks = None  # ({column: "approved" | "agreed"}, {column: its lines}) of the blocks being read
         self.blocks_where = ""  # the row that opened them
         self.last_note = None  # (note, its warning, its row) of the last text after the table
@@ -269,10 +270,13 @@ class Parser:
         row = self._without_number_tab(row)
         texts = [spaces(cell.text).rstrip(".") for _column, cell in row.filled]
         if all(text.isdigit() for text in texts) and [int(t) for t in texts] == list(range(1, len(texts) + 1)) and len(texts) > 1:
+            self.after_break = True
             return  # the column numbers «1 2 3 4» under the header, also where the table goes on after a page
         if columns_of(row):
+            self.after_break = True
             return  # the header repeated
         kind = self._kind(row)
+        self.after_break = False
         if kind == "section":
             self._section(row)
         elif kind == "continuation":
@@ -312,6 +316,7 @@ class Parser:
             return True
         if len(row.cells) >= max(self.columns.values()) + 1 and not self._looks_like_signature(row):
             self.table = row.table  # the same table, continued as a table of its own after a page break
+            self.after_break = True
             self._table_row(row)
             return True
         return False
@@ -348,6 +353,8 @@ class Parser:
                 return "section"  # the table's sections stand alone in its events' column: this is one more
             if column != self.columns.get("title") or self.numbered:
                 return "continuation"  # a cell's text going on after a page break, in a row of its own
+            if text[:1].islower() and (self.after_break or self.event.title.count("«") > self.event.title.count("»")):
+                return "continuation"  # «…Круглый стол «Книга и цифра: что» | (a page) | «читают подростки»»
             return "event"
         if self._only_number_and_title(row) and (all(cell.bold for _column, cell in filled) or ROMAN_NUMBER.match(number_text)
                                                  or self._cell(row, "title").span > 1):
@@ -540,5 +547,6 @@ def parse_rows(rows):
     plan has (the bound keeps the work of one upload small)."""
     for row in rows:
         if any(len(cell.text) > MAX_CELL for cell in row.cells):
-            raise PlanImportError(f"в ячейке больше {MAX_CELL} знаков — так план не пишут. Проверьте, тот ли это файл.", where=row.where)
+            where = "в абзаце" if row.paragraph or not row.table and len(row.cells) == 1 else "в ячейке"
+            raise PlanImportError(f"{where} больше {number(MAX_CELL)} знаков — так план не пишут. Проверьте, тот ли это файл.", where=row.where)
     return Parser(rows).parse()

@@ -10,7 +10,8 @@ from events.checks import Checked, check_events, event_list
 from events.dates import format_date, impossible_date, parse_dates
 from events.models import academic_year_name, roman
 from events.plan_import.labels import USUAL_LABELS
-from events.responsibles import cards_for
+from events.responsibles import card_of, cards_for
+from members.names import Line
 
 
 @dataclass
@@ -41,8 +42,15 @@ class Preview:
     existing: object = None  # the plan of that year the import would replace
     sections: list = field(default_factory=list)  # [(SectionPreview, [EventPreview])]
     names: list = field(default_factory=list)  # [(key, PrintedName, card or None, [event numbers])]
+    clashes: dict = field(default_factory=dict)  # {key: the card of that key that is another person}
+    completed: list = field(default_factory=list)  # [(card, PrintedName)]: cards the plan's full names complete
     problems: list = field(default_factory=list)  # [events.checks.Problem]: what the plan's checks will say
     general: list = field(default_factory=list)  # [str]: the warnings that are on no event's row
+
+    @property
+    def warning_count(self):
+        """Every warning: the whole document's and those on events' rows."""
+        return len(self.general) + sum(len(event.warnings) for _section, events in self.sections for event in events)
 
     @property
     def header_texts(self):
@@ -90,7 +98,7 @@ class Preview:
 
 
 def preview(draft, association, year_start=None):
-    from events.plan_import.writer import existing_plan
+    from events.plan_import.writer import cards_to_complete, existing_plan, year_moved
 
     year = year_start or draft.year_start
     lines = [line for event in draft.events for line in event.lines]
@@ -103,15 +111,24 @@ def preview(draft, association, year_start=None):
             number += 1
             first, last = parse_dates(event.dates_text, year) if year else (None, None)
             events.append(EventPreview(number, event, first, last, impossible_date(event.dates_text),
-                                       [(line, cards.get(line.name.key) if line.name else None) for line in event.lines]))
+                                       [(line, card_of(line, cards)) for line in event.lines]))
         result.sections.append((SectionPreview(section, roman(len(result.sections) + 1)), events))
-    result.names = [(key, name, cards.get(key), numbers) for key, (name, numbers) in draft.names().items()]
+    result.names = [(key, name, card_of(Line(str(name), name), cards), numbers) for key, (name, numbers) in draft.names().items()]
+    result.clashes = {key: cards[key] for key, _name, card, _numbers in result.names if card is None and key in cards}
+    result.completed = cards_to_complete(lines, cards)
     if year:  # names without a card are listed by `names`
         checked = [Checked(event.number, event.draft.dates_text, event.first, event.last,
                            [(line.text, line.name.key if line.name else "", card is not None) for line, card in event.lines])
                    for _section, events in result.sections for event in events]
         result.problems = [problem for problem in check_events(year, checked) if not problem.name_key]
     _place_warnings(result)
+    if year and (moved := year_moved(draft, year)):
+        result.general.insert(0, moved)
+    for key, card in result.clashes.items():
+        name = next(name for k, name, _card, _numbers in result.names if k == key)
+        result.general.append(f"«{name.surname} {name.first_name} {name.patronymic}» не привязано к карточке «{card.full_name}»: "
+                              "инициалы те же, имя и отчество другие. В банке данных двух людей с одной фамилией и "
+                              "одинаковыми инициалами не бывает: если это она, выберите её карточку.")
     return result
 
 

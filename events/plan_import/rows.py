@@ -9,6 +9,13 @@ from dataclasses import dataclass, field
 
 # A file of another kind — a spreadsheet, a presentation, a PDF, an image — whatever its name says.
 NOT_A_PLAN_FILE = "Это не план: нужен документ Word (.docx) или текст (.txt) с таблицей мероприятий."
+OLD_WORD = ("Это старый формат Word (.doc): сохраните файл в Word как .docx («Файл → Сохранить как → Документ Word») "
+            "и загрузите снова.")
+
+
+def number(count):
+    """«20 000»: a number as a Russian message writes it, its thousands apart."""
+    return f"{count:,}".replace(",", "\u00a0")
 
 
 class PlanImportError(Exception):

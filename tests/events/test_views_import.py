@@ -49,7 +49,7 @@ def test_upload_shows_the_preview_and_saves_nothing(head_client):
     assert not Plan.objects.exists() and Person.objects.count() == 1
 
 
-def test_confirm_saves_with_the_heads_choices(head_client, head_user, association):
+def test_confirm_saves_with_the_heads_choices(head_client, head_user, association, media_root):
     kuklina = Person.objects.create(association=association, surname="Куклина", initials="Н.Н.")
     preview_url = upload(head_client)["Location"]
     form = head_client.get(preview_url).context["form"]
@@ -68,8 +68,10 @@ def test_confirm_saves_with_the_heads_choices(head_client, head_user, associatio
     assert Responsible.objects.filter(person=kuklina).count() == 4  # linked by the name on its own
     assert Responsible.objects.filter(person=head_user.account.person).count() == 22
     assert Responsible.objects.filter(event__section__plan=plan, person=None).exclude(key="").order_by().values("key").distinct().count() == 10  # 15 - 2 cards - 1 added meanwhile - 2 chosen
-    assert not [key for key in head_client.session.keys() if key.startswith("plan-import-")]
-    assert head_client.get(preview_url).status_code == 404  # the file is gone
+    assert not list(media_root.joinpath("plan-imports").iterdir())  # the file is gone
+    again = head_client.get(preview_url)  # a reload, a second click: the plan it became
+    assert again.status_code == 302 and again["Location"] == plan.get_absolute_url()
+    assert Plan.objects.count() == 1
 
 
 def test_cancel_changes_nothing_and_forgets_the_file(head_client):
@@ -117,7 +119,7 @@ def test_a_file_that_is_not_a_plan_gets_one_sentence_and_nothing_is_kept(head_cl
 
 def test_too_big_a_file_is_refused_before_it_is_read(head_client, settings):
     response = upload(head_client, b"x" * (5 * 1024 * 1024 + 1), "план.txt")
-    assert response.status_code == 400 and "Файл больше 5 МБ" in response.content.decode()
+    assert response.status_code == 400 and "Файл весит 5,1 МБ, а план работы — не больше 5 МБ" in response.content.decode()
 
 
 def test_a_docx_with_other_columns_and_a_group_previews_them(head_client):
@@ -153,3 +155,73 @@ def test_the_preview_is_only_its_uploaders(head_client, client, other_head_user,
 @pytest.mark.parametrize("token", ["..%2F..%2Fsettings.py", "1-..", "999-abc.txt", ".hidden"])
 def test_a_made_up_token_is_404(head_client, token):
     assert head_client.get(f"/plans/import/{token}/").status_code == 404
+
+
+def test_a_year_that_is_no_year_is_said_and_the_documents_is_kept(head_client):
+    preview_url = upload(head_client)["Location"]
+    for typed in ("abc", "99999999999999999999", "1899-1900", "2024-2026"):
+        html = head_client.get(preview_url, {"year": typed}).content.decode()
+        assert f"«{typed[:20]}» — не учебный год: напишите его так — «2025-2026»." in html
+        assert "план на 2023-2024 учебный год" in html
+
+
+def test_a_year_taken_meanwhile_offers_the_replacement(head_client, association):
+    preview_url = upload(head_client)["Location"]
+    head_client.get(preview_url)
+    Plan.objects.create(association=association, year_start=2023)  # another tab saved it first
+    response = head_client.post(preview_url, {"action": "save", "year_start": 2023})
+    html = response.content.decode()
+    assert response.status_code == 400 and "План на 2023-2024 учебный год уже есть" in html and 'name="replace"' in html
+
+
+def test_replacing_a_published_plan_keeps_it_published(head_client, seed_plan):
+    seed_plan.status = Plan.Status.PUBLISHED
+    seed_plan.save()
+    preview_url = upload(head_client)["Location"]
+    head_client.post(preview_url, {"action": "save", "year_start": 2023, "replace": "on"})
+    assert Plan.objects.get().is_published
+
+
+def test_a_full_name_of_another_person_is_not_linked_nor_offered_a_second_card(head_client, association):
+    Person.objects.create(association=association, surname="Иванова", first_name="Евгения", patronymic="Андреевна")
+    content = a_docx(("1.", "Семинар", "Октябрь 2025", "Иванова Елена Александровна"), ("2.", "Конкурс", "Март 2026", "Иванова Е.А."))
+    preview_url = upload(head_client, content, "план.docx")["Location"]
+    page = head_client.get(preview_url)
+    html = page.content.decode()
+    assert "«Иванова Елена Александровна» не привязано к карточке «Иванова Евгения Андреевна»" in html
+    (bound, *_rest), = page.context["form"].name_fields
+    assert "new" not in [value for value, _label in bound.field.choices]  # one card a name: no second «Иванова Е.А.»
+    head_client.post(preview_url, {"action": "save", "year_start": 2025})
+    lines = Responsible.objects.order_by("event__position")
+    assert [(line.text, line.person_id is not None) for line in lines] == [("Иванова Елена Александровна", False), ("Иванова Е.А.", True)]
+    assert Person.objects.get(surname="Иванова").first_name == "Евгения"  # her card unchanged
+
+
+def test_a_card_chosen_for_another_name_is_never_rewritten(head_client, librarian_user):
+    kuklina = librarian_user.account.person
+    content = a_docx(("1.", "Семинар", "Октябрь 2025", "Иванова Елена Александровна"))
+    preview_url = upload(head_client, content, "план.docx")["Location"]
+    head_client.post(preview_url, {"action": "save", "year_start": 2025, "name-иванова|еа": str(kuklina.pk)})
+    kuklina.refresh_from_db()
+    assert (kuklina.first_name, kuklina.initials, kuklina.key) == ("", "Н.Н.", "куклина|нн")
+    line = Responsible.objects.get()
+    assert (line.person, line.text) == (kuklina, "Куклина Н.Н.")
+
+
+def test_a_full_name_completes_her_own_card_and_the_preview_says_so(head_client, head_user):
+    content = a_docx(("1.", "Семинар", "Октябрь 2025", "Саблина Валентина Ивановна"))
+    preview_url = upload(head_client, content, "план.docx")["Location"]
+    assert "Саблина В.И. — Валентина Ивановна" in head_client.get(preview_url).content.decode()
+    head_client.post(preview_url, {"action": "save", "year_start": 2025})
+    card = head_user.account.person
+    card.refresh_from_db()
+    assert (card.first_name, card.patronymic, card.initials) == ("Валентина", "Ивановна", "В.И.")
+
+
+def test_a_tampered_choice_says_what_is_wrong(head_client, other_association):
+    stranger = Person.objects.create(association=other_association, surname="Чужая", initials="А.А.")
+    preview_url = upload(head_client)["Location"]
+    response = head_client.post(preview_url, {"action": "save", "year_start": 2023, "name-пискарева|сб": str(stranger.pk)})
+    assert response.status_code == 400
+    assert "Выберите корректный вариант" in response.content.decode()
+    assert not Plan.objects.exists()

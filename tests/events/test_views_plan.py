@@ -135,7 +135,9 @@ def test_head_publishes_and_unpublishes(head_client, client, plan):
 
 
 def test_publish_needs_post(head_client, plan):
-    assert head_client.get(plan_url(plan, "events:plan_publish")).status_code == 405
+    response = head_client.get(plan_url(plan, "events:plan_publish"))
+    assert response.status_code == 405
+    assert "Этот адрес выполняет действие по кнопке на странице сайта" in response.content.decode()  # a page, not a blank
 
 
 def test_librarian_cannot_publish(librarian_client, plan):

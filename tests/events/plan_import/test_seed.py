@@ -129,10 +129,16 @@ def test_year_comes_from_the_most_frequent_academic_year():
     assert parse_plan_text(SEED_TEXT.replace("2023-2024", "2024-2025")).year_start == 2024
 
 
-def test_year_argument_wins_with_a_warning(association):
+def test_year_argument_wins_with_a_warning_and_the_title_follows(association, tmp_path):
     result = import_plan_file(SEED_PLAN, association, year_start=2024)
     assert result.plan.year_start == 2024
-    assert "В документе указан 2023-2024 учебный год, план сохранён на 2024-2025." in [str(w) for w in result.warnings]
+    assert ("В документе указан 2023-2024 учебный год, план сохраняется на 2024-2025: годы в заголовке заменены, сроки "
+            "мероприятий — как написаны.") in [str(w) for w in result.warnings]
+    titled = tmp_path / "plan.txt"
+    titled.write_text("План работы ГМО на 2023 – 2024 учебный год\n" + SEED_TEXT, encoding="utf-8")
+    plan = import_plan_file(titled, association, year_start=2025).plan
+    assert plan.title == "План работы ГМО на 2025-2026 учебный год"
+    assert plan.sections.first().events.first().title == "Утверждение плана работы на 2023-2024 учебный год."  # as written
 
 
 def test_no_year_anywhere_needs_the_argument(association, tmp_path):

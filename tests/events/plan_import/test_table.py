@@ -4,6 +4,8 @@ continued on the next page; several paragraphs in a cell."""
 
 import datetime
 
+import docx
+
 from events.plan_import import draft_from_file, import_plan_file
 from tests.events.plan_import.documents import SOFT, Auto, PlanDocument, numbered_events
 
@@ -375,3 +377,29 @@ def test_a_row_empty_but_for_a_cell_merged_down_adds_nothing(tmp_path):
     assert events(draft) == [("Заказ учебников", "Февраль", ["Ким Л.В."], {"Направление работы": "Комплектование"}),
                              ("Неделя книги", "Март", ["Ким Л.В."], {"Направление работы": "Работа с читателями"})]
     assert draft.warnings == []
+
+
+def test_a_row_split_over_a_page_in_a_table_without_numbers_goes_on_with_its_event(association, tmp_path):
+    """Columns «Ответственные | Дата | Содержание | Форма», no №: after the header repeated on the next page, a row
+    holding only the end of a title («читают подростки»») is the title going on, not an event of its own."""
+
+    document = docx.Document()
+    document.add_paragraph("План работы ШМО на 2024-2025 учебный год")
+    header = ("Ответственные", "Дата", "Содержание работы", "Форма")
+    rows = [header, ("", "", "Работа с читателями", ""),
+            ("Орлова Н.П.", "Октябрь 2024", "Круглый стол «Книга и цифра: что", "круглый стол"),
+            header, ("", "", "читают подростки»", ""),
+            ("все библиотекари", "Ноябрь 2024", "Неделя детской книги", "выставка")]
+    table = document.add_table(rows=0, cols=4)
+    for values in rows:
+        for cell, value in zip(table.add_row().cells, values):
+            cell.text = value
+    table.rows[1].cells[0].merge(table.rows[1].cells[3]).text = "Работа с читателями"
+    path = tmp_path / "план.docx"
+    document.save(path)
+    plan = import_plan_file(path, association).plan
+    events = [(e.title, e.dates_text, e.responsible_names(), e.extra) for s in plan.numbered_sections() for e in s.numbered_events]
+    assert events == [
+        ("Круглый стол «Книга и цифра: что читают подростки»", "Октябрь 2024", ["Орлова Н.П."], {"Форма": "круглый стол"}),
+        ("Неделя детской книги", "Ноябрь 2024", ["все библиотекари"], {"Форма": "выставка"}),
+    ]

@@ -108,3 +108,13 @@ def test_word_writes_an_automatic_number_and_its_tab_in_the_number_cell(tmp_path
     path = tmp_path / "план.txt"
     path.write_text(text, encoding="utf-8")
     check(draft_from_file(path))
+
+
+def test_words_unicode_text_export_utf16_with_its_bom(association, tmp_path):
+    """Word's «Текст в Юникоде» is UTF-16 with a BOM: read, not refused for its zero bytes."""
+    from tests.conftest import SEED_PLAN
+
+    path = tmp_path / "план.txt"
+    path.write_bytes(SEED_PLAN.read_text(encoding="utf-8").replace("\n", "\r\n").encode("utf-16"))
+    plan = import_plan_file(path, association).plan
+    assert plan.sections.count() == 5 and plan.head_name == "Саблина В.И."

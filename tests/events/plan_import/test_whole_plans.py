@@ -69,8 +69,8 @@ def test_the_preview_of_a_gmo_plan(association, tmp_path):
         ("ким|лв", "Ким Л.В.", kim, [1, 3]), ("иванова|еа", "Иванова Е.А.", None, [2]),
         ("петрова|аа", "Петрова А.А.", None, [4]), ("мальцева|та", "Мальцева Т.А.", None, [4])]
     assert shown.draft.warnings == []
-    assert [str(problem) for problem in shown.problems] == ["Мероприятие 5: в сроках «31.02.2025» — такой даты нет («31.02.2025»)."]
-    assert [event.warnings for event in events] == [[], [], [], [], ["Мероприятие 5: в сроках «31.02.2025» — такой даты нет («31.02.2025»)."]]
+    assert [str(problem) for problem in shown.problems] == ["Мероприятие 5: в сроках «31.02.2025» — такой даты нет."]
+    assert [event.warnings for event in events] == [[], [], [], [], ["Мероприятие 5: в сроках «31.02.2025» — такой даты нет."]]
 
     text = preview_text(shown)
     assert "Утверждает: Директор МКУ «ЦРО», Т.А. Мальцева, 30 августа 2024 г., Приказ № 45 от 30.08.2024" in text
