@@ -57,13 +57,13 @@ class PlanBlock:
         return bool(self.post.strip() or self.name.strip() or self.note.strip() or self.on)
 
 
-def extra_columns(sections):
-    """The headers of the columns beside the four that the plan's events keep (Event.extra), in order of first use;
-    each event of `sections` (Plan.numbered_sections) gets `.extra_values`, [(header, its text)] under them."""
-    headers = {}
-    for section in sections:
-        for event in section.numbered_events:
-            headers.update(dict.fromkeys(event.extra or {}))
+def extra_columns(plan, sections):
+    """The headers of the columns beside the four that the plan's events keep (Event.extra): in the document's order
+    (Plan.extra_headers; a JSON object keeps no order in PostgreSQL), then any other; each event of `sections`
+    (Plan.numbered_sections) gets `.extra_values`, [(header, its text)] under them."""
+    used = {header for section in sections for event in section.numbered_events for header in (event.extra or {})}
+    headers = [header for header in plan.extra_headers or [] if header in used]
+    headers += sorted(used - set(headers))
     for section in sections:
         for event in section.numbered_events:
             event.extra_values = [(header, (event.extra or {}).get(header, "")) for header in headers]
@@ -121,6 +121,8 @@ class Plan(models.Model):
     # other labelled texts ([["Направления работы", "…"]]), printed back in their places.
     header_labels = models.JSONField(default=dict, blank=True, editable=False)
     notes = models.JSONField(_("другие разделы шапки"), default=list, blank=True, editable=False)
+    # The headers of the document's columns beside the four («Форма проведения», «Место»), in its order (Event.extra).
+    extra_headers = models.JSONField(default=list, blank=True, editable=False)
     status = models.CharField(_("состояние"), max_length=20, choices=Status.choices, default=Status.DRAFT)
     updated_at = models.DateTimeField(_("изменён"), auto_now=True)
 
@@ -270,6 +272,7 @@ class Plan(models.Model):
             title=shift_text_by_year(self.title),
             header_labels=self.header_labels,
             notes=self.notes,
+            extra_headers=self.extra_headers,
         )  # the approval blocks are next year's to fill in
         for section in self.numbered_sections():
             new_section = Section.objects.create(plan=copy, position=section.position, title=section.title)

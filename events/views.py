@@ -84,7 +84,7 @@ def plan_detail(request, slug, year):
     sections = plan.numbered_sections(public=public)
     if editable:
         add_row_actions(request, sections)
-    headers = extra_columns(sections)
+    headers = extra_columns(plan, sections)
     problems = check_plan(plan, sections) if editable else []
     context = {
         "plan": plan,

@@ -56,7 +56,7 @@ class PlanExporter:
     def sections(self):
         """Plan.numbered_sections, each event with `.extra_values` under `self.extra_columns`."""
         sections = self.subject.numbered_sections(public=self.public)
-        self.extra_columns = extra_columns(sections)
+        self.extra_columns = extra_columns(self.subject, sections)
         return sections
 
     def column_widths(self):

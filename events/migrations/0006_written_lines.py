@@ -43,6 +43,16 @@ class Migration(migrations.Migration):
     ]
 
     operations = [
+        migrations.AddField(
+            model_name='historicalplan',
+            name='extra_headers',
+            field=models.JSONField(blank=True, default=list, editable=False),
+        ),
+        migrations.AddField(
+            model_name='plan',
+            name='extra_headers',
+            field=models.JSONField(blank=True, default=list, editable=False),
+        ),
         migrations.AlterField(
             model_name='historicalplan',
             name='head_post',

@@ -140,6 +140,7 @@ def _plan_fields(draft, year, warnings):
         "approved_by_post": draft.approved.post, "approved_by_name": draft.approved.name, "approved_on": draft.approved.on,
         "approved_note": draft.approved.note, "agreed_by_post": draft.agreed.post, "agreed_by_name": draft.agreed.name,
         "agreed_on": draft.agreed.on, "agreed_note": draft.agreed.note,
+        "extra_headers": list({header: None for event in draft.events for header in event.extra}),
     }  # fmt: skip
     for name, value in list(values.items()):
         limit = Plan._meta.get_field(name).max_length

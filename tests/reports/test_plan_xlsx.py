@@ -90,6 +90,7 @@ def test_other_columns_labels_and_title_as_the_document_wrote_them(plan):
 
     plan.title = "ПЛАН РАБОТЫ\nгородского методического объединения школьных библиотекарей"
     plan.header_labels = {"theme": "Методическая тема ГМО", "tasks": "Основные задачи"}
+    plan.extra_headers = ["Форма проведения", "Место"]  # the document's order (PostgreSQL keeps none in a JSON object)
     plan.save()
     Event.objects.filter(title="Круглый стол").update(extra={"Форма проведения": "семинар", "Место": "СОШ №2"})
     book = workbook(PlanXlsx(plan).render())

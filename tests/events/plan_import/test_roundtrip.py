@@ -26,6 +26,7 @@ def snapshot(plan):
         "tasks": plan.task_tree(),
         "results": plan.result_list(),
         "notes": [tuple(note) for note in plan.notes],
+        "columns": plan.extra_headers,
         "sections": [section.title for section in sections],
         "events": [
             (event.number, section.title, event.title, event.dates_text, event.date_start, event.date_end, event.extra,
@@ -75,7 +76,7 @@ def generated(association):
         approved_by_post="Директор МКУ «ЦРО»", approved_by_name="Смирнова О.П.", approved_on=datetime.date(2025, 9, 1),
         approved_note="Приказ № 12 от 01.09.2025",
         agreed_by_post="Заместитель директора МКУ «ЦРО»", agreed_by_name="Попова Н.В.", agreed_on=datetime.date(2025, 8, 29),
-        agreed_note="Протокол № 1 от 28.08.2025",
+        agreed_note="Протокол № 1 от 28.08.2025", extra_headers=["Форма проведения", "Место проведения"],
     )  # fmt: skip
     number = 0
     for position in range(1, 8):
