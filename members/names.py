@@ -97,31 +97,47 @@ def _group(text):
     return re.sub(r"^(?:и|а также)\s+|\s+и$", "", text.strip(" ,;/"))
 
 
+# After a name and a comma, her own post or school, not a group of its own: «Саблина В.И., руководитель ГМО»,
+# «Захарова Н.И., МОУ «Невонская СОШ»». A plural («руководители ШМО», «все библиотекари») is a group.
+HER_POST_OR_SCHOOL = re.compile(
+    r"^\s*(?:(?:педагог-)?библиотекарь|руководитель|председатель|заместитель|зам\.|заведующ(?:ая|ий)|методист|учитель|"
+    r"директор|секретарь|член\s+жюри|(?:[МГ][БАК]?ОУ|[МГ]Б?У|ОГ[БА]ОУ)\s*(?:«[^»]*»|СОШ|ООШ|НОШ|гимназ|лице|школ)|"
+    r"(?:СОШ|ООШ|НОШ|гимназия|лицей|школа)\b)", re.IGNORECASE)
+
+
 def responsible_lines(text):
     """The lines of a responsible cell, in order, each as written: never refused — what is no name is a group."""
     lines = []
     for piece in _pieces(text):
-        matches = list(NAME.finditer(piece))
-        if not matches:
-            lines.append(Line(piece.strip()))
+        if lines and lines[-1].name and not NAME.search(piece) and HER_POST_OR_SCHOOL.match(piece):
+            lines[-1] = Line(f"{lines[-1].text}, {piece.strip()}", lines[-1].name)  # her post or school
             continue
-        position = 0
-        for index, match in enumerate(matches):
-            before = piece[position:match.start()]
-            if not GLUE.match(before):
-                lines.append(Line(_group(before)))
-            end = matches[index + 1].start() if index + 1 < len(matches) else len(piece)
-            tail = piece[match.end():end]
-            # what follows a name up to the next one: «(СОШ №5)» or «– руководитель ГМО» belongs to it; other words
-            # are a group of their own
-            attached = re.match(r"^\s*\.?\s*(\([^)]*\)|[–—-]\s*\S.*)?", tail)
-            text_end = match.end() + attached.end() if attached[1] else match.end()
-            lines.append(Line(piece[match.start():text_end].strip(" ,;"), _name_of(match)))
-            position = text_end
-        rest = piece[position:]
-        if not GLUE.match(rest):
-            lines.append(Line(_group(rest)))
+        lines.extend(_lines_of(piece))
     return [line for line in lines if line.text]
+
+
+def _lines_of(piece):
+    """The lines of one piece of the cell: its names, each with what belongs to it, and the groups between them."""
+    matches = list(NAME.finditer(piece))
+    if not matches:
+        return [Line(piece.strip())]
+    lines, position = [], 0
+    for index, match in enumerate(matches):
+        before = piece[position:match.start()]
+        if not GLUE.match(before):
+            lines.append(Line(_group(before)))
+        end = matches[index + 1].start() if index + 1 < len(matches) else len(piece)
+        tail = piece[match.end():end]
+        # what follows a name up to the next one: «(СОШ №5)» or «– руководитель ГМО» belongs to it; other words
+        # are a group of their own
+        attached = re.match(r"^\s*\.?\s*(\([^)]*\)|[–—-]\s*\S.*)?", tail)
+        text_end = match.end() + attached.end() if attached[1] else match.end()
+        lines.append(Line(piece[match.start():text_end].strip(" ,;"), _name_of(match)))
+        position = text_end
+    rest = piece[position:]
+    if not GLUE.match(rest):
+        lines.append(Line(_group(rest)))
+    return lines
 
 
 def parse_name(text):

@@ -9,7 +9,7 @@ from events.plan_import.draft import Block
 from events.plan_import.texts import spaces
 from members.names import NAME
 
-APPROVED = re.compile(r"^\s*(?:утверждаю|утвержден[оа]?|утверждаю:)\b", re.IGNORECASE)
+APPROVED = re.compile(r"^\s*(?:утверждаю|утвержд[её]н[оа]?|утверждаю:)\b", re.IGNORECASE)
 AGREED = re.compile(r"^\s*(?:согласовано|согласован[а]?|рассмотрено|принято)\b", re.IGNORECASE)
 
 
@@ -65,7 +65,8 @@ def read_block(lines):
         line = APPROVED.sub("", AGREED.sub("", line)).strip(" :")
         if not line:
             continue
-        if PROTOCOL.search(line) or impossible_date(line):  # «31» февраля 2025 г.: kept as written, no date
+        if PROTOCOL.search(line) or impossible_date(line) or (notes and re.match(r"^(?:от|№)\s", line)):
+            # «приказом МКУ «ЦРО»» / «от 01.09.2023 № 120»: the order, on a line or two; «31» февраля: as written, no date
             notes.append(line)
             block.on = block.on or date_in(line)
             continue
@@ -85,6 +86,10 @@ def read_block(lines):
         posts.append(line)
     block.post, block.note = " ".join(posts), " ".join(notes)
     return block
+
+
+# The posts that sign a plan: «Руководитель ГМО», «Председатель РМО», «Заведующая ИМЦ», «Методист»
+SIGNER = re.compile(r"^\s*(?:руководител|председател|заведующ|директор|методист|зам\.|заместител|координатор|куратор)", re.IGNORECASE)
 
 
 def signature_of(text):

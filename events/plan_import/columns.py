@@ -39,7 +39,19 @@ def columns_of(row):
 
 EVENT_NUMBER = re.compile(r"^\s*(\d{1,4})\s*[.)]?\s*$")
 ROMAN_NUMBER = re.compile(r"^\s*[IVXLCІХ]+\s*[.)]?\s*$")
-SUB_NUMBER = re.compile(r"^\s*(\d{1,2})\.(\d{1,3})\s*[.)]?\s*$")  # «2.3»: event 3 of section 2
+# «2.3», «II.3.» (Word's multilevel list: the section in Roman numerals): event 3 of section 2
+SUB_NUMBER = re.compile(r"^\s*(\d{1,2}|[IVXLC]{1,6})\.(\d{1,3})\s*[.)]?\s*$")
+# A list's number of any kind, nothing else: «1.1.1.», «а)», «IV.» — a № cell's, never words of the title
+NUMBERING = re.compile(r"^\s*(?:[IVXLC]{1,6}|\d{1,3}|[а-яa-z])(?:\.(?:\d{1,3}|[IVXLC]{1,6}))*\s*[.)]?\s*$")
+ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+
+
+def section_number(text):
+    """«2» → 2, «IV» → 4."""
+    if text.isdigit():
+        return int(text)
+    values = [ROMAN_VALUES[letter] for letter in text]
+    return sum(-value if index + 1 < len(values) and value < values[index + 1] else value for index, value in enumerate(values))
 ROMAN = re.compile(r"^\s*([IVXLCІХ]+)\s*[.)]?\s+(\S.*)$")
 SECTION_NUMBERED = re.compile(r"^\s*(?:раздел|часть|блок|направление)\s*(?:№\s*)?([IVXLCІХ]+|\d+)?\s*[.:)–-]?\s*(.*)$", re.IGNORECASE)
 ARABIC_SECTION = re.compile(r"^\s*(\d{1,2})\s*[.)]\s+(\S.*)$")

@@ -14,8 +14,10 @@
 import re
 
 from events.dates import impossible_date
-from events.plan_import.blocks import AGREED, APPROVED, block_kind, name_at_end, read_block, side_by_side, signature_of
-from events.plan_import.columns import EVENT_NUMBER, ROMAN, ROMAN_NUMBER, SECTION_NUMBERED, SUB_NUMBER, columns_of, section_title
+from events.plan_import.blocks import AGREED, APPROVED, SIGNER, block_kind, name_at_end, read_block, side_by_side, signature_of
+from events.plan_import.columns import (
+    EVENT_NUMBER, NUMBERING, ROMAN, ROMAN_NUMBER, SECTION_NUMBERED, SUB_NUMBER, columns_of, section_number, section_title,
+)
 from events.plan_import.draft import EventDraft, PlanDraft, SectionDraft
 from events.plan_import.labels import (
     CAPTION, CONTENTS, HEADER_FIELDS, LABEL_AND_TEXT, LABEL_WITHOUT_COLON, TITLE_START, USUAL_LABELS,
@@ -151,6 +153,10 @@ class Parser:
         if not row.paragraph and not row.cells[0].text.strip() and self.label is not None:  # a text file's continuation line
             self._continue_header(plain(" ".join(cell.text for cell in row.cells)))
             return
+        if isinstance(self.label, str) and not any(spaces(part) for part in self.header.get(self.label, [])) \
+                and not self._names_a_field(text):
+            self._continue_header(text)  # «Тема:» alone, then its text — «Школьная библиотека: пространство …»
+            return
         if match := LABEL_AND_TEXT.match(untag(text)):
             label, rest = match[1], match[2]
             if field := header_field(label):
@@ -173,6 +179,11 @@ class Parser:
             self.title_lines.extend(plain(text).split(BREAK))
         else:
             self._note("", text, row)
+
+    @staticmethod
+    def _names_a_field(text):
+        match = LABEL_AND_TEXT.match(untag(text)) or LABEL_WITHOUT_COLON.match(untag(text))
+        return bool(header_field(text) or match and header_field(match[1]))
 
     def _top_text(self, text, row, label):
         self.label = label
@@ -281,6 +292,8 @@ class Parser:
             self._section(row)
         elif kind == "continuation":
             self._continue_event(row)
+        elif kind == "names":
+            self.event.lines += responsible_lines(untag(row.filled[0][1].text))
         elif kind == "event":
             self._event(row)
         elif kind == "signature":
@@ -343,6 +356,8 @@ class Parser:
                 return "signature"
             if cell.span > 1 or cell.bold or ROMAN.match(text) or (SECTION_NUMBERED.match(text) and SECTION_NUMBERED.match(text)[1]):
                 return "section"
+            if self.event is not None and not row.table and not row.paragraph and len(row.cells) == 1 and self._only_names(text):
+                return "names"  # a text file: the next paragraph of the responsible cell, on a line of its own
             if column == self.columns.get("number"):
                 return "event" if EVENT_NUMBER.match(text) or SUB_NUMBER.match(text) else "section"
             if column == 0 and column != self.columns.get("title") and not self._reads_as(column, text):
@@ -356,6 +371,8 @@ class Parser:
             if text[:1].islower() and (self.after_break or self.event.title.count("«") > self.event.title.count("»")):
                 return "continuation"  # «…Круглый стол «Книга и цифра: что» | (a page) | «читают подростки»»
             return "event"
+        if self._signed(row, number_text):
+            return "signature"  # «Руководитель ГМО | | | В.И. Саблина» below the table, in its columns
         if self._only_number_and_title(row) and (all(cell.bold for _column, cell in filled) or ROMAN_NUMBER.match(number_text)
                                                  or self._cell(row, "title").span > 1):
             return "section"  # «I | Организационная работа», «1. | …» in bold or across the row: no dates, nobody responsible
@@ -364,6 +381,18 @@ class Parser:
         if self.numbered and number_cell is not None and not number_text and self.event is not None:
             return "continuation"
         return "event"
+
+    def _signed(self, row, number_text):
+        """Two cells that read as a signer's post and name, with no number and no dates: the signature line."""
+        dates = self._cell(row, "dates")
+        dated = dates is not None and not dates.covered and self._reads_as(self.columns["dates"], one_line(dates.text))
+        signed = len(row.filled) == 2 and not EVENT_NUMBER.match(number_text) and not dated
+        return signed and bool((found := signature_of(row.joined)) and SIGNER.match(found[0]) and len(found[0].split()) <= 6)
+
+    @staticmethod
+    def _only_names(text):
+        lines = responsible_lines(text)
+        return bool(lines) and all(line.name for line in lines)
 
     def _reads_as(self, column, text):
         """A lone text in this column reads as that column's own (a date in «Сроки», a name in «Ответственный»)."""
@@ -418,7 +447,7 @@ class Parser:
             self.draft.warn(row.where, "Мероприятия идут до первого раздела: они собраны в раздел «Мероприятия».")
         number = None
         if match := SUB_NUMBER.match(one_line(number_text)):
-            self._heading_above(int(match[1]))
+            self._heading_above(section_number(match[1]))
             self.numbered = True  # numbered within its section: «1.1», «1.2», «2.1»
         elif match := EVENT_NUMBER.match(one_line(number_text)):
             number = int(match[1])
@@ -428,7 +457,7 @@ class Parser:
             self.expected_number = number + 1
         else:
             self.expected_number += 1
-            if one_line(number_text):
+            if one_line(number_text) and not NUMBERING.match(one_line(number_text)):
                 title = f"{one_line(number_text)} {one_line(title)}".strip()  # a number cell with words in it
         title = one_line(title)
         if not title:
@@ -506,6 +535,8 @@ class Parser:
         if (self.pending_blocks or any(block_kind(cell.text) for _column, cell in row.filled)) and self._block_row(row):
             return  # «СОГЛАСОВАНО» under the plan
         text = row.joined
+        if not text.strip(" _.:"):
+            return  # «________»: a line left to sign, nothing written on it
         if not self.draft.head_name and (signed := signature_of(text)):
             self.draft.head_post, self.draft.head_name = signed[0][:200], signed[1][:100]
             return

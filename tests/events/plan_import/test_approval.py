@@ -133,3 +133,15 @@ def test_an_impossible_date_is_kept_as_written_with_a_warning(tmp_path):
     assert blocks(draft) == [("Директор МКУ «ЦРО»", "Т.А. Мальцева", None, "«31» февраля 2025 г."), ("На заседании ГМО", "", None, "")]
     assert [str(warning) for warning in draft.warnings] == [
         "Таблица 1, строка 1: в грифе «УТВЕРЖДАЮ» дата «31 февраля 2025» — такой даты нет: дата не записана, текст сохранён как есть."]
+
+
+def test_approved_by_an_order_over_two_soft_lines_with_yo(tmp_path):
+    """«УТВЕРЖДЁН ↵ приказом МКУ «ЦРО» ↵ от 01.09.2023 № 120»: the order is the note, its date the block's."""
+    plan = PlanDocument()
+    plan.paragraph(f"УТВЕРЖДЁН{SOFT}приказом МКУ «ЦРО»{SOFT}от 01.09.2023 № 120")
+    plan.paragraph("")
+    plan.paragraph("План работы ГМО школьных библиотекарей на 2023-2024 учебный год")
+    plan.a_few_events()
+    draft = draft_from_file(plan.save(tmp_path))
+    assert draft.title == "План работы ГМО школьных библиотекарей на 2023-2024 учебный год"
+    assert (draft.approved.post, draft.approved.note, draft.approved.on) == ("", "приказом МКУ «ЦРО» от 01.09.2023 № 120", datetime.date(2023, 9, 1))

@@ -1,6 +1,8 @@
 """The header of plans as other associations write it: their title, their labels, as a table or as paragraphs,
 the tasks and results as Word's lists or typed — each saved in its field of the plan."""
 
+import docx
+
 from events.plan_import import draft_from_file, import_plan_file
 from tests.events.plan_import.documents import SOFT, Auto, PlanDocument
 
@@ -194,3 +196,21 @@ def test_a_heading_line_above_a_table_without_sections_names_its_events(tmp_path
     assert draft.results == ["Рост мастерства."]
     assert [(section.title, section.where) for section in draft.sections] == [("Работа с читателями", "Абзац 6")]
     assert draft.warnings == []
+
+
+def test_a_label_alone_takes_the_next_paragraph_whatever_colon_it_holds(association, tmp_path):
+    """«Тема:» on its own line, then «Современная школьная библиотека: пространство …»: the theme, not an unknown label."""
+    document = docx.Document()
+    for text in ("План работы МО школьных библиотекарей на 2024-2025 учебный год", "Тема:",
+                 "Современная школьная библиотека: пространство для чтения, общения и творчества", "Цель:", "Задачи: 1. Одна"):
+        document.add_paragraph(text)
+    table = document.add_table(rows=0, cols=3)
+    for values in (("Мероприятие", "Сроки", "Ответственный"), ("Заседание МО", "Август", "Орлова Н.П.")):
+        for cell, value in zip(table.add_row().cells, values):
+            cell.text = value
+    path = tmp_path / "план.docx"
+    document.save(path)
+    draft = draft_from_file(path)
+    assert draft.theme == "Современная школьная библиотека: пространство для чтения, общения и творчества"
+    assert draft.labels == {"theme": "Тема"} and draft.notes == []
+    assert draft.goal == "" and [task for task, _points in draft.tasks] == ["Одна"]  # «Задачи:» is no text of «Цель:»

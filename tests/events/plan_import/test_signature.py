@@ -108,3 +108,11 @@ def test_a_block_above_the_signature_without_a_blank_line(tmp_path):
     assert (draft.agreed.post, draft.agreed.name) == ("методист МКУ «ЦРО»", "Белова Е.В.")
     assert (draft.head_post, draft.head_name) == ("Руководитель ГМО", "Л.В. Ким")
     assert draft.warnings == []
+
+
+def test_a_line_left_to_sign_is_no_note(tmp_path):
+    plan = PlanDocument()
+    plan.paragraph("План работы ГМО на 2024-2025 учебный год")
+    plan.a_few_events(head="________")
+    draft = draft_from_file(plan.save(tmp_path))
+    assert (draft.head_post, draft.head_name, draft.notes) == ("", "", [])

@@ -403,3 +403,48 @@ def test_a_row_split_over_a_page_in_a_table_without_numbers_goes_on_with_its_eve
         ("Круглый стол «Книга и цифра: что читают подростки»", "Октябрь 2024", ["Орлова Н.П."], {"Форма": "круглый стол"}),
         ("Неделя детской книги", "Ноябрь 2024", ["все библиотекари"], {"Форма": "выставка"}),
     ]
+
+
+def test_a_multilevel_list_numbers_sections_in_roman_and_events_under_them(tmp_path):
+    """Word's multilevel list: «I.» for a section, «I.1.», «I.2.» for its events in an empty № cell — numbers, not
+    words of the titles."""
+    plan = PlanDocument()
+    plan.paragraph("План работы ГМО на 2024-2025 учебный год")
+    levels = plan.numbering(("upperRoman", "%1."), ("decimal", "%1.%2."))
+    table = plan.events_table(["№ п/п", "Мероприятие", "Сроки", "Ответственный"], column_numbers=False)
+    table.section("Работа с кадрами", numbered=levels)
+    table.row(Auto(levels, "", level=1), "Изучение нормативных документов", "Сентябрь", "Ким Л.В.")
+    table.row(Auto(levels, "", level=1), "Обзор профессиональных изданий", "Октябрь", "Ким Л.В.")
+    table.section("Работа с читателями", numbered=levels)
+    table.row(Auto(levels, "", level=1), "Неделя детской книги", "Март", "все библиотекари")
+    draft = draft_from_file(plan.save(tmp_path))
+    assert [(section.title, [event.title for event in section.events]) for section in draft.sections] == [
+        ("Работа с кадрами", ["Изучение нормативных документов", "Обзор профессиональных изданий"]),
+        ("Работа с читателями", ["Неделя детской книги"]),
+    ]
+
+
+def test_a_text_files_signature_in_the_tables_columns_and_a_cells_second_paragraph(association, tmp_path):
+    """Word's text export: a cell's second paragraph on a line of its own, without tabs; the signature typed with
+    tabs below the table."""
+    lines = [
+        "План работы ГМО школьных библиотекарей на 2023-2024 учебный год",
+        "№\tМероприятие\tФорма\tСроки\tОтветственный",
+        "Методическая работа",
+        "1.\tСеминар «Работа с ФСЭМ»\tсеминар\tноябрь 2023 г.\tИванова О.П.",
+        "Петрова А.С.",
+        "2.\tКонкурс чтецов\tконкурс\tмарт 2024 г.\tвсе библиотекари",
+        "",
+        "Руководитель ГМО\t\t\tВ.И. Саблина",
+    ]
+    path = tmp_path / "план.txt"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    draft = draft_from_file(path)
+    assert [section.title for section in draft.sections] == ["Методическая работа"]
+    assert [(event.title, [line.text for line in event.lines]) for event in draft.events] == [
+        ("Семинар «Работа с ФСЭМ»", ["Иванова О.П.", "Петрова А.С."]), ("Конкурс чтецов", ["все библиотекари"])]
+    assert (draft.head_post, draft.head_name) == ("Руководитель ГМО", "В.И. Саблина")
+    lines[-1] = "Руководитель РМО:\tИванова О.П."
+    path.write_text("\n".join(lines), encoding="utf-8")
+    draft = draft_from_file(path)
+    assert len(draft.events) == 2 and (draft.head_post, draft.head_name) == ("Руководитель РМО", "Иванова О.П.")
