@@ -29,14 +29,20 @@ class VersionedForm(forms.BaseForm):
         instance = self.instance
         loaded = cleaned.get("version")
         if instance.pk:
-            type(instance).objects.select_for_update().filter(pk=instance.pk).first()  # hold the row until saved
+            type(instance).objects.select_for_update().filter(
+                pk=instance.pk
+            ).first()  # hold the row until saved
             current = latest_version(instance)
             if loaded is None or current != loaded:  # no version at all is as stale as an old one
                 self.data = self.data.copy()
                 self.data[self.add_prefix("version")] = current
-                message = conflict_message(instance, loaded) if loaded is not None else _(
-                    "Форма пришла без отметки о том, какую версию записи вы открывали, поэтому сохранить её поверх "
-                    "возможных чужих правок нельзя. Проверьте поля и сохраните ещё раз."
+                message = (
+                    conflict_message(instance, loaded)
+                    if loaded is not None
+                    else _(
+                        "Форма пришла без отметки о том, какую версию записи вы открывали, поэтому сохранить её поверх "
+                        "возможных чужих правок нельзя. Проверьте поля и сохраните ещё раз."
+                    )
                 )
                 raise forms.ValidationError(message, code="conflict")
         return cleaned
@@ -46,8 +52,10 @@ def conflict_message(instance, version):
     parts = []
     for change in changes_since(instance, version):
         when = date_format(localtime(change.when), "j E Y г., H:i")
-        fields = "; ".join(f"{label}: «{old}» → «{new}»" for label, old, new in change.fields) or _("без видимых изменений")
+        fields = "; ".join(f"{label}: «{old}» → «{new}»" for label, old, new in change.fields) or _(
+            "без видимых изменений"
+        )
         parts.append(f"{change.who}, {when}: {fields}")
-    return _("Пока вы редактировали, запись изменили: %(changes)s. Ваши изменения не сохранены — проверьте поля и сохраните ещё раз.") % {
-        "changes": " | ".join(parts) or _("запись изменена")
-    }
+    return _(
+        "Пока вы редактировали, запись изменили: %(changes)s. Ваши изменения не сохранены — проверьте поля и сохраните ещё раз."
+    ) % {"changes": " | ".join(parts) or _("запись изменена")}

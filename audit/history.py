@@ -57,14 +57,20 @@ def field_changes(model, newer, older):
     for change in delta.changes:
         name = change.field
         label = str(model._meta.get_field(name).verbose_name)
-        result.append((label[:1].upper() + label[1:], shown(model, name, change.old), shown(model, name, change.new)))
+        result.append(
+            (label[:1].upper() + label[1:], shown(model, name, change.old), shown(model, name, change.new))
+        )
     return result
 
 
 def changes(obj, limit=30):
     """The object's history, newest first: [Change]. Two queries."""
     model = type(obj)
-    records = list(obj.history.select_related("history_user__account__person").order_by("-history_date", "-history_id")[: limit + 1])
+    records = list(
+        obj.history.select_related("history_user__account__person").order_by("-history_date", "-history_id")[
+            : limit + 1
+        ]
+    )
     result = []
     for index, record in enumerate(records[:limit]):
         older = records[index + 1] if index + 1 < len(records) else None
@@ -83,12 +89,16 @@ def latest_version(obj):
 
 def changes_since(obj, version):
     """[Change] made to the object after `version`, oldest first."""
-    records = list(obj.history.select_related("history_user__account__person").order_by("history_date", "history_id"))
+    records = list(
+        obj.history.select_related("history_user__account__person").order_by("history_date", "history_id")
+    )
     model = type(obj)
     result, previous = [], None
     for record in records:
         if previous is not None and record.history_id > version and record.history_type == "~":
-            result.append(Change(record.history_date, who(record), KINDS["~"], field_changes(model, record, previous)))
+            result.append(
+                Change(record.history_date, who(record), KINDS["~"], field_changes(model, record, previous))
+            )
         previous = record
     return result
 
@@ -107,7 +117,10 @@ def association_of(obj):
             return None
         if "association_id" in obj.__dict__:
             return obj.association_id
-        parent = next((f for f in obj._meta.concrete_fields if f.name in PARENTS and isinstance(f, models.ForeignKey)), None)
+        parent = next(
+            (f for f in obj._meta.concrete_fields if f.name in PARENTS and isinstance(f, models.ForeignKey)),
+            None,
+        )
         if parent is None:
             return None
         parent_id = getattr(obj, parent.attname)
@@ -120,14 +133,22 @@ def association_of(obj):
 
 
 def tracked_models():
-    return [m for m in apps.get_models() if hasattr(m, "history") and m._meta.app_label in ("events", "members", "rounds", "textbooks")]
+    return [
+        m
+        for m in apps.get_models()
+        if hasattr(m, "history") and m._meta.app_label in ("events", "members", "rounds", "textbooks")
+    ]
 
 
 def deleted(limit=100):
     """The latest records of objects that no longer exist, newest first: [(model, record)]."""
     found = []
     for model in tracked_models():
-        records = model.history.filter(history_type="-").select_related("history_user__account__person").order_by("-history_date")[:limit]
+        records = (
+            model.history.filter(history_type="-")
+            .select_related("history_user__account__person")
+            .order_by("-history_date")[:limit]
+        )
         existing = set(model.objects.filter(pk__in=[r.id for r in records]).values_list("pk", flat=True))
         found += [(model, r) for r in records if r.id not in existing]
     found.sort(key=lambda pair: pair[1].history_date, reverse=True)
@@ -149,10 +170,20 @@ def check_parents(obj):
             setattr(obj, parent.attname, None)
             continue
         model = parent.related_model
-        record = model.history.filter(id=parent_id).order_by("-history_date").first() if hasattr(model, "history") else None
+        record = (
+            model.history.filter(id=parent_id).order_by("-history_date").first()
+            if hasattr(model, "history")
+            else None
+        )
         raise RestoreError(
-            _("«%(title)s» не восстановить: %(what)s «%(parent)s», к которому это относится, тоже удалено. Сначала восстановите его.")
-            % {"title": obj, "what": model._meta.verbose_name, "parent": record.instance if record else f"№ {parent_id}"}
+            _(
+                "«%(title)s» не восстановить: %(what)s «%(parent)s», к которому это относится, тоже удалено. Сначала восстановите его."
+            )
+            % {
+                "title": obj,
+                "what": model._meta.verbose_name,
+                "parent": record.instance if record else f"№ {parent_id}",
+            }
         )
 
 
@@ -166,9 +197,15 @@ def restore(model, record):
     obj.save()
     for child_model in tracked_models():
         for child_field in child_model._meta.get_fields():
-            if isinstance(child_field, models.ForeignKey) and child_field.related_model is model and child_field.remote_field.on_delete is models.CASCADE:
+            if (
+                isinstance(child_field, models.ForeignKey)
+                and child_field.related_model is model
+                and child_field.remote_field.on_delete is models.CASCADE
+            ):
                 window = (record.history_date - CASCADE_WINDOW, record.history_date + CASCADE_WINDOW)
-                children = child_model.history.filter(history_type="-", history_date__range=window, **{child_field.attname: obj.pk})
+                children = child_model.history.filter(
+                    history_type="-", history_date__range=window, **{child_field.attname: obj.pk}
+                )
                 for child in children:
                     if not child_model.objects.filter(pk=child.id).exists():
                         restore(child_model, child)

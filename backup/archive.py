@@ -51,8 +51,12 @@ def _included(model):
 
 def dump():
     """Every record as JSON, in an order `loaddata` can read back (users before what refers to them by name)."""
-    models = serializers.sort_dependencies([(None, [m for m in apps.get_models() if _included(m)])], allow_cycles=True)
-    records = itertools.chain.from_iterable(m._base_manager.order_by(m._meta.pk.name).iterator() for m in models)
+    models = serializers.sort_dependencies(
+        [(None, [m for m in apps.get_models() if _included(m)])], allow_cycles=True
+    )
+    records = itertools.chain.from_iterable(
+        m._base_manager.order_by(m._meta.pk.name).iterator() for m in models
+    )
     return serializers.serialize("json", records, cls=ExactEncoder, indent=1, use_natural_foreign_keys=True)
 
 
@@ -62,11 +66,18 @@ def write_backup(path):
     counts = Counter(record["model"] for record in json.loads(data))
     media = Path(settings.MEDIA_ROOT)
     files = [p for p in media.rglob("*") if p.is_file()] if media.exists() else []
-    manifest = {"format": FORMAT, "created": timezone.now().isoformat(), "records": dict(sorted(counts.items())),
-                "files": len(files)}
+    manifest = {
+        "format": FORMAT,
+        "created": timezone.now().isoformat(),
+        "records": dict(sorted(counts.items())),
+        "files": len(files),
+    }
     descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
     os.fchmod(descriptor, 0o600)  # also when the file was there before
-    with os.fdopen(descriptor, "wb") as out, zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+    with (
+        os.fdopen(descriptor, "wb") as out,
+        zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED) as archive,
+    ):
         archive.writestr("manifest.json", json.dumps(manifest, ensure_ascii=False, indent=1))
         archive.writestr("data.json", data)
         for file in files:
@@ -75,7 +86,9 @@ def write_backup(path):
 
 
 def database_is_empty():
-    data_models = [m for m in apps.get_models() if m._meta.app_label in ("members", "events", "textbooks", "rounds")]
+    data_models = [
+        m for m in apps.get_models() if m._meta.app_label in ("members", "events", "textbooks", "rounds")
+    ]
     return not User.objects.exists() and not any(m.objects.exists() for m in data_models)
 
 

@@ -35,8 +35,12 @@ from pathlib import Path
 from bench import load
 
 ROOT = Path(__file__).resolve().parent.parent
-PYTHON = str(ROOT / ".venv" / "bin" / "python") if (ROOT / ".venv" / "bin" / "python").exists() else sys.executable
-SERVER = os.environ.get("BENCH_POSTGRES", "postgres://postgres@127.0.0.1:5432")  # another server: BENCH_POSTGRES=postgres://…
+PYTHON = (
+    str(ROOT / ".venv" / "bin" / "python") if (ROOT / ".venv" / "bin" / "python").exists() else sys.executable
+)
+SERVER = os.environ.get(
+    "BENCH_POSTGRES", "postgres://postgres@127.0.0.1:5432"
+)  # another server: BENCH_POSTGRES=postgres://…
 SAMPLE_PLAN = ROOT / "events" / "data" / "plan-2023-2024.txt"
 
 # Words people type into the bank's search: authors' surnames, subjects, a subject and a grade.
@@ -62,7 +66,9 @@ def say(text):
 
 
 def main():
-    parser = argparse.ArgumentParser(prog="bin/benchmark", description="Замер скорости на данных размером с регион.")
+    parser = argparse.ArgumentParser(
+        prog="bin/benchmark", description="Замер скорости на данных размером с регион."
+    )
     parser.add_argument("--associations", type=int, default=40)
     parser.add_argument("--schools", type=int, default=1000)
     parser.add_argument("--librarians", type=int, default=1200)
@@ -72,19 +78,38 @@ def main():
     parser.add_argument("--years", type=int, default=10)
     parser.add_argument("--events", type=int, default=500)
     parser.add_argument("--seed", type=int, default=1)
-    parser.add_argument("--database", default="gto_shb_bench", help="база для замера (её имя кончается на _bench)")
-    parser.add_argument("--workers", type=int, default=3, help="процессов gunicorn (как в README), по умолчанию 3")
-    parser.add_argument("--concurrency", type=int, default=os.cpu_count() or 2,
-                        help="одновременных клиентов без пауз, по умолчанию по числу ядер: все ядра заняты, запросы не ждут в очереди")
+    parser.add_argument(
+        "--database", default="gto_shb_bench", help="база для замера (её имя кончается на _bench)"
+    )
+    parser.add_argument(
+        "--workers", type=int, default=3, help="процессов gunicorn (как в README), по умолчанию 3"
+    )
+    parser.add_argument(
+        "--concurrency",
+        type=int,
+        default=os.cpu_count() or 2,
+        help="одновременных клиентов без пауз, по умолчанию по числу ядер: все ядра заняты, запросы не ждут в очереди",
+    )
     parser.add_argument("--duration", type=float, default=8.0, help="секунд на страницу, по умолчанию 8")
-    parser.add_argument("--conn-max-age", type=int, default=60, help="DB_CONN_MAX_AGE для gunicorn, по умолчанию 60")
-    parser.add_argument("--json", default=str(ROOT / "docs" / "benchmark.json"), help="куда записать результаты")
-    parser.add_argument("--only", nargs="*", help="только эти страницы (ключи из docs/benchmark.json), без PDF и XLSX: для проб")
+    parser.add_argument(
+        "--conn-max-age", type=int, default=60, help="DB_CONN_MAX_AGE для gunicorn, по умолчанию 60"
+    )
+    parser.add_argument(
+        "--json", default=str(ROOT / "docs" / "benchmark.json"), help="куда записать результаты"
+    )
+    parser.add_argument(
+        "--only",
+        nargs="*",
+        help="только эти страницы (ключи из docs/benchmark.json), без PDF и XLSX: для проб",
+    )
     args = parser.parse_args()
     if not args.database.endswith("_bench"):
         parser.error("база для замера должна называться …_bench: рабочую и тестовые базы замер не трогает")
 
-    sizes = {name: getattr(args, name) for name in ("associations", "schools", "librarians", "titles", "offers", "needs", "years", "events")}
+    sizes = {
+        name: getattr(args, name)
+        for name in ("associations", "schools", "librarians", "titles", "offers", "needs", "years", "events")
+    }
     env = {
         **os.environ,
         "DATABASE_URL": f"{SERVER}/{args.database}",
@@ -113,34 +138,48 @@ def main():
         "date": datetime.datetime.now().astimezone().isoformat(timespec="seconds"),
         "machine": machine(),
         "settings": {
-            "database": args.database, "server": f"gunicorn, {args.workers} sync workers, DEBUG=false, DB_CONN_MAX_AGE={args.conn_max_age}",
+            "database": args.database,
+            "server": f"gunicorn, {args.workers} sync workers, DEBUG=false, DB_CONN_MAX_AGE={args.conn_max_age}",
             "load": f"{args.concurrency} clients in a closed loop (no pause), {args.duration:g} s per page, on 127.0.0.1",
-            "sizes": sizes, "seed": args.seed, "data_generated_now": prepared,
-            "load_average_before": [round(x, 2) for x in load_before], "load_average_after": [round(x, 2) for x in os.getloadavg()],
+            "sizes": sizes,
+            "seed": args.seed,
+            "data_generated_now": prepared,
+            "load_average_before": [round(x, 2) for x in load_before],
+            "load_average_after": [round(x, 2) for x in os.getloadavg()],
         },  # fmt: skip
         "data": facts["counts"],
-        "measured_as": {"association": facts["largest"], "smallest_association_schools": facts["smallest_schools"]},
+        "measured_as": {
+            "association": facts["largest"],
+            "smallest_association_schools": facts["smallest_schools"],
+        },
         **results,
     }
     if args.only:
         for page in report["pages"].values():
-            say(f"{page['title']:<62} p50 {page['p50_ms']!s:>7}  p95 {page['p95_ms']!s:>7}  {page['rps']!s:>6}/с  {page['requests']}")
+            say(
+                f"{page['title']:<62} p50 {page['p50_ms']!s:>7}  p95 {page['p95_ms']!s:>7}  {page['rps']!s:>6}/с  {page['requests']}"
+            )
         return 0
     report["targets"] = targets(report)
     print_table(report)
     Path(args.json).parent.mkdir(parents=True, exist_ok=True)
     Path(args.json).write_text(json.dumps(report, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-    say(f"\nРезультаты: {Path(args.json).relative_to(ROOT) if Path(args.json).is_relative_to(ROOT) else args.json}")
+    say(
+        f"\nРезультаты: {Path(args.json).relative_to(ROOT) if Path(args.json).is_relative_to(ROOT) else args.json}"
+    )
     return 0 if all(t["met"] for t in report["targets"].values()) else 1
 
 
 # ---------------------------------------------------------------- the database
 
+
 def stamp_of(args, sizes):
     from textbooks.scale_data import VERSION
 
     year = academic_year_now()
-    return f"gto-shb benchmark data v{VERSION}: seed={args.seed} year={year} " + " ".join(f"{k}={v}" for k, v in sizes.items())
+    return f"gto-shb benchmark data v{VERSION}: seed={args.seed} year={year} " + " ".join(
+        f"{k}={v}" for k, v in sizes.items()
+    )
 
 
 def academic_year_now():
@@ -156,7 +195,10 @@ def prepare_database(args, sizes, env):
     admin = psycopg2.connect(f"{SERVER}/postgres")
     admin.autocommit = True
     with admin.cursor() as cursor:
-        cursor.execute("SELECT shobj_description(oid, 'pg_database') FROM pg_database WHERE datname = %s", [args.database])
+        cursor.execute(
+            "SELECT shobj_description(oid, 'pg_database') FROM pg_database WHERE datname = %s",
+            [args.database],
+        )
         row = cursor.fetchone()
         if row is not None and row[0] != stamp:
             say(f"База {args.database} заполнена другими данными: создаю заново.")
@@ -194,7 +236,9 @@ def add_sample_plan():
     from events.plan_import import import_plan_file
     from members.models import Account, Association
 
-    association, _ = Association.objects.get_or_create(slug="sample", defaults={"name": "ГТО ШБ (план-образец)", "city": "Усть-Илимск"})
+    association, _ = Association.objects.get_or_create(
+        slug="sample", defaults={"name": "ГТО ШБ (план-образец)", "city": "Усть-Илимск"}
+    )
     if not association.plans.exists():
         plan = import_plan_file(SAMPLE_PLAN, association).plan
         plan.status = plan.Status.PUBLISHED
@@ -242,14 +286,17 @@ def data_facts():
             "needs": needs.count(),
             "open_needs": Need.objects.open().filter(school__association__in=region).count(),
             "transfers": Transfer.objects.count(),
-            "transfers_across_associations": Transfer.objects.exclude(to_school__association=F("offer__school__association")).count(),
+            "transfers_across_associations": Transfer.objects.exclude(
+                to_school__association=F("offer__school__association")
+            ).count(),
             "plans": Plan.objects.filter(association__in=region).count(),
             "events_in_all_plans": Event.objects.filter(section__plan__association__in=region).count(),
             "events_in_the_plan": Event.objects.filter(section__plan=plan).count(),
             "events_in_the_sample_plan": Event.objects.filter(section__plan=sample).count(),
         },
         "largest": {
-            "slug": largest.slug, "name": largest.name,
+            "slug": largest.slug,
+            "name": largest.name,
             "schools": largest.n,
             "librarians": Person.objects.filter(association=largest).count(),
             "active_offers": Offer.objects.active().filter(school__association=largest).count(),
@@ -260,6 +307,7 @@ def data_facts():
 
 
 # ---------------------------------------------------------------- the server
+
 
 def free_port():
     with socket.socket() as probe:
@@ -302,7 +350,9 @@ def stop(server):
 
 def workers_of(server):
     try:
-        return [int(pid) for pid in Path(f"/proc/{server.pid}/task/{server.pid}/children").read_text().split()]
+        return [
+            int(pid) for pid in Path(f"/proc/{server.pid}/task/{server.pid}/children").read_text().split()
+        ]
     except OSError:
         return []
 
@@ -324,7 +374,9 @@ def session_cookie(username):
     user = User.objects.get(username=username)
     session = SessionStore()
     session[SESSION_KEY] = str(user.pk)
-    session[BACKEND_SESSION_KEY] = settings.AUTHENTICATION_BACKENDS[0]  # a session of another backend is not a login
+    session[BACKEND_SESSION_KEY] = settings.AUTHENTICATION_BACKENDS[
+        0
+    ]  # a session of another backend is not a login
     session[HASH_SESSION_KEY] = user.get_session_auth_hash()
     session.create()
     return f"{settings.SESSION_COOKIE_NAME}={session.session_key}"
@@ -332,13 +384,16 @@ def session_cookie(username):
 
 # ---------------------------------------------------------------- the measurements
 
+
 def measure(port, server, args, facts, env):
     from urllib.parse import unquote_plus, urlencode
 
     from members.models import Account
 
     slug, largest, counts = facts["association"], facts["largest"], facts["counts"]
-    librarian = Account.objects.filter(association__slug=slug, role=Account.Role.LIBRARIAN, person__school__isnull=False)
+    librarian = Account.objects.filter(
+        association__slug=slug, role=Account.Role.LIBRARIAN, person__school__isnull=False
+    )
     cookies = {
         "head": session_cookie(f"{slug}-head"),
         "librarian": session_cookie(librarian.order_by("pk").first().user.username),
@@ -374,11 +429,24 @@ def measure(port, server, args, facts, env):
         if args.only and key not in args.only:
             continue
         say(f"  {title} …")
-        result = load.run(title, port, paths, cookies[who], concurrency=args.concurrency, duration=args.duration)
-        results[key] = {"title": title, "who": who, "paths": [unquote_plus(path) for path in paths], **result.summary()}
+        result = load.run(
+            title, port, paths, cookies[who], concurrency=args.concurrency, duration=args.duration
+        )
+        results[key] = {
+            "title": title,
+            "who": who,
+            "paths": [unquote_plus(path) for path in paths],
+            **result.summary(),
+        }
 
     if args.only:
-        return {"pages": results, "documents": {}, "xlsx_export": {}, "search_vs_admin_ratio": None, "postgres": facts["postgres"]}
+        return {
+            "pages": results,
+            "documents": {},
+            "xlsx_export": {},
+            "search_vs_admin_ratio": None,
+            "postgres": facts["postgres"],
+        }
     documents = {}
     for key, title, path, who in [
         # as the association's own head: made anew each time (a visitor's copy is cached by its content — the last row)
@@ -409,13 +477,17 @@ def measure(port, server, args, facts, env):
     export_port = free_port()
     export_server = start_gunicorn(export_port, argparse.Namespace(workers=1), env)
     try:
-        export = measure_export(export_port, export_server, cookies["head"], "/textbooks/export.xlsx?scope=region")
+        export = measure_export(
+            export_port, export_server, cookies["head"], "/textbooks/export.xlsx?scope=region"
+        )
     finally:
         stop(export_server)
     export["busy_workers_rss_mb"] = sorted(round(memory_mb(pid, "VmRSS")) for pid in workers_of(server))
     export["rows"] = facts["counts"]["active_offers"] + facts["counts"]["open_needs"]
     ratio = None
-    if results["admin_search"]["p50_ms"] and results["bank_search_region"]["p50_ms"]:  # over the same 200,000 offers
+    if (
+        results["admin_search"]["p50_ms"] and results["bank_search_region"]["p50_ms"]
+    ):  # over the same 200,000 offers
         ratio = round(results["admin_search"]["p50_ms"] / results["bank_search_region"]["p50_ms"], 1)
     return {"pages": results, "documents": documents, "xlsx_export": export, "search_vs_admin_ratio": ratio,
             "postgres": facts["postgres"]}  # fmt: skip
@@ -453,6 +525,7 @@ def measure_export(port, server, cookie, path):
 
 # ---------------------------------------------------------------- the report
 
+
 def machine():
     cpu = platform.processor() or platform.machine()
     try:
@@ -460,7 +533,11 @@ def machine():
             if line.startswith("model name"):
                 cpu = line.split(":", 1)[1].strip()
                 break
-        memory = next(int(line.split()[1]) for line in Path("/proc/meminfo").read_text().splitlines() if line.startswith("MemTotal"))
+        memory = next(
+            int(line.split()[1])
+            for line in Path("/proc/meminfo").read_text().splitlines()
+            if line.startswith("MemTotal")
+        )
     except (OSError, StopIteration):
         memory = 0
     import django
@@ -486,9 +563,21 @@ def targets(report):
     plan_p95 = max(pages["plan_reader"]["p95_ms"], pages["plan_head"]["p95_ms"])
     rows = {
         "bank_search_p95_ms": (pages["bank_search"]["p95_ms"], "≤", TARGETS["bank_search_p95_ms"]),
-        "bank_search_region_p95_ms": (pages["bank_search_region"]["p95_ms"], "≤", TARGETS["bank_search_region_p95_ms"]),
-        "bank_subject_grade_p95_ms": (pages["bank_subject_grade"]["p95_ms"], "≤", TARGETS["bank_subject_grade_p95_ms"]),
-        "bank_subject_grade_region_p95_ms": (pages["bank_subject_grade_region"]["p95_ms"], "≤", TARGETS["bank_subject_grade_region_p95_ms"]),
+        "bank_search_region_p95_ms": (
+            pages["bank_search_region"]["p95_ms"],
+            "≤",
+            TARGETS["bank_search_region_p95_ms"],
+        ),
+        "bank_subject_grade_p95_ms": (
+            pages["bank_subject_grade"]["p95_ms"],
+            "≤",
+            TARGETS["bank_subject_grade_p95_ms"],
+        ),
+        "bank_subject_grade_region_p95_ms": (
+            pages["bank_subject_grade_region"]["p95_ms"],
+            "≤",
+            TARGETS["bank_subject_grade_region_p95_ms"],
+        ),
         "search_vs_admin_ratio": (report["search_vs_admin_ratio"], "≥", TARGETS["search_vs_admin_ratio"]),
         "plan_page_p95_ms": (plan_p95, "≤", TARGETS["plan_page_p95_ms"]),
         "xlsx_peak_mb": (export["worker_peak_mb"], "≤", TARGETS["xlsx_peak_mb"]),
@@ -496,7 +585,9 @@ def targets(report):
     }
     result = {}
     for name, (value, sign, target) in rows.items():
-        met = value is not None and (value <= target if sign == "≤" else value >= target if sign == "≥" else value == target)
+        met = value is not None and (
+            value <= target if sign == "≤" else value >= target if sign == "≥" else value == target
+        )
         result[name] = {"value": value, "target": f"{sign} {target}", "met": met}
     return result
 
@@ -506,7 +597,9 @@ def print_table(report):
     say(f"{report['date']} · {report['machine']['cpu']}, {report['machine']['cores']} ядра, {report['machine']['memory_gb']} ГБ · "
         f"{report['postgres']} · Python {report['machine']['python']}, Django {report['machine']['django']}")  # fmt: skip
     say(f"{report['settings']['server']}; {report['settings']['load']}")
-    say(f"Нагрузка на машину до замера: {report['settings']['load_average_before']}, после: {report['settings']['load_average_after']}")
+    say(
+        f"Нагрузка на машину до замера: {report['settings']['load_average_before']}, после: {report['settings']['load_average_after']}"
+    )
     data, largest = report["data"], report["measured_as"]["association"]
     say(f"Данные: объединений {data['associations']}, школ {data['schools']}, действующих предложений {data['active_offers']}, "
         f"планов {data['plans']}. Страницы — от имени самого большого объединения, {largest['name']}: школ {largest['schools']}, "
@@ -517,17 +610,23 @@ def print_table(report):
         errors = f"  ошибки: {page['errors']}" if page["errors"] else ""
         say(f"{page['title']:<74} {page['p50_ms']!s:>8} {page['p95_ms']!s:>8} {page['rps']!s:>8} {page['requests']:>9} "
             f"{page['kb_per_page']!s:>6}{errors}")  # fmt: skip
-    say(f"\nПоиск обменного фонда быстрее поиска админки в {report['search_vs_admin_ratio']} раз (по медиане).")
+    say(
+        f"\nПоиск обменного фонда быстрее поиска админки в {report['search_vs_admin_ratio']} раз (по медиане)."
+    )
     say("")
     for document in report["documents"].values():
-        say(f"{document['title']:<74} {document['median_s']:>6} с (медиана из 5; {document['min_s']}–{document['max_s']} с, {document['kb']} КБ)")
+        say(
+            f"{document['title']:<74} {document['median_s']:>6} с (медиана из 5; {document['min_s']}–{document['max_s']} с, {document['kb']} КБ)"
+        )
     export = report["xlsx_export"]
     say(f"{'Обменный фонд всего региона (XLSX), строк: ' + str(export['rows']):<74} {export['total_s']:>6} с, первые байты через {export['first_byte_s']} с, "
         f"{export['mb']} МБ; новый процесс gunicorn: {export['worker_rss_before_mb']} → пик {export['worker_peak_mb']} МБ")  # fmt: skip
     say(f"{'':<74} (процессы, отработавшие замер: {export['busy_workers_rss_mb']} МБ)")
     say("")
     for name, target in report["targets"].items():
-        say(f"{'выполнено' if target['met'] else 'НЕ ВЫПОЛНЕНО':<13} {name}: {target['value']} (цель {target['target']})")
+        say(
+            f"{'выполнено' if target['met'] else 'НЕ ВЫПОЛНЕНО':<13} {name}: {target['value']} (цель {target['target']})"
+        )
 
 
 if __name__ == "__main__":

@@ -41,8 +41,12 @@ class Result:
             "mean_ms": _ms(statistics.fmean(self.latencies)) if self.latencies else None,
             "rps": round(self.requests / self.elapsed, 1) if self.elapsed else None,
             "kb_per_page": round(self.bytes / self.requests / 1024) if self.requests else None,
-            "p50_ms_by_path": {unquote_plus(path): _ms(sorted(times)[len(times) // 2]) for path, times in self.by_path.items()}
-            if len(self.by_path) > 1 else None,
+            "p50_ms_by_path": {
+                unquote_plus(path): _ms(sorted(times)[len(times) // 2])
+                for path, times in self.by_path.items()
+            }
+            if len(self.by_path) > 1
+            else None,
         }
 
 

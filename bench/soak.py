@@ -75,9 +75,22 @@ class Person:
 
     def add_need(self, n):
         token, _ = self.form_token("/textbooks/needs/new/")
-        status, location, _ = self.request("POST", "/textbooks/needs/new/", {
-            "csrfmiddlewaretoken": token, "fpu_number": "", "title": f"Нагрузка {self.username} {n}", "authors": "Тестов Т.Т.",
-            "subject": "Математика", "grade": "5", "copies": "3", "needed_by": "", "note": "", "version": ""})
+        status, location, _ = self.request(
+            "POST",
+            "/textbooks/needs/new/",
+            {
+                "csrfmiddlewaretoken": token,
+                "fpu_number": "",
+                "title": f"Нагрузка {self.username} {n}",
+                "authors": "Тестов Т.Т.",
+                "subject": "Математика",
+                "grade": "5",
+                "copies": "3",
+                "needed_by": "",
+                "note": "",
+                "version": "",
+            },
+        )
         if status == 302 and NEED.match(location):
             self.needs_created.add(int(NEED.match(location).group(1)))
 
@@ -87,9 +100,22 @@ class Person:
         pk = random.choice(sorted(self.needs_created))
         token, version = self.form_token(f"/textbooks/needs/{pk}/edit/")
         copies = 1 + n % 40
-        status, location, _ = self.request("POST", f"/textbooks/needs/{pk}/edit/", {
-            "csrfmiddlewaretoken": token, "fpu_number": "", "title": f"Нагрузка {self.username} правка", "authors": "Тестов Т.Т.",
-            "subject": "Математика", "grade": "5", "copies": str(copies), "needed_by": "", "note": "", "version": version})
+        status, location, _ = self.request(
+            "POST",
+            f"/textbooks/needs/{pk}/edit/",
+            {
+                "csrfmiddlewaretoken": token,
+                "fpu_number": "",
+                "title": f"Нагрузка {self.username} правка",
+                "authors": "Тестов Т.Т.",
+                "subject": "Математика",
+                "grade": "5",
+                "copies": str(copies),
+                "needed_by": "",
+                "note": "",
+                "version": version,
+            },
+        )
         if status == 302:
             self.need_copies[pk] = copies
 
@@ -98,14 +124,20 @@ class Person:
             return self.read(n)
         offer = self.offers.pop(0)
         token, _ = self.form_token(f"/textbooks/offers/{offer}/")
-        status, location, _ = self.request("POST", f"/textbooks/offers/{offer}/request/", {
-            "csrfmiddlewaretoken": token, "copies": "2", "return_by": "2027-05-31", "need": "", "note": ""})
+        status, location, _ = self.request(
+            "POST",
+            f"/textbooks/offers/{offer}/request/",
+            {"csrfmiddlewaretoken": token, "copies": "2", "return_by": "2027-05-31", "need": "", "note": ""},
+        )
         if status == 302 and TRANSFER.match(location):
             self.transfers_created.add(int(TRANSFER.match(location).group(1)))
 
     def read(self, n):
         self.request("GET", "/")
-        self.request("GET", "/textbooks/?" + urlencode({"q": random.choice(["математика", "русский", "атанасян", "чтение"])}))
+        self.request(
+            "GET",
+            "/textbooks/?" + urlencode({"q": random.choice(["математика", "русский", "атанасян", "чтение"])}),
+        )
         self.request("GET", "/plans/ust-ilimsk/2023-2024/")
 
     def run(self, until):
@@ -129,7 +161,9 @@ def prepare(database, users, env):
         cursor.execute(f'CREATE DATABASE "{database}"')
     admin.close()
     for command in (["migrate", "--noinput", "-v0"], ["setup_demo"], ["collectstatic", "--noinput", "-v0"]):
-        subprocess.run([PYTHON, "manage.py", *command], cwd=ROOT, env=env, check=True, stdout=subprocess.DEVNULL)
+        subprocess.run(
+            [PYTHON, "manage.py", *command], cwd=ROOT, env=env, check=True, stdout=subprocess.DEVNULL
+        )
     subprocess.run([PYTHON, "-c", f"import django; django.setup(); from bench.soak import add_people; add_people({users})"],
                    cwd=ROOT, env=env, check=True)  # fmt: skip
 
@@ -145,12 +179,28 @@ def add_people(count):
     schools = list(School.objects.filter(association=association).order_by("pk"))
     for i in range(count):
         school = schools[i % len(schools)]
-        person = Person.objects.create(association=association, surname=f"Нагрузочная{chr(1040 + i % 32)}{i}", initials="Н.Н.", school=school)
+        person = Person.objects.create(
+            association=association,
+            surname=f"Нагрузочная{chr(1040 + i % 32)}{i}",
+            initials="Н.Н.",
+            school=school,
+        )
         user = User.objects.create_user(username=f"load{i}", password=None)
         Account.objects.create(user=user, association=association, role=Account.Role.LIBRARIAN, person=person)
         giver = schools[(i + 1) % len(schools)]
-        offers = [Offer(school=giver, title=f"Учебник для нагрузки {i}-{k}", authors="Авторов А.А.", subject="Математика",
-                        grade_from=5, grade_to=5, copies=10, available=10) for k in range(OFFERS_EACH)]
+        offers = [
+            Offer(
+                school=giver,
+                title=f"Учебник для нагрузки {i}-{k}",
+                authors="Авторов А.А.",
+                subject="Математика",
+                grade_from=5,
+                grade_to=5,
+                copies=10,
+                available=10,
+            )
+            for k in range(OFFERS_EACH)
+        ]
         for offer in offers:
             offer.set_keys()
         Offer.objects.bulk_create(offers)
@@ -159,7 +209,11 @@ def add_people(count):
 def offers_for(i):
     from textbooks.models import Offer
 
-    return list(Offer.objects.filter(title__startswith=f"Учебник для нагрузки {i}-").order_by("pk").values_list("pk", flat=True))
+    return list(
+        Offer.objects.filter(title__startswith=f"Учебник для нагрузки {i}-")
+        .order_by("pk")
+        .values_list("pk", flat=True)
+    )
 
 
 def check(people):
@@ -167,8 +221,14 @@ def check(people):
     from textbooks.models import Need, Transfer
 
     problems = []
-    if not any(p.needs_created for p in people) or not any(p.need_copies for p in people) or not any(p.transfers_created for p in people):
-        problems.append("сервер не подтвердил ни одной записи какого-то вида: проверять нечего (вход или формы не работают)")
+    if (
+        not any(p.needs_created for p in people)
+        or not any(p.need_copies for p in people)
+        or not any(p.transfers_created for p in people)
+    ):
+        problems.append(
+            "сервер не подтвердил ни одной записи какого-то вида: проверять нечего (вход или формы не работают)"
+        )
     acknowledged_needs = set().union(*(p.needs_created for p in people))
     stored_needs = set(Need.objects.filter(title__startswith="Нагрузка").values_list("pk", flat=True))
     if acknowledged_needs - stored_needs:
@@ -178,8 +238,12 @@ def check(people):
     acknowledged_transfers = set().union(*(p.transfers_created for p in people))
     stored_transfers = set(Transfer.objects.values_list("pk", flat=True)) - BASELINE_TRANSFERS
     if acknowledged_transfers != stored_transfers:
-        problems.append(f"запросы: подтверждено {len(acknowledged_transfers)}, в базе {len(stored_transfers)}")
-    copies = dict(Need.objects.filter(pk__in=[pk for p in people for pk in p.need_copies]).values_list("pk", "copies"))
+        problems.append(
+            f"запросы: подтверждено {len(acknowledged_transfers)}, в базе {len(stored_transfers)}"
+        )
+    copies = dict(
+        Need.objects.filter(pk__in=[pk for p in people for pk in p.need_copies]).values_list("pk", "copies")
+    )
     lost = [pk for p in people for pk, value in p.need_copies.items() if copies.get(pk) != value]
     if lost:
         problems.append(f"правки потребностей не совпали: {lost[:10]}")
@@ -190,7 +254,9 @@ BASELINE_TRANSFERS = set()
 
 
 def main():
-    parser = argparse.ArgumentParser(prog="bin/loadtest", description="Нагрузочная проверка: люди одновременно читают и пишут.")
+    parser = argparse.ArgumentParser(
+        prog="bin/loadtest", description="Нагрузочная проверка: люди одновременно читают и пишут."
+    )
     parser.add_argument("--users", type=int, default=50)
     parser.add_argument("--duration", type=float, default=60.0, help="секунд (по умолчанию 60)")
     parser.add_argument("--workers", type=int, default=3, help="процессов gunicorn")
@@ -215,7 +281,9 @@ def main():
     port = free_port()
     server = start_gunicorn(port, args, env)
     try:
-        people = [Person(port, f"load{i}", session_cookie(f"load{i}"), offers_for(i)) for i in range(args.users)]
+        people = [
+            Person(port, f"load{i}", session_cookie(f"load{i}"), offers_for(i)) for i in range(args.users)
+        ]
         say(f"{args.users} человек работают {args.duration:.0f} с…")
         until = time.monotonic() + args.duration
         started = time.monotonic()
@@ -249,7 +317,9 @@ def main():
     if errors or problems:
         say("ПРОВАЛ: " + "; ".join(problems + errors[:5]))
         sys.exit(1)
-    say(f"Без ошибок сервера и без потерянных записей: {report['requests']} запросов, {report['rps']} в секунду. Записано в {args.output}.")
+    say(
+        f"Без ошибок сервера и без потерянных записей: {report['requests']} запросов, {report['rps']} в секунду. Записано в {args.output}."
+    )
 
 
 if __name__ == "__main__":

@@ -55,7 +55,15 @@ def main(base_url, folder):
             for username, name, url in main_pages():
                 context.clear_cookies()
                 if username:
-                    context.add_cookies([{"name": settings.SESSION_COOKIE_NAME, "value": session_cookie(username), "url": base_url}])
+                    context.add_cookies(
+                        [
+                            {
+                                "name": settings.SESSION_COOKIE_NAME,
+                                "value": session_cookie(username),
+                                "url": base_url,
+                            }
+                        ]
+                    )
                 page.goto(base_url + url)
                 path = folder / f"{name}-{width_name}.png"
                 page.screenshot(path=str(path), full_page=True)

@@ -33,7 +33,9 @@ def get_plan_for_user(request, slug, year, edit=False):
         year_start = parse_academic_year(year)
     except ValueError:
         raise Http404 from None
-    plan = get_object_or_404(Plan.objects.select_related("association"), association__slug=slug, year_start=year_start)
+    plan = get_object_or_404(
+        Plan.objects.select_related("association"), association__slug=slug, year_start=year_start
+    )
     return _checked(request, plan, edit)
 
 

@@ -74,7 +74,10 @@ def _fold(line):
 
 
 def _names(event, owner):
-    return [r.printed_name if owner is not None and r.person_id == owner.pk else r.public_name for r in event.responsibles.all()]
+    return [
+        r.printed_name if owner is not None and r.person_id == owner.pk else r.public_name
+        for r in event.responsibles.all()
+    ]
 
 
 def ical(events, name, host, owner=None):
@@ -82,8 +85,14 @@ def ical(events, name, host, owner=None):
     `owner` are named as a public page names them (Person.public_name): a feed is read without a login and
     lives on in calendar servers."""
     stamp = timezone.now().strftime("%Y%m%dT%H%M%SZ")
-    lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//gto-shb//План работы ГТО ШБ//RU", "CALSCALE:GREGORIAN",
-             f"X-WR-CALNAME:{_escape(name)}", "X-WR-TIMEZONE:Asia/Irkutsk"]
+    lines = [
+        "BEGIN:VCALENDAR",
+        "VERSION:2.0",
+        "PRODID:-//gto-shb//План работы ГТО ШБ//RU",
+        "CALSCALE:GREGORIAN",
+        f"X-WR-CALNAME:{_escape(name)}",
+        "X-WR-TIMEZONE:Asia/Irkutsk",
+    ]
     for event in events:
         if not event.date_start:
             continue

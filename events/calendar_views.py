@@ -27,9 +27,16 @@ def plan_calendar(request, slug, year):
         first = today.replace(day=1) if first_day <= today <= last_day else first_day
     if not first_day <= first <= last_day:
         raise Http404
-    events = Event.objects.filter(section__plan=plan, date_start__isnull=False).order_by("date_start", "section__position", "position")
+    events = Event.objects.filter(section__plan=plan, date_start__isnull=False).order_by(
+        "date_start", "section__position", "position"
+    )
     month = month_of(events.prefetch_related("responsibles__person"), first)
-    context = {"plan": plan, "month": month, "has_previous": month.previous >= first_day, "has_next": month.next <= last_day}
+    context = {
+        "plan": plan,
+        "month": month,
+        "has_previous": month.previous >= first_day,
+        "has_next": month.next <= last_day,
+    }
     return render(request, "events/calendar.html", context)
 
 
@@ -47,7 +54,9 @@ def person_feed(request, token):
     people = Person.objects.filter(is_active=True).exclude(account__user__is_active=False)
     person = get_object_or_404(people, calendar_token=token)
     events = (
-        Event.objects.filter(responsibles__person=person, date_start__isnull=False, section__plan__status=Plan.Status.PUBLISHED)
+        Event.objects.filter(
+            responsibles__person=person, date_start__isnull=False, section__plan__status=Plan.Status.PUBLISHED
+        )
         .exclude(status=Event.Status.CANCELLED)
         .prefetch_related("responsibles__person__school")
         .distinct()

@@ -42,8 +42,13 @@ def check_plan(plan, sections=None):
     caller passes the `sections` it already has from plan.numbered_sections().
     """
     events = [
-        Checked(event.number, event.dates_text, event.date_start, event.date_end,
-                [(line.text, line.key, line.person_id is not None) for line in event.responsible_list])
+        Checked(
+            event.number,
+            event.dates_text,
+            event.date_start,
+            event.date_end,
+            [(line.text, line.key, line.person_id is not None) for line in event.responsible_list],
+        )
         for section in (plan.numbered_sections() if sections is None else sections)
         for event in section.numbered_events
     ]
@@ -53,7 +58,9 @@ def check_plan(plan, sections=None):
 def check_events(year_start, events):
     """The problems of [Checked] events of a plan for the academic year from `year_start`."""
     first_day, last_day = academic_year_bounds(year_start)
-    year = f"{academic_year_name(year_start)} учебного года ({format_date(first_day)} – {format_date(last_day)})"
+    year = (
+        f"{academic_year_name(year_start)} учебного года ({format_date(first_day)} – {format_date(last_day)})"
+    )
     problems = []
     # normalised surname → {name key → [printed name, {event numbers}]}
     surnames = defaultdict(dict)
@@ -67,7 +74,11 @@ def check_events(year_start, events):
             problems.append(Problem(number, f"Мероприятие {number}: {what} «{event.dates_text}» вне {year}."))
         if wrong := impossible_date(event.dates_text):
             which = "" if wrong == event.dates_text.strip() else f": «{wrong}»"
-            problems.append(Problem(number, f"Мероприятие {number}: в сроках «{event.dates_text}» — такой даты нет{which}."))
+            problems.append(
+                Problem(
+                    number, f"Мероприятие {number}: в сроках «{event.dates_text}» — такой даты нет{which}."
+                )
+            )
         if not event.lines:
             problems.append(Problem(number, f"Мероприятие {number}: не указан ответственный."))
         for text, key, linked in event.lines:
@@ -91,7 +102,13 @@ def check_events(year_start, events):
             )
         )
     for key, (text, numbers) in unlinked.items():
-        problems.append(Problem(None, f"«{text}» ({event_list(numbers)}) — такого человека нет в банке данных: привяжите имя к карточке "
-                                      "или добавьте карточку.", name_key=key))
+        problems.append(
+            Problem(
+                None,
+                f"«{text}» ({event_list(numbers)}) — такого человека нет в банке данных: привяжите имя к карточке "
+                "или добавьте карточку.",
+                name_key=key,
+            )
+        )
     problems.sort(key=lambda problem: (problem.number is None, problem.number or 0))
     return problems

@@ -26,7 +26,9 @@ def _events(association):
 def upcoming_events(association, today, person=None):
     """Planned events starting within the next 30 days (or running now and shorter than a month); a person's own when given."""
     events = _events(association).filter(
-        status=Event.Status.PLANNED, date_start__lte=today + datetime.timedelta(days=UPCOMING_DAYS), date_end__gte=today,
+        status=Event.Status.PLANNED,
+        date_start__lte=today + datetime.timedelta(days=UPCOMING_DAYS),
+        date_end__gte=today,
     )
     if person is not None:
         events = events.filter(responsibles__person=person).distinct()
@@ -35,14 +37,23 @@ def upcoming_events(association, today, person=None):
 
 def overdue_events(association, today):
     """Events whose dates have passed and that are still «planned»."""
-    return list(_events(association).filter(status=Event.Status.PLANNED, date_end__lt=today).order_by("date_end", "pk"))
+    return list(
+        _events(association)
+        .filter(status=Event.Status.PLANNED, date_end__lt=today)
+        .order_by("date_end", "pk")
+    )
 
 
 def attestations_due(association, today):
     return list(
-        Person.objects.filter(association=association, is_active=True, attestation_due__isnull=False,
-                              attestation_due__lte=add_months(today, 6))
-        .select_related("school").order_by("attestation_due")
+        Person.objects.filter(
+            association=association,
+            is_active=True,
+            attestation_due__isnull=False,
+            attestation_due__lte=add_months(today, 6),
+        )
+        .select_related("school")
+        .order_by("attestation_due")
     )
 
 
@@ -50,18 +61,26 @@ def rounds_with_late_schools(association, today):
     return list(
         Round.objects.filter(association=association, deadline__lt=today)
         .annotate(late=Count("reports", filter=~Q(reports__status=Report.Status.SUBMITTED)))
-        .filter(late__gt=0).order_by("-deadline")
+        .filter(late__gt=0)
+        .order_by("-deadline")
     )
 
 
 def reports_owed(school):
     """The school's reports not yet submitted, the nearest deadline first."""
-    return list(Report.objects.filter(school=school).exclude(status=Report.Status.SUBMITTED).select_related("round").order_by("round__deadline"))
+    return list(
+        Report.objects.filter(school=school)
+        .exclude(status=Report.Status.SUBMITTED)
+        .select_related("round")
+        .order_by("round__deadline")
+    )
 
 
 def requests_waiting(association, school=None):
     """Requests for textbooks that wait for the offering school's answer: the association's, or one school's."""
-    transfers = Transfer.objects.filter(status=Transfer.Status.REQUESTED, offer__school__association=association)
+    transfers = Transfer.objects.filter(
+        status=Transfer.Status.REQUESTED, offer__school__association=association
+    )
     if school is not None:
         transfers = transfers.filter(offer__school=school)
     return list(transfers.select_related("offer__school", "to_school").order_by("requested_at"))

@@ -23,7 +23,9 @@ def year_start_from_param(value, default):
     number between FIRST_YEAR and LAST_YEAR (so «-1» or twenty digits never reach a date)."""
     if value is None or value == "":
         return default
-    if not (value.isascii() and value.isdigit() and len(value) == 4 and FIRST_YEAR <= int(value) <= LAST_YEAR):
+    if not (
+        value.isascii() and value.isdigit() and len(value) == 4 and FIRST_YEAR <= int(value) <= LAST_YEAR
+    ):
         raise ValueError(f"«{value[:20]}» — не учебный год")
     return int(value)
 
@@ -192,7 +194,9 @@ ROMAN_OR_DIGIT = r"(iv|iii|ii|i|1|2|3|4|перв\w*|втор\w*|трет\w*|че
 # «IV четверть», «в 3 четверти», «в течение II четверти»
 QUARTER = _pattern(rf"(?:в\s+)?(?:течение\s+)?{ROMAN_OR_DIGIT}(?:-?[яйе])?\s+четверт[ьиея]")
 # «II-III четверть», «в 1–2 четвертях»
-QUARTERS_RANGE = _pattern(rf"(?:в\s+)?(?:течение\s+)?{ROMAN_OR_DIGIT}(?:-?[яйе])?\s*-\s*{ROMAN_OR_DIGIT}(?:-?[яйе])?\s+четверт\w*")
+QUARTERS_RANGE = _pattern(
+    rf"(?:в\s+)?(?:течение\s+)?{ROMAN_OR_DIGIT}(?:-?[яйе])?\s*-\s*{ROMAN_OR_DIGIT}(?:-?[яйе])?\s+четверт\w*"
+)
 # «2 полугодие», «во II полугодии», «первое полугодие»
 HALF_YEAR = _pattern(rf"(?:во?\s+)?(?:течение\s+)?{ROMAN_OR_DIGIT}(?:-?[еом])?\s+полугоди[еяию]")
 # The school quarters and half-years, by month and day within the academic year (first, last).
@@ -202,7 +206,16 @@ HALVES = {1: ((9, 1), (12, 31)), 2: ((1, 1), (5, 31))}
 
 def _ordinal(word):
     word = word.lower()
-    for prefix, number in (("iv", 4), ("iii", 3), ("ii", 2), ("i", 1), ("перв", 1), ("втор", 2), ("трет", 3), ("четв", 4)):
+    for prefix, number in (
+        ("iv", 4),
+        ("iii", 3),
+        ("ii", 2),
+        ("i", 1),
+        ("перв", 1),
+        ("втор", 2),
+        ("трет", 3),
+        ("четв", 4),
+    ):
         if word.startswith(prefix):
             return number
     return int(word)
@@ -210,8 +223,10 @@ def _ordinal(word):
 
 def _within_year(bounds, year_start):
     (first_month, first_day), (last_month, last_day) = bounds
-    return (datetime.date(_year_of_month(first_month, year_start), first_month, first_day),
-            datetime.date(_year_of_month(last_month, year_start), last_month, last_day))
+    return (
+        datetime.date(_year_of_month(first_month, year_start), first_month, first_day),
+        datetime.date(_year_of_month(last_month, year_start), last_month, last_day),
+    )
 
 
 def _until_numeric(m, year_start):

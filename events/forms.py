@@ -14,9 +14,22 @@ class PlanHeaderForm(VersionedForm, forms.ModelForm):
     class Meta:
         model = Plan
         fields = [
-            "title", "city_theme", "theme", "goal", "tasks", "results", "head_post", "head_name",
-            "agreed_by_post", "agreed_by_name", "agreed_on", "agreed_note",
-            "approved_by_post", "approved_by_name", "approved_on", "approved_note",
+            "title",
+            "city_theme",
+            "theme",
+            "goal",
+            "tasks",
+            "results",
+            "head_post",
+            "head_name",
+            "agreed_by_post",
+            "agreed_by_name",
+            "agreed_on",
+            "agreed_note",
+            "approved_by_post",
+            "approved_by_name",
+            "approved_on",
+            "approved_note",
         ]
         widgets = {
             "title": forms.Textarea(attrs={"rows": 3}),
@@ -66,7 +79,11 @@ class EventForm(VersionedForm, forms.ModelForm):
         cleaned = super().clean()
         values = [value for value in self.responsible_values if value]
         if len(values) > self.MAX_RESPONSIBLES:
-            self.add_error(None, _("Ответственных не больше %(count)d: назовите остальных в названии мероприятия.") % {"count": self.MAX_RESPONSIBLES})
+            self.add_error(
+                None,
+                _("Ответственных не больше %(count)d: назовите остальных в названии мероприятия.")
+                % {"count": self.MAX_RESPONSIBLES},
+            )
         elif any(len(value) > 300 for value in values):
             self.add_error(None, _("Строка ответственного длиннее 300 знаков: сократите её."))
         elif any("\x00" in value for value in values):
@@ -87,7 +104,9 @@ def validate_plan_upload(file):
     if file.size > MAX_BYTES:
         size = f"{math.ceil(file.size / 2**20 * 10) / 10:.1f}".replace(".", ",")
         raise forms.ValidationError(
-            _("Файл весит %(size)s МБ, а план работы — не больше 5 МБ: проверьте, тот ли это файл.") % {"size": size})
+            _("Файл весит %(size)s МБ, а план работы — не больше 5 МБ: проверьте, тот ли это файл.")
+            % {"size": size}
+        )
     name = file.name.lower()
     if name.endswith(".doc"):
         raise forms.ValidationError(OLD_WORD)
@@ -96,9 +115,12 @@ def validate_plan_upload(file):
 
 
 class PlanUploadForm(forms.Form):
-    file = forms.FileField(label=_("файл плана"), validators=[validate_plan_upload],
-                           help_text=_("Документ Word (.docx) или текст (.txt), не больше 5 МБ."),
-                           widget=forms.ClearableFileInput(attrs={"accept": ".docx,.txt"}))
+    file = forms.FileField(
+        label=_("файл плана"),
+        validators=[validate_plan_upload],
+        help_text=_("Документ Word (.docx) или текст (.txt), не больше 5 МБ."),
+        widget=forms.ClearableFileInput(attrs={"accept": ".docx,.txt"}),
+    )
 
 
 class ImportChoicesForm(forms.Form):
@@ -107,27 +129,59 @@ class ImportChoicesForm(forms.Form):
 
     KEEP = ""
 
-    year_start = forms.IntegerField(min_value=2000, max_value=2100, widget=forms.HiddenInput,
-                                    error_messages={"required": _("В документе не указан учебный год: выберите его выше и нажмите «Показать».")})
+    year_start = forms.IntegerField(
+        min_value=2000,
+        max_value=2100,
+        widget=forms.HiddenInput,
+        error_messages={
+            "required": _("В документе не указан учебный год: выберите его выше и нажмите «Показать».")
+        },
+    )
 
     def __init__(self, *args, shown, association, **kwargs):
         super().__init__(*args, initial={"year_start": shown.year_start}, **kwargs)
         self.shown = shown
-        cards = list(Person.objects.filter(association=association).select_related("school").order_by("surname", "initials"))
+        cards = list(
+            Person.objects.filter(association=association)
+            .select_related("school")
+            .order_by("surname", "initials")
+        )
         choices = [(self.KEEP, _("оставить как написано")), ("new", _("добавить карточку"))]
-        choices += [(str(card.pk), _("это %(name)s") % {"name": f"{card.printed_name}{' — ' + card.school.short_name if card.school else ''}"}) for card in cards]
+        choices += [
+            (
+                str(card.pk),
+                _("это %(name)s")
+                % {"name": f"{card.printed_name}{' — ' + card.school.short_name if card.school else ''}"},
+            )
+            for card in cards
+        ]
         self.cards = {str(card.pk): card for card in cards}
         self.name_fields = []
         for key, name, _card, numbers in shown.new_names:
-            field = f"name-{key}"  # by the name, not its place: a card added meanwhile takes a name off the list
-            offered = [choice for choice in choices if choice[0] != "new"] if key in shown.clashes else choices  # one card a key
-            self.fields[field] = forms.ChoiceField(label=str(name), choices=offered, required=False,
-                                                   widget=forms.Select(attrs={"class": "form-select form-select-sm"}))
+            field = (
+                f"name-{key}"  # by the name, not its place: a card added meanwhile takes a name off the list
+            )
+            offered = (
+                [choice for choice in choices if choice[0] != "new"] if key in shown.clashes else choices
+            )  # one card a key
+            self.fields[field] = forms.ChoiceField(
+                label=str(name),
+                choices=offered,
+                required=False,
+                widget=forms.Select(attrs={"class": "form-select form-select-sm"}),
+            )
             self.name_fields.append((self[field], key, name, event_list(numbers)))
         if shown.existing:
             self.fields["replace"] = forms.BooleanField(
-                label=_("Заменить план на %(year)s учебный год: его разделы и мероприятия будут удалены, карточки людей останутся.") % {"year": shown.year_name},
-                required=True, error_messages={"required": _("План на этот год уже есть: чтобы заменить его, отметьте замену.")})
+                label=_(
+                    "Заменить план на %(year)s учебный год: его разделы и мероприятия будут удалены, карточки людей останутся."
+                )
+                % {"year": shown.year_name},
+                required=True,
+                error_messages={
+                    "required": _("План на этот год уже есть: чтобы заменить его, отметьте замену.")
+                },
+            )
 
     def chosen(self):
         """{name key: Person or NEW} for the writer."""

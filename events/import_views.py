@@ -29,7 +29,9 @@ def plan_import(request):
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
         try:
-            draft_from_file(upload, upload.name)  # a file that is not a plan is refused here, before it is kept
+            draft_from_file(
+                upload, upload.name
+            )  # a file that is not a plan is refused here, before it is kept
         except PlanImportError as refused:
             error = refused
         else:
@@ -60,11 +62,18 @@ def plan_import_preview(request, token):
     error = None
     if request.method == "POST" and form.is_valid():
         try:
-            result = save_draft(draft, account.association, year_start=form.cleaned_data["year_start"],
-                                replace=form.cleaned_data.get("replace", False), chosen=form.chosen())
+            result = save_draft(
+                draft,
+                account.association,
+                year_start=form.cleaned_data["year_start"],
+                replace=form.cleaned_data.get("replace", False),
+                chosen=form.chosen(),
+            )
         except PlanImportError as refused:
             error = refused
-            shown, form = _preview(request, account, draft, year_start)  # the year may have a plan now: offer to replace it
+            shown, form = _preview(
+                request, account, draft, year_start
+            )  # the year may have a plan now: offer to replace it
         else:
             return _saved(request, account, token, result)
     context = {
@@ -73,12 +82,16 @@ def plan_import_preview(request, token):
         "blocks": [(word, block) for word, block in ((_("СОГЛАСОВАНО"), draft.agreed), (_("УТВЕРЖДАЮ"), draft.approved)) if block],
         "columns": 4 + len(shown.extra_headers),
     }  # fmt: skip
-    return render(request, "events/plan_import_preview.html", context, status=400 if request.method == "POST" else 200)
+    return render(
+        request, "events/plan_import_preview.html", context, status=400 if request.method == "POST" else 200
+    )
 
 
 def _preview(request, account, draft, year_start):
     shown = preview(draft, account.association, year_start)
-    return shown, ImportChoicesForm(request.POST if request.method == "POST" else None, shown=shown, association=account.association)
+    return shown, ImportChoicesForm(
+        request.POST if request.method == "POST" else None, shown=shown, association=account.association
+    )
 
 
 def _year(request, draft):
@@ -92,14 +105,18 @@ def _year(request, draft):
     except ValueError:
         year = None
     if year is None or not FIRST_YEAR <= year <= LAST_YEAR:
-        return draft.year_start, _("«%(text)s» — не учебный год: напишите его так — «2025-2026».") % {"text": chosen[:20]}
+        return draft.year_start, _("«%(text)s» — не учебный год: напишите его так — «2025-2026».") % {
+            "text": chosen[:20]
+        }
     return year, None
 
 
 def _saved(request, account, token, result):
     plan_uploads.discard(account, token)
     request.session.pop(f"{NAME}{token}", None)
-    request.session[f"{SAVED}{token}"] = result.plan.get_absolute_url()  # a reload or a second click finds the plan
+    request.session[f"{SAVED}{token}"] = (
+        result.plan.get_absolute_url()
+    )  # a reload or a second click finds the plan
     messages.success(request, _saved_message(result))
     return redirect(result.plan)
 
@@ -115,9 +132,16 @@ def _saved_message(result):
     text = _("План работы на %(year)s учебный год загружен.") % {"year": result.plan.year_name}
     if result.created_persons:
         count = len(result.created_persons)
-        text += " " + ngettext("Добавлена %(count)d карточка в банк данных.", "Добавлено %(count)d карточек в банк данных.", count) % {"count": count}
+        text += " " + ngettext(
+            "Добавлена %(count)d карточка в банк данных.",
+            "Добавлено %(count)d карточек в банк данных.",
+            count,
+        ) % {"count": count}
     if result.unlinked:
         count = len(result.unlinked)
-        text += " " + ngettext("%(count)d имя осталось без карточки — оно в проверке плана.",
-                               "%(count)d имён остались без карточки — они в проверке плана.", count) % {"count": count}
+        text += " " + ngettext(
+            "%(count)d имя осталось без карточки — оно в проверке плана.",
+            "%(count)d имён остались без карточки — они в проверке плана.",
+            count,
+        ) % {"count": count}
     return text

@@ -15,8 +15,21 @@ from members.fields import LimitedTextField
 from members.models import Association, Person
 from members.names import parse_name
 
-ROMAN = [(1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
-         (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")]
+ROMAN = [
+    (1000, "M"),
+    (900, "CM"),
+    (500, "D"),
+    (400, "CD"),
+    (100, "C"),
+    (90, "XC"),
+    (50, "L"),
+    (40, "XL"),
+    (10, "X"),
+    (9, "IX"),
+    (5, "V"),
+    (4, "IV"),
+    (1, "I"),
+]
 
 
 def roman(number):
@@ -61,7 +74,9 @@ def extra_columns(plan, sections):
     """The headers of the columns beside the four that the plan's events keep (Event.extra): in the document's order
     (Plan.extra_headers; a JSON object keeps no order in PostgreSQL), then any other; each event of `sections`
     (Plan.numbered_sections) gets `.extra_values`, [(header, its text)] under them."""
-    used = {header for section in sections for event in section.numbered_events for header in (event.extra or {})}
+    used = {
+        header for section in sections for event in section.numbered_events for header in (event.extra or {})
+    }
     headers = [header for header in plan.extra_headers or [] if header in used]
     headers += sorted(used - set(headers))
     for section in sections:
@@ -95,28 +110,57 @@ class Plan(models.Model):
         blank=True,
         help_text=_("Каждая задача с новой строки; подпункт задачи — строка, начинающаяся с «-»."),
     )
-    results = LimitedTextField(_("ожидаемые результаты"), max_length=5000, blank=True, help_text=_("Каждый результат с новой строки."))
-    head_post = models.CharField(_("должность подписывающего"), max_length=200, default="Руководитель ГТО ШБ", blank=True,
-                                 help_text=_("Как в подписи плана; пусто — в подписи только фамилия."))
+    results = LimitedTextField(
+        _("ожидаемые результаты"),
+        max_length=5000,
+        blank=True,
+        help_text=_("Каждый результат с новой строки."),
+    )
+    head_post = models.CharField(
+        _("должность подписывающего"),
+        max_length=200,
+        default="Руководитель ГТО ШБ",
+        blank=True,
+        help_text=_("Как в подписи плана; пусто — в подписи только фамилия."),
+    )
     head_name = models.CharField(_("подпись: фамилия и инициалы"), max_length=100, blank=True)
     # The optional approval block «УТВЕРЖДАЮ» printed above the plan; shown when a post or a name is filled in.
     approved_by_post = models.CharField(
-        _("утверждает: должность"), max_length=300, blank=True, help_text=_("Например: «Директор МКУ „ЦРО“». Пусто — план печатается без грифа «УТВЕРЖДАЮ».")
+        _("утверждает: должность"),
+        max_length=300,
+        blank=True,
+        help_text=_("Например: «Директор МКУ „ЦРО“». Пусто — план печатается без грифа «УТВЕРЖДАЮ»."),
     )
     approved_by_name = models.CharField(_("утверждает: фамилия и инициалы"), max_length=100, blank=True)
     approved_on = models.DateField(_("дата утверждения"), null=True, blank=True)
-    approved_note = models.CharField(_("утверждает: приказ, протокол"), max_length=300, blank=True,
-                                     help_text=_("Например: «Приказ № 12 от 01.09.2024»."))
+    approved_note = models.CharField(
+        _("утверждает: приказ, протокол"),
+        max_length=300,
+        blank=True,
+        help_text=_("Например: «Приказ № 12 от 01.09.2024»."),
+    )
     # The block «СОГЛАСОВАНО» beside it (on the left): who agreed, in which body, the protocol.
-    agreed_by_post = models.CharField(_("согласовано: должность или орган"), max_length=300, blank=True,
-                                      help_text=_("Например: «Заместитель директора МКУ „ЦРО“» или «На заседании ГМО». Пусто — без грифа."))
+    agreed_by_post = models.CharField(
+        _("согласовано: должность или орган"),
+        max_length=300,
+        blank=True,
+        help_text=_("Например: «Заместитель директора МКУ „ЦРО“» или «На заседании ГМО». Пусто — без грифа."),
+    )
     agreed_by_name = models.CharField(_("согласовано: фамилия и инициалы"), max_length=100, blank=True)
     agreed_on = models.DateField(_("дата согласования"), null=True, blank=True)
-    agreed_note = models.CharField(_("согласовано: протокол"), max_length=300, blank=True,
-                                   help_text=_("Например: «Протокол № 1 от 28.08.2024»."))
+    agreed_note = models.CharField(
+        _("согласовано: протокол"),
+        max_length=300,
+        blank=True,
+        help_text=_("Например: «Протокол № 1 от 28.08.2024»."),
+    )
     # The title as the document wrote it («ПЛАН РАБОТЫ районного методического объединения…»); empty: the usual one.
-    title = LimitedTextField(_("заголовок"), max_length=500, blank=True,
-                             help_text=_("Как в документе, строка за строкой. Пусто — обычный: «План работы … на … учебный год»."))
+    title = LimitedTextField(
+        _("заголовок"),
+        max_length=500,
+        blank=True,
+        help_text=_("Как в документе, строка за строкой. Пусто — обычный: «План работы … на … учебный год»."),
+    )
     # The header's labels as the document wrote them ({"city_theme": "Единая районная методическая тема"}), and its
     # other labelled texts ([["Направления работы", "…"]]), printed back in their places.
     header_labels = models.JSONField(default=dict, blank=True, editable=False)
@@ -175,7 +219,10 @@ class Plan(models.Model):
     def title_lines(self):
         """The title as the document wrote it, line by line, or the usual one."""
         lines = [line.strip() for line in self.title.splitlines() if line.strip()]
-        return lines or [gettext("План работы %(name)s на %(year)s учебный год") % {"name": self.association.short_name, "year": self.year_name}]
+        return lines or [
+            gettext("План работы %(name)s на %(year)s учебный год")
+            % {"name": self.association.short_name, "year": self.year_name}
+        ]
 
     def label(self, field):
         """A header field's label as the plan's document wrote it («Единая районная методическая тема»), or the usual one."""
@@ -189,7 +236,9 @@ class Plan(models.Model):
     def header_texts(self):
         """[(label, text)] of the header's texts, as printed: the themes, the goal, then the document's other
         labelled texts (`notes`); the empty ones left out. The tasks and results are lists of their own."""
-        rows = [(self.label(field), getattr(self, field).strip()) for field in ("city_theme", "theme", "goal")]
+        rows = [
+            (self.label(field), getattr(self, field).strip()) for field in ("city_theme", "theme", "goal")
+        ]
         rows += [(label, text) for label, text in self.notes if label]
         return [(label, text) for label, text in rows if text]
 
@@ -200,8 +249,22 @@ class Plan(models.Model):
     def blocks(self):
         """The «СОГЛАСОВАНО» (left) and «УТВЕРЖДАЮ» (right) blocks that are filled in: [PlanBlock]."""
         blocks = [
-            PlanBlock(gettext("СОГЛАСОВАНО"), "agreed", self.agreed_by_post, self.agreed_by_name, self.agreed_on, self.agreed_note),
-            PlanBlock(gettext("УТВЕРЖДАЮ"), "approved", self.approved_by_post, self.approved_by_name, self.approved_on, self.approved_note),
+            PlanBlock(
+                gettext("СОГЛАСОВАНО"),
+                "agreed",
+                self.agreed_by_post,
+                self.agreed_by_name,
+                self.agreed_on,
+                self.agreed_note,
+            ),
+            PlanBlock(
+                gettext("УТВЕРЖДАЮ"),
+                "approved",
+                self.approved_by_post,
+                self.approved_by_name,
+                self.approved_on,
+                self.approved_note,
+            ),
         ]
         return [block for block in blocks if block]
 
@@ -219,7 +282,11 @@ class Plan(models.Model):
         for event in Event.objects.filter(section__plan=self).order_by("position", "pk"):
             events[event.section_id].append(event)
         lines = {}
-        responsibles = Responsible.objects.filter(event__section__plan=self).select_related("person__school").only(*RESPONSIBLE_FIELDS)
+        responsibles = (
+            Responsible.objects.filter(event__section__plan=self)
+            .select_related("person__school")
+            .only(*RESPONSIBLE_FIELDS)
+        )
         for line in responsibles.order_by("position", "pk"):
             line.name = line.public_name if public else line.printed_name
             lines.setdefault(line.event_id, []).append(line)
@@ -246,7 +313,9 @@ class Plan(models.Model):
             key = parse_name(self.head_name).key
         except ValueError:
             return self.head_name
-        person = Person.objects.filter(association_id=self.association_id, key=key).only("publish_name").first()
+        person = (
+            Person.objects.filter(association_id=self.association_id, key=key).only("publish_name").first()
+        )
         return "" if person is not None and not person.publish_name else self.head_name
 
     def renumber_sections(self):
@@ -285,8 +354,16 @@ class Plan(models.Model):
                     extra=event.extra,
                 )
                 bulk_create_with_history(
-                    [Responsible(event=new_event, text=r.text, key=r.key, person_id=r.person_id, position=r.position)
-                     for r in event.responsible_list],
+                    [
+                        Responsible(
+                            event=new_event,
+                            text=r.text,
+                            key=r.key,
+                            person_id=r.person_id,
+                            position=r.position,
+                        )
+                        for r in event.responsible_list
+                    ],
                     Responsible,
                 )
         return copy
@@ -350,17 +427,27 @@ class Event(models.Model):
         MOVED = "moved", _("перенесено")
         CANCELLED = "cancelled", _("отменено")
 
-    section = models.ForeignKey(Section, verbose_name=_("раздел"), on_delete=models.CASCADE, related_name="events")
+    section = models.ForeignKey(
+        Section, verbose_name=_("раздел"), on_delete=models.CASCADE, related_name="events"
+    )
     position = models.PositiveSmallIntegerField(_("порядок в разделе"))
     title = LimitedTextField(_("мероприятие"), max_length=2000)
     dates_text = models.CharField(
-        _("сроки проведения"), max_length=200, blank=True, help_text=_("Как в плане: «11.09.2023 г.», «Апрель - Май, 2024 г.», «В течение года».")
+        _("сроки проведения"),
+        max_length=200,
+        blank=True,
+        help_text=_("Как в плане: «11.09.2023 г.», «Апрель - Май, 2024 г.», «В течение года»."),
     )
     # Derived from dates_text on save (events.dates.parse_dates); empty where the text names no dates.
     date_start = models.DateField(_("первый день"), null=True, blank=True, editable=False)
     date_end = models.DateField(_("последний день"), null=True, blank=True, editable=False)
     status = models.CharField(_("состояние"), max_length=20, choices=Status.choices, default=Status.PLANNED)
-    outcome = models.CharField(_("итог"), max_length=500, blank=True, help_text=_("Коротко: что получилось, куда перенесено, почему отменено."))
+    outcome = models.CharField(
+        _("итог"),
+        max_length=500,
+        blank=True,
+        help_text=_("Коротко: что получилось, куда перенесено, почему отменено."),
+    )
     # The plan's other columns for this event, as written: {"Форма проведения": "семинар"}.
     extra = models.JSONField(default=dict, blank=True, editable=False)
 
@@ -433,13 +520,27 @@ class Event(models.Model):
         association = self.section.plan.association
         lines = lines_of(association.short_name if entry is None else entry for entry in entries)
         self.responsibles.all().delete()
-        bulk_create_with_history(responsible_rows(self, lines, cards_for(association, lines), chosen), Responsible)
+        bulk_create_with_history(
+            responsible_rows(self, lines, cards_for(association, lines), chosen), Responsible
+        )
 
 
 # What the plan's pages, files and checks read of a responsible person (Plan.numbered_sections): a plan of
 # 500 events names a thousand, and a Person has thirty fields to fill.
-RESPONSIBLE_FIELDS = ["event_id", "position", "text", "key", "person_id", "person__surname", "person__initials", "person__key",
-                      "person__position", "person__publish_name", "person__school_id", "person__school__short_name"]
+RESPONSIBLE_FIELDS = [
+    "event_id",
+    "position",
+    "text",
+    "key",
+    "person_id",
+    "person__surname",
+    "person__initials",
+    "person__key",
+    "person__position",
+    "person__publish_name",
+    "person__school_id",
+    "person__school__short_name",
+]
 
 
 class Responsible(models.Model):
@@ -450,7 +551,9 @@ class Responsible(models.Model):
     text = models.CharField(_("как написано"), max_length=300, default="")
     # The name the line holds (members.names), for linking it to a card; empty for a group.
     key = models.CharField(max_length=120, blank=True, default="", db_index=True, editable=False)
-    person = models.ForeignKey(Person, on_delete=models.PROTECT, null=True, blank=True, related_name="responsibilities")
+    person = models.ForeignKey(
+        Person, on_delete=models.PROTECT, null=True, blank=True, related_name="responsibilities"
+    )
     position = models.PositiveSmallIntegerField()
 
     history = HistoricalRecords()

@@ -25,5 +25,11 @@ def add_row_actions(request, sections):
     }  # fmt: skip
     for section in sections:
         for event in section.numbered_events:
-            cell = cells[event.status].replace(str(STAND_IN_PK), str(event.pk)).replace(str(STAND_IN_NUMBER), str(event.number))
-            event.actions = mark_safe(cell)  # the template's own escaped output, with two whole numbers put in
+            cell = (
+                cells[event.status]
+                .replace(str(STAND_IN_PK), str(event.pk))
+                .replace(str(STAND_IN_NUMBER), str(event.number))
+            )
+            event.actions = mark_safe(
+                cell
+            )  # the template's own escaped output, with two whole numbers put in

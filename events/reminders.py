@@ -38,7 +38,11 @@ def _record(event, person, kind):
 def remind_coming(today, days_before):
     """E-mail each responsible person about planned events starting within `days_before` days. Returns the count sent."""
     events = (
-        Event.objects.filter(status=Event.Status.PLANNED, date_start__gte=today, date_start__lte=today + datetime.timedelta(days=days_before))
+        Event.objects.filter(
+            status=Event.Status.PLANNED,
+            date_start__gte=today,
+            date_start__lte=today + datetime.timedelta(days=days_before),
+        )
         .select_related("section__plan__association")
         .prefetch_related("responsibles__person__account__user")
     )
@@ -53,7 +57,9 @@ def remind_coming(today, days_before):
                 continue
             send_mail(
                 _("Скоро мероприятие: %(title)s") % {"title": event.title[:80]},
-                _("Здравствуйте!\n\n%(date)s начинается мероприятие плана ГТО ШБ, где вы ответственный:\n«%(title)s»\nСроки: %(dates)s\n\nРуководитель ГТО ШБ")
+                _(
+                    "Здравствуйте!\n\n%(date)s начинается мероприятие плана ГТО ШБ, где вы ответственный:\n«%(title)s»\nСроки: %(dates)s\n\nРуководитель ГТО ШБ"
+                )
                 % {"date": format_date(event.date_start), "title": event.title, "dates": event.dates_text},
                 None,
                 [address],
@@ -69,19 +75,29 @@ def remind_overdue(today):
         .select_related("section__plan")
         .order_by("date_end")
     )
-    heads = Account.objects.filter(role=Account.Role.HEAD, person__isnull=False).select_related("person", "user")
+    heads = Account.objects.filter(role=Account.Role.HEAD, person__isnull=False).select_related(
+        "person", "user"
+    )
     sent = 0
     for head in heads:
         address = head.person.email or head.user.email
         if not address:
             continue
-        new = [e for e in overdue if e.section.plan.association_id == head.association_id and _record(e, head.person, Reminder.Kind.OVERDUE)]
+        new = [
+            e
+            for e in overdue
+            if e.section.plan.association_id == head.association_id
+            and _record(e, head.person, Reminder.Kind.OVERDUE)
+        ]
         if not new:
             continue
         lines = "\n".join(f"— {e.title} ({e.dates_text})" for e in new)
         send_mail(
-            ngettext("Не отмечено %(count)d мероприятие", "Не отмечено %(count)d мероприятий", len(new)) % {"count": len(new)},
-            _("Здравствуйте!\n\nСроки этих мероприятий плана прошли, а они всё ещё «запланировано». Отметьте, проведены ли они, перенесены или отменены:\n\n%(lines)s\n")
+            ngettext("Не отмечено %(count)d мероприятие", "Не отмечено %(count)d мероприятий", len(new))
+            % {"count": len(new)},
+            _(
+                "Здравствуйте!\n\nСроки этих мероприятий плана прошли, а они всё ещё «запланировано». Отметьте, проведены ли они, перенесены или отменены:\n\n%(lines)s\n"
+            )
             % {"lines": lines},
             None,
             [address],

@@ -33,7 +33,11 @@ def _name_of_person(person):
 def cards_for(association, lines):
     """{name key: Person} — the association's cards the lines' names match by key (one query)."""
     keys = {line.name.key for line in lines if line.name}
-    return {person.key: person for person in Person.objects.filter(association=association, key__in=keys)} if keys else {}
+    return (
+        {person.key: person for person in Person.objects.filter(association=association, key__in=keys)}
+        if keys
+        else {}
+    )
 
 
 def same_person(card, name):
@@ -75,7 +79,9 @@ def link_written_names(person):
     """A new card links the lines of its association's plans that write her name and have no card yet."""
     from events.models import Responsible
 
-    return Responsible.objects.filter(event__section__plan__association_id=person.association_id, key=person.key, person=None).update(person=person)
+    return Responsible.objects.filter(
+        event__section__plan__association_id=person.association_id, key=person.key, person=None
+    ).update(person=person)
 
 
 def link_written_name(plan, key, person):
@@ -95,7 +101,11 @@ def add_card_for_written_name(plan, key):
     no line of the plan writes it. A new card takes over the lines of the association's plans (link_a_new_card)."""
     from events.models import Responsible
 
-    line = Responsible.objects.filter(event__section__plan=plan, key=key, person=None).order_by("event__section__position", "event__position", "position").first()
+    line = (
+        Responsible.objects.filter(event__section__plan=plan, key=key, person=None)
+        .order_by("event__section__position", "event__position", "position")
+        .first()
+    )
     if line is None:
         return None, False
     existing = Person.objects.filter(association_id=plan.association_id, key=key).first()
@@ -103,8 +113,13 @@ def add_card_for_written_name(plan, key):
         link_written_name(plan, key, existing)
         return existing, False
     name = next(found.name for found in responsible_lines(line.text) if found.name and found.name.key == key)
-    person = Person.objects.create(association_id=plan.association_id, surname=name.surname, initials=name.initials,
-                                   first_name=name.first_name, patronymic=name.patronymic)
+    person = Person.objects.create(
+        association_id=plan.association_id,
+        surname=name.surname,
+        initials=name.initials,
+        first_name=name.first_name,
+        patronymic=name.patronymic,
+    )
     return person, True
 
 

@@ -32,7 +32,10 @@ def home(request):
     else:
         plans = plans.published()
     plans = list(plans.distinct())
-    context = {"plans": plans, "plan_groups": plans_by_association(plans, account.association if account else None)}
+    context = {
+        "plans": plans,
+        "plan_groups": plans_by_association(plans, account.association if account else None),
+    }
     if account:
         context.update(_dashboard(account, timezone.localdate()))
     return render(request, "events/home.html", context)
@@ -98,8 +101,14 @@ def plan_detail(request, slug, year):
         "problems": problems,
     }
     if editable and (written := [problem for problem in problems if problem.name_key]):
-        context["cards"] = cards = list(Person.objects.filter(association=plan.association).select_related("school").order_by("surname", "initials"))
-        context["written_names"] = [WrittenName(problem, suggested_card(problem.name_key, cards)) for problem in written]
+        context["cards"] = cards = list(
+            Person.objects.filter(association=plan.association)
+            .select_related("school")
+            .order_by("surname", "initials")
+        )
+        context["written_names"] = [
+            WrittenName(problem, suggested_card(problem.name_key, cards)) for problem in written
+        ]
     return render(request, "events/plan_detail.html", context)
 
 
@@ -110,20 +119,40 @@ def plan_link_name(request, slug, year):
     plan = get_plan_for_user(request, slug, year, edit=True)
     form = LinkNameForm(request.POST, association=plan.association)
     if not form.is_valid():
-        messages.error(request, _("Этого имени в плане уже нет: обновите страницу.") if "key" in form.errors else _("Выберите карточку из списка."))
+        messages.error(
+            request,
+            _("Этого имени в плане уже нет: обновите страницу.")
+            if "key" in form.errors
+            else _("Выберите карточку из списка."),
+        )
     elif form.cleaned_data["action"] == "new":
         person, created = add_card_for_written_name(plan, form.cleaned_data["key"])
         if person is None:
             messages.error(request, _("Этого имени в плане уже нет: обновите страницу."))
         elif created:
-            messages.success(request, _("Карточка «%(name)s» добавлена в банк данных и привязана к строкам плана.") % {"name": person.printed_name})
+            messages.success(
+                request,
+                _("Карточка «%(name)s» добавлена в банк данных и привязана к строкам плана.")
+                % {"name": person.printed_name},
+            )
         else:
-            messages.info(request, _("Карточка «%(name)s» уже есть: строки плана привязаны к ней.") % {"name": person.printed_name})
+            messages.info(
+                request,
+                _("Карточка «%(name)s» уже есть: строки плана привязаны к ней.")
+                % {"name": person.printed_name},
+            )
     else:
         person = form.cleaned_data["person"]
         count = link_written_name(plan, form.cleaned_data["key"], person)
-        messages.success(request, ngettext("%(count)d строка плана привязана к карточке «%(name)s».",
-                                           "%(count)d строк плана привязано к карточке «%(name)s».", count) % {"count": count, "name": person.printed_name})
+        messages.success(
+            request,
+            ngettext(
+                "%(count)d строка плана привязана к карточке «%(name)s».",
+                "%(count)d строк плана привязано к карточке «%(name)s».",
+                count,
+            )
+            % {"count": count, "name": person.printed_name},
+        )
     return redirect(f"{plan.get_absolute_url()}#checks-title")
 
 
@@ -190,7 +219,9 @@ def section_edit(request, pk):
         form.save()
         messages.success(request, _("Раздел сохранён."))
         return redirect(f"{section.plan.get_absolute_url()}#section-{section.pk}")
-    return render(request, "events/section_form.html", {"plan": section.plan, "form": form, "section": section})
+    return render(
+        request, "events/section_form.html", {"plan": section.plan, "form": form, "section": section}
+    )
 
 
 @login_required
@@ -199,7 +230,9 @@ def section_delete(request, pk):
     section = get_section_for_user(request, pk)
     plan = section.plan
     section.delete_and_renumber()
-    messages.success(request, _("Раздел «%(title)s» удалён вместе с его мероприятиями.") % {"title": section.title})
+    messages.success(
+        request, _("Раздел «%(title)s» удалён вместе с его мероприятиями.") % {"title": section.title}
+    )
     return redirect(plan)
 
 
@@ -242,7 +275,10 @@ def _event_form(request, plan, event):
             event.set_responsibles(form.responsibles)
         messages.success(request, _("Мероприятие добавлено.") if creating else _("Мероприятие сохранено."))
         if wrong := impossible_date(event.dates_text):
-            messages.warning(request, _("В сроках «%(text)s» — такой даты нет: проверьте, что вы имели в виду.") % {"text": wrong})
+            messages.warning(
+                request,
+                _("В сроках «%(text)s» — такой даты нет: проверьте, что вы имели в виду.") % {"text": wrong},
+            )
         return redirect(f"{plan.get_absolute_url()}#event-{event.pk}")
     context = {
         "plan": plan,
@@ -282,5 +318,9 @@ def event_status(request, pk):
     if form.is_valid():
         event.status = form.cleaned_data["status"]
         event.save(update_fields=["status"])
-        messages.success(request, _("Мероприятие «%(title)s»: %(status)s.") % {"title": event.title[:60], "status": event.get_status_display()})
+        messages.success(
+            request,
+            _("Мероприятие «%(title)s»: %(status)s.")
+            % {"title": event.title[:60], "status": event.get_status_display()},
+        )
     return redirect(f"{event.section.plan.get_absolute_url()}#event-{event.pk}")

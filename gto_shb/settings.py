@@ -190,10 +190,17 @@ LOGGING = {
     "disable_existing_loggers": False,
     "filters": {"request_context": {"()": "gto_shb.logging.RequestContext"}},
     "formatters": {
-        "server": {"format": "%(asctime)s %(levelname)s %(name)s [%(method)s %(path)s user=%(user_id)s] %(message)s"},
+        "server": {
+            "format": "%(asctime)s %(levelname)s %(name)s [%(method)s %(path)s user=%(user_id)s] %(message)s"
+        },
     },
     "handlers": {
-        "stderr": {"class": "logging.StreamHandler", "stream": "ext://sys.stderr", "filters": ["request_context"], "formatter": "server"},
+        "stderr": {
+            "class": "logging.StreamHandler",
+            "stream": "ext://sys.stderr",
+            "filters": ["request_context"],
+            "formatter": "server",
+        },
         "nowhere": {"class": "logging.NullHandler"},
     },
     "root": {"handlers": ["stderr"], "level": "WARNING"},

@@ -13,7 +13,11 @@ def get_account(request):
         from members.models import Account
 
         user = request.user
-        account = Account.objects.select_related("association", "person").filter(user=user).first() if user.is_authenticated else None
+        account = (
+            Account.objects.select_related("association", "person").filter(user=user).first()
+            if user.is_authenticated
+            else None
+        )
         if account is not None and account.role == Account.Role.COORDINATOR:
             account = account.acting_in(coordinated_association(request))
         request._account = account
@@ -48,7 +52,9 @@ def get_person_for_user(request, pk, edit=False):
     from members.models import Person
 
     account = require_member(request)
-    person = get_object_or_404(Person.objects.select_related("school"), pk=pk, association=account.association)
+    person = get_object_or_404(
+        Person.objects.select_related("school"), pk=pk, association=account.association
+    )
     if edit and not can_edit_person(account, person):
         raise PermissionDenied
     return person
@@ -57,7 +63,9 @@ def get_person_for_user(request, pk, edit=False):
 def can_edit_person(account, person):
     """The head of the person's association, or the person herself: who edits the card, its courses and portfolio,
     and takes «Мои данные»."""
-    return account.association_id == person.association_id and (account.is_head or account.person_id == person.pk)
+    return account.association_id == person.association_id and (
+        account.is_head or account.person_id == person.pk
+    )
 
 
 def get_school_for_user(request, pk, edit=False):
@@ -74,7 +82,9 @@ def get_school_for_user(request, pk, edit=False):
 def can_edit_school(account, school):
     """The head of the school's association, or a librarian of that school."""
     return (account.is_head and school.association_id == account.association_id) or (
-        account.role == account.Role.LIBRARIAN and account.person is not None and account.person.school_id == school.pk
+        account.role == account.Role.LIBRARIAN
+        and account.person is not None
+        and account.person.school_id == school.pk
     )
 
 

@@ -4,7 +4,18 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from members import throttle
-from members.models import Account, Association, Consent, Course, Enrollment, LoginAttempt, Person, PortfolioEntry, PrivacyPolicy, School
+from members.models import (
+    Account,
+    Association,
+    Consent,
+    Course,
+    Enrollment,
+    LoginAttempt,
+    Person,
+    PortfolioEntry,
+    PrivacyPolicy,
+    School,
+)
 
 
 @admin.register(Association)
@@ -105,5 +116,12 @@ class LoginAttemptAdmin(admin.ModelAdmin):
         usernames = set(queryset.values_list("username", flat=True))
         for username in usernames:
             throttle.unlock(username)
-        self.message_user(request, ngettext("Ограничение снято с %(count)d логина.", "Ограничение снято с %(count)d логинов.",
-                                            len(usernames)) % {"count": len(usernames)})
+        self.message_user(
+            request,
+            ngettext(
+                "Ограничение снято с %(count)d логина.",
+                "Ограничение снято с %(count)d логинов.",
+                len(usernames),
+            )
+            % {"count": len(usernames)},
+        )

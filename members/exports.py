@@ -10,11 +10,25 @@ from reports.formats import format_date
 from reports.xlsx import write_list_sheet
 
 PERSON_COLUMNS = [
-    (_("Фамилия, имя, отчество"), 30), (_("Как в документах"), 18), (_("Школа"), 20), (_("Должность"), 20),
-    (_("Ставка"), 8), (_("Образование"), 18), (_("Учебное заведение"), 30), (_("Год окончания"), 10),
-    (_("Специальность"), 25), (_("Общий стаж, лет"), 10), (_("Библиотечный стаж, лет"), 12), (_("Стаж на дату"), 14),
-    (_("Категория"), 18), (_("Дата аттестации"), 14), (_("Следующая аттестация"), 14),
-    (_("Тема самообразования"), 35), (_("Телефон"), 16), (_("Электронная почта"), 25), (_("Работает"), 10),
+    (_("Фамилия, имя, отчество"), 30),
+    (_("Как в документах"), 18),
+    (_("Школа"), 20),
+    (_("Должность"), 20),
+    (_("Ставка"), 8),
+    (_("Образование"), 18),
+    (_("Учебное заведение"), 30),
+    (_("Год окончания"), 10),
+    (_("Специальность"), 25),
+    (_("Общий стаж, лет"), 10),
+    (_("Библиотечный стаж, лет"), 12),
+    (_("Стаж на дату"), 14),
+    (_("Категория"), 18),
+    (_("Дата аттестации"), 14),
+    (_("Следующая аттестация"), 14),
+    (_("Тема самообразования"), 35),
+    (_("Телефон"), 16),
+    (_("Электронная почта"), 25),
+    (_("Работает"), 10),
 ]
 
 
@@ -46,34 +60,96 @@ class MembersXlsx(XlsxExporter):
     def write(self, workbook):
         people = list(self.people())
         write_list_sheet(
-            workbook, gettext("Библиотекари"), [str(name) for name, _ in PERSON_COLUMNS],
-            (self.person_row(p) for p in people), column_widths=[w for _, w in PERSON_COLUMNS], landscape=True,
+            workbook,
+            gettext("Библиотекари"),
+            [str(name) for name, _ in PERSON_COLUMNS],
+            (self.person_row(p) for p in people),
+            column_widths=[w for _, w in PERSON_COLUMNS],
+            landscape=True,
         )
         write_list_sheet(
-            workbook, gettext("Курсы"),
-            [gettext("Сотрудник"), gettext("Школа"), gettext("Курсы"), gettext("Организация"), gettext("Часов"),
-             gettext("Начало"), gettext("Окончание"), gettext("Удостоверение")],
-            ([p.printed_name, p.school.short_name if p.school else "", c.title, c.provider, c.hours, c.start, c.end,
-              c.certificate_number] for p in people for c in p.courses.all()),
-            column_widths=[18, 18, 40, 25, 8, 12, 12, 14], landscape=True,
+            workbook,
+            gettext("Курсы"),
+            [
+                gettext("Сотрудник"),
+                gettext("Школа"),
+                gettext("Курсы"),
+                gettext("Организация"),
+                gettext("Часов"),
+                gettext("Начало"),
+                gettext("Окончание"),
+                gettext("Удостоверение"),
+            ],
+            (
+                [
+                    p.printed_name,
+                    p.school.short_name if p.school else "",
+                    c.title,
+                    c.provider,
+                    c.hours,
+                    c.start,
+                    c.end,
+                    c.certificate_number,
+                ]
+                for p in people
+                for c in p.courses.all()
+            ),
+            column_widths=[18, 18, 40, 25, 8, 12, 12, 14],
+            landscape=True,
         )
         write_list_sheet(
-            workbook, gettext("Портфолио"),
-            [gettext("Сотрудник"), gettext("Школа"), gettext("Название"), gettext("Вид"), gettext("Уровень"),
-             gettext("Дата"), gettext("Результат"), gettext("Ссылка")],
-            ([p.printed_name, p.school.short_name if p.school else "", e.title, e.get_kind_display(),
-              e.get_level_display(), e.date, e.result, e.link] for p in people for e in p.portfolio.all()),
-            column_widths=[18, 18, 40, 18, 16, 12, 20, 30], landscape=True,
+            workbook,
+            gettext("Портфолио"),
+            [
+                gettext("Сотрудник"),
+                gettext("Школа"),
+                gettext("Название"),
+                gettext("Вид"),
+                gettext("Уровень"),
+                gettext("Дата"),
+                gettext("Результат"),
+                gettext("Ссылка"),
+            ],
+            (
+                [
+                    p.printed_name,
+                    p.school.short_name if p.school else "",
+                    e.title,
+                    e.get_kind_display(),
+                    e.get_level_display(),
+                    e.date,
+                    e.result,
+                    e.link,
+                ]
+                for p in people
+                for e in p.portfolio.all()
+            ),
+            column_widths=[18, 18, 40, 18, 16, 12, 20, 30],
+            landscape=True,
         )
 
     @staticmethod
     def person_row(p):
         return [
-            p.full_name, p.printed_name, p.school.short_name if p.school else "", p.get_position_display(),
-            p.rate, p.get_education_level_display(), p.education_institution, p.education_year,
-            p.education_specialty, p.experience_total, p.experience_library, p.experience_as_of,
-            p.get_category_display(), p.attestation_date, p.attestation_due, p.self_education_theme,
-            p.phone, p.email, _yes_no(p.is_active),
+            p.full_name,
+            p.printed_name,
+            p.school.short_name if p.school else "",
+            p.get_position_display(),
+            p.rate,
+            p.get_education_level_display(),
+            p.education_institution,
+            p.education_year,
+            p.education_specialty,
+            p.experience_total,
+            p.experience_library,
+            p.experience_as_of,
+            p.get_category_display(),
+            p.attestation_date,
+            p.attestation_due,
+            p.self_education_theme,
+            p.phone,
+            p.email,
+            _yes_no(p.is_active),
         ]
 
 
@@ -121,9 +197,17 @@ class PersonalDataPdf(PdfExporter):
             if isinstance(content, dict):
                 sections.append({"heading": heading, "pairs": list(content.items())})
             elif isinstance(content, list):
-                sections.append({"heading": heading, "columns": list(content[0]) if content else [],
-                                 "rows": [list(row.values()) for row in content]})
+                sections.append(
+                    {
+                        "heading": heading,
+                        "columns": list(content[0]) if content else [],
+                        "rows": [list(row.values()) for row in content],
+                    }
+                )
             else:
                 sections.append({"heading": heading, "value": content})
-        return {"title": gettext("Персональные данные: %(name)s") % {"name": self.subject.printed_name},
-                "author": self.subject.association.name, "sections": sections}
+        return {
+            "title": gettext("Персональные данные: %(name)s") % {"name": self.subject.printed_name},
+            "author": self.subject.association.name,
+            "sections": sections,
+        }

@@ -8,8 +8,11 @@ from django.utils.translation import gettext_lazy as _
 
 # A name is one line: no line breaks or other control characters (a CR in a surname went into every page,
 # file and calendar that prints it).
-one_line = RegexValidator(re.compile(r"[\x00-\x1f\x7f\x85\u2028\u2029]"), inverse_match=True,
-                          message=_("Уберите переносы строк и непечатаемые знаки."))
+one_line = RegexValidator(
+    re.compile(r"[\x00-\x1f\x7f\x85\u2028\u2029]"),
+    inverse_match=True,
+    message=_("Уберите переносы строк и непечатаемые знаки."),
+)
 
 
 class LimitedTextField(models.TextField):

@@ -39,14 +39,24 @@ class PersonForm(VersionedForm, forms.ModelForm):
         cleaned = super().clean()
         surname = cleaned.get("surname", "")
         first_name, patronymic = cleaned.get("first_name", ""), cleaned.get("patronymic", "")
-        initials = f"{first_name[:1]}." + (f"{patronymic[:1]}." if patronymic else "") if first_name else cleaned.get("initials", "")
+        initials = (
+            f"{first_name[:1]}." + (f"{patronymic[:1]}." if patronymic else "")
+            if first_name
+            else cleaned.get("initials", "")
+        )
         if surname and not initials:
             self.add_error("initials", _("Укажите имя и отчество или хотя бы инициалы."))
         elif surname:
-            same = Person.objects.filter(association=self.association, key=name_key(surname, initials)).exclude(pk=self.instance.pk).first()
+            same = (
+                Person.objects.filter(association=self.association, key=name_key(surname, initials))
+                .exclude(pk=self.instance.pk)
+                .first()
+            )
             if same:
                 raise forms.ValidationError(
-                    _("«%(name)s» уже есть в банке данных: откройте её карточку и дополните, чтобы не было двух записей об одном человеке.")
+                    _(
+                        "«%(name)s» уже есть в банке данных: откройте её карточку и дополните, чтобы не было двух записей об одном человеке."
+                    )
                     % {"name": same.printed_name}
                 )
         return cleaned
@@ -81,10 +91,15 @@ class SchoolForm(VersionedForm, forms.ModelForm):
         self.year_start = year_start
         counts = {}
         if self.instance.pk:
-            counts = dict(self.instance.enrollments.filter(year_start=year_start).values_list("grade", "students"))
+            counts = dict(
+                self.instance.enrollments.filter(year_start=year_start).values_list("grade", "students")
+            )
         for grade in GRADES:
             self.fields[f"grade_{grade}"] = forms.IntegerField(
-                label=_("%(grade)d класс") % {"grade": grade}, min_value=0, max_value=5000, required=False,
+                label=_("%(grade)d класс") % {"grade": grade},
+                min_value=0,
+                max_value=5000,
+                required=False,
                 initial=counts.get(grade),
             )
 
@@ -111,9 +126,12 @@ class SchoolForm(VersionedForm, forms.ModelForm):
 
 
 class AccountForm(forms.Form):
-    username = forms.CharField(label=_("логин"), max_length=150, help_text=_("Латиница, цифры и знаки @ . + - _"))
+    username = forms.CharField(
+        label=_("логин"), max_length=150, help_text=_("Латиница, цифры и знаки @ . + - _")
+    )
     role = forms.ChoiceField(
-        label=_("роль"), initial=Account.Role.LIBRARIAN,
+        label=_("роль"),
+        initial=Account.Role.LIBRARIAN,
         choices=[(role.value, role.label) for role in Account.ROLES_A_HEAD_GIVES],
     )
 
@@ -124,16 +142,24 @@ class AccountForm(forms.Form):
         from django.contrib.auth.validators import ASCIIUsernameValidator
 
         username = self.cleaned_data["username"].strip()
-        ASCIIUsernameValidator(message=_("Логин — латинские буквы, цифры и знаки @ . + - _ без пробелов."))(username)
+        ASCIIUsernameValidator(message=_("Логин — латинские буквы, цифры и знаки @ . + - _ без пробелов."))(
+            username
+        )
         if User.objects.filter(username__iexact=User.normalize_username(username)).exists():
             raise forms.ValidationError(_("Такой логин уже занят."))
         return username
 
 
 class PersonFilterForm(forms.Form):
-    school = forms.ModelChoiceField(label=_("школа"), queryset=School.objects.none(), required=False, empty_label=_("все школы"))
-    position = forms.ChoiceField(label=_("должность"), choices=[("", _("все должности"))] + Person.Position.choices, required=False)
-    category = forms.ChoiceField(label=_("категория"), choices=[("", _("все категории"))] + Person.Category.choices, required=False)
+    school = forms.ModelChoiceField(
+        label=_("школа"), queryset=School.objects.none(), required=False, empty_label=_("все школы")
+    )
+    position = forms.ChoiceField(
+        label=_("должность"), choices=[("", _("все должности"))] + Person.Position.choices, required=False
+    )
+    category = forms.ChoiceField(
+        label=_("категория"), choices=[("", _("все категории"))] + Person.Category.choices, required=False
+    )
     no_recent_course = forms.BooleanField(label=_("нет курсов за последние 3 года"), required=False)
 
     def __init__(self, *args, association, **kwargs):
@@ -145,7 +171,8 @@ class ConsentForm(forms.ModelForm):
     """A consent the head records: with its scan, or her confirmation that the signed paper is kept."""
 
     confirmed = forms.BooleanField(
-        label=_("Подтверждаю: согласие подписано этим сотрудником и хранится у меня"), required=False,
+        label=_("Подтверждаю: согласие подписано этим сотрудником и хранится у меня"),
+        required=False,
         help_text=_("Нужно, если скана нет."),
     )
 
@@ -157,5 +184,7 @@ class ConsentForm(forms.ModelForm):
     def clean(self):
         cleaned = super().clean()
         if not cleaned.get("scan") and not cleaned.get("confirmed"):
-            raise forms.ValidationError(_("Приложите скан согласия или подтвердите, что подписанное согласие хранится у вас."))
+            raise forms.ValidationError(
+                _("Приложите скан согласия или подтвердите, что подписанное согласие хранится у вас.")
+            )
         return cleaned

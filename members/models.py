@@ -26,7 +26,9 @@ class Association(models.Model):
     name = models.CharField(_("полное название"), max_length=300)
     short_name = models.CharField(_("краткое название"), max_length=100, default="ГТО ШБ")
     city = models.CharField(_("город"), max_length=100, blank=True)
-    slug = models.SlugField(_("адрес"), unique=True, help_text=_("Часть адреса страниц: латиница, цифры, дефис."))
+    slug = models.SlugField(
+        _("адрес"), unique=True, help_text=_("Часть адреса страниц: латиница, цифры, дефис.")
+    )
 
     class Meta:
         verbose_name = _("объединение")
@@ -39,7 +41,9 @@ class Association(models.Model):
 class School(models.Model):
     association = models.ForeignKey(Association, on_delete=models.PROTECT, related_name="schools")
     name = models.CharField(_("полное название"), max_length=400)
-    short_name = models.CharField(_("краткое название"), max_length=100, help_text=_("Как в отчётах: «МАОУ СОШ № 1»."))
+    short_name = models.CharField(
+        _("краткое название"), max_length=100, help_text=_("Как в отчётах: «МАОУ СОШ № 1».")
+    )
     address = models.CharField(_("адрес"), max_length=300, blank=True)
     phone = models.CharField(_("телефон"), max_length=50, blank=True)
     email = models.EmailField(_("электронная почта"), blank=True)
@@ -68,14 +72,18 @@ class Enrollment(models.Model):
 
     school = models.ForeignKey(School, on_delete=models.CASCADE, related_name="enrollments")
     year_start = models.PositiveSmallIntegerField(_("учебный год начинается в"))
-    grade = models.PositiveSmallIntegerField(_("класс"), validators=[MinValueValidator(1), MaxValueValidator(11)])
+    grade = models.PositiveSmallIntegerField(
+        _("класс"), validators=[MinValueValidator(1), MaxValueValidator(11)]
+    )
     students = models.PositiveIntegerField(_("учащихся"))
 
     class Meta:
         verbose_name = _("число учащихся")
         verbose_name_plural = _("число учащихся по классам")
         ordering = ["year_start", "grade"]
-        constraints = [models.UniqueConstraint(fields=["school", "year_start", "grade"], name="enrollment_unique")]
+        constraints = [
+            models.UniqueConstraint(fields=["school", "year_start", "grade"], name="enrollment_unique")
+        ]
 
     def __str__(self):
         return f"{self.school}, {self.grade} класс, {self.year_start}-{self.year_start + 1}: {self.students}"
@@ -122,25 +130,46 @@ class Person(models.Model):
     first_name = models.CharField(_("имя"), max_length=100, blank=True, validators=[one_line])
     patronymic = models.CharField(_("отчество"), max_length=100, blank=True, validators=[one_line])
     initials = models.CharField(
-        _("инициалы"), max_length=10, blank=True, validators=[one_line], help_text=_("Как в документах: «В.И.». Заполняются по имени и отчеству.")
+        _("инициалы"),
+        max_length=10,
+        blank=True,
+        validators=[one_line],
+        help_text=_("Как в документах: «В.И.». Заполняются по имени и отчеству."),
     )
     # Derived from surname and initials (see members.names): the key documents are matched by.
     key = models.CharField(max_length=120, editable=False, db_index=True)
     school = models.ForeignKey(
-        School, verbose_name=_("школа"), on_delete=models.SET_NULL, null=True, blank=True, related_name="persons"
+        School,
+        verbose_name=_("школа"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="persons",
     )
     position = models.CharField(_("должность"), max_length=30, choices=Position.choices, blank=True)
-    rate = models.DecimalField(_("ставка"), max_digits=3, decimal_places=2, null=True, blank=True,
-                               validators=[MinValueValidator(0), MaxValueValidator(2)])
+    rate = models.DecimalField(
+        _("ставка"),
+        max_digits=3,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0), MaxValueValidator(2)],
+    )
     education_level = models.CharField(_("образование"), max_length=30, choices=Education.choices, blank=True)
     education_institution = models.CharField(_("учебное заведение"), max_length=300, blank=True)
-    education_year = models.PositiveSmallIntegerField(_("год окончания"), null=True, blank=True,
-                                                      validators=[MinValueValidator(1950), MaxValueValidator(2100)])
+    education_year = models.PositiveSmallIntegerField(
+        _("год окончания"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1950), MaxValueValidator(2100)],
+    )
     education_specialty = models.CharField(_("специальность по диплому"), max_length=300, blank=True)
     experience_total = models.PositiveSmallIntegerField(_("общий стаж, лет"), null=True, blank=True)
     experience_library = models.PositiveSmallIntegerField(_("библиотечный стаж, лет"), null=True, blank=True)
     experience_as_of = models.DateField(_("стаж на дату"), null=True, blank=True)
-    category = models.CharField(_("квалификационная категория"), max_length=20, choices=Category.choices, blank=True)
+    category = models.CharField(
+        _("квалификационная категория"), max_length=20, choices=Category.choices, blank=True
+    )
     attestation_date = models.DateField(_("дата аттестации"), null=True, blank=True)
     attestation_due = models.DateField(_("следующая аттестация"), null=True, blank=True)
     self_education_theme = LimitedTextField(_("тема самообразования"), max_length=500, blank=True)
@@ -182,8 +211,14 @@ class Person(models.Model):
         from members.services import switch_login
 
         account = Account.objects.filter(person=self, user__is_active=True).select_related("user").first()
-        if account is not None and account.role in Account.ROLES_A_HEAD_GIVES and not (account.user.is_staff or account.user.is_superuser):
-            switch_login(account.user, on=False)  # (the site administrator's own login is the administrator's to end)
+        if (
+            account is not None
+            and account.role in Account.ROLES_A_HEAD_GIVES
+            and not (account.user.is_staff or account.user.is_superuser)
+        ):
+            switch_login(
+                account.user, on=False
+            )  # (the site administrator's own login is the administrator's to end)
 
     def clean(self):
         today = timezone.localdate()
@@ -192,7 +227,11 @@ class Person(models.Model):
             errors["attestation_date"] = _("Дата прошедшей аттестации не может быть в будущем.")
         if self.attestation_date and self.attestation_due and self.attestation_due <= self.attestation_date:
             errors["attestation_due"] = _("Следующая аттестация должна быть позже прошедшей.")
-        if self.experience_total is not None and self.experience_library is not None and self.experience_library > self.experience_total:
+        if (
+            self.experience_total is not None
+            and self.experience_library is not None
+            and self.experience_library > self.experience_total
+        ):
             errors["experience_library"] = _("Библиотечный стаж не может быть больше общего.")
         if self.left_on and self.is_active:
             errors["left_on"] = _("Дата ухода указывается только для тех, кто уже не работает.")
@@ -215,7 +254,12 @@ class Person(models.Model):
         return f"{self.surname} {self.initials}".strip()
 
     # The posts a public page may name a person by; any other is «сотрудник».
-    PUBLIC_POSTS = (Position.TEACHER_LIBRARIAN, Position.LIBRARIAN, Position.HEAD_OF_LIBRARY, Position.IBC_HEAD)
+    PUBLIC_POSTS = (
+        Position.TEACHER_LIBRARIAN,
+        Position.LIBRARIAN,
+        Position.HEAD_OF_LIBRARY,
+        Position.IBC_HEAD,
+    )
 
     @property
     def public_name(self):
@@ -224,12 +268,18 @@ class Person(models.Model):
         if self.publish_name:
             return self.printed_name
         post = self.get_position_display() if self.position in self.PUBLIC_POSTS else gettext("сотрудник")
-        return f"{post} {self.school.short_name}" if self.school_id else gettext("%(post)s объединения") % {"post": post}
+        return (
+            f"{post} {self.school.short_name}"
+            if self.school_id
+            else gettext("%(post)s объединения") % {"post": post}
+        )
 
     def refresh_publish_name(self, today=None):
         """Person.publish_name from her consents: a consent to publishing, given and not withdrawn."""
         today = today or timezone.localdate()
-        allowed = self.consents.filter(scope=Consent.Scope.PUBLISHING, given_on__lte=today, withdrawn_on__isnull=True).exists()
+        allowed = self.consents.filter(
+            scope=Consent.Scope.PUBLISHING, given_on__lte=today, withdrawn_on__isnull=True
+        ).exists()
         if allowed != self.publish_name:
             self.publish_name = allowed
             Person.objects.filter(pk=self.pk).update(publish_name=allowed)
@@ -251,7 +301,11 @@ def add_months(day, months):
 
 def too_many(record, most, message):
     """ValidationError when a new record would take the person past `most` of its kind (courses, portfolio)."""
-    if record.pk is None and record.person_id and type(record).objects.filter(person_id=record.person_id).count() >= most:
+    if (
+        record.pk is None
+        and record.person_id
+        and type(record).objects.filter(person_id=record.person_id).count() >= most
+    ):
         raise ValidationError(message % {"count": most})
 
 
@@ -265,9 +319,14 @@ class Course(models.Model):
     start = models.DateField(_("начало"))
     end = models.DateField(_("окончание"))
     certificate_number = models.CharField(_("номер удостоверения"), max_length=100, blank=True)
-    scan = CheckedFileField(_("скан удостоверения"), upload_to="courses/%Y/", blank=True, validators=[validate_upload],
-                            download_view="members:course_scan",
-                            help_text=_("PDF, JPEG или PNG, не больше 10 МБ."))
+    scan = CheckedFileField(
+        _("скан удостоверения"),
+        upload_to="courses/%Y/",
+        blank=True,
+        validators=[validate_upload],
+        download_view="members:course_scan",
+        help_text=_("PDF, JPEG или PNG, не больше 10 МБ."),
+    )
 
     history = HistoricalRecords()
 
@@ -285,7 +344,11 @@ class Course(models.Model):
     def clean(self):
         if self.start and self.end and self.end < self.start:
             raise ValidationError({"end": _("Курсы не могут закончиться раньше, чем начались.")})
-        too_many(self, self.MOST_PER_PERSON, _("В карточке уже %(count)d курсов — больше не вносится. Удалите старые записи."))
+        too_many(
+            self,
+            self.MOST_PER_PERSON,
+            _("В карточке уже %(count)d курсов — больше не вносится. Удалите старые записи."),
+        )
 
 
 class Consent(models.Model):
@@ -299,10 +362,22 @@ class Consent(models.Model):
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="consents")
     scope = models.CharField(_("на что"), max_length=20, choices=Scope.choices)
     given_on = models.DateField(_("дата согласия"))
-    scan = CheckedFileField(_("скан согласия"), upload_to="consents/%Y/", blank=True, validators=[validate_upload],
-                            download_view="members:consent_scan", help_text=_("PDF, JPEG или PNG, не больше 10 МБ."))
-    confirmed_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("подтвердил(а)"), on_delete=models.SET_NULL,
-                                     null=True, blank=True, related_name="+")
+    scan = CheckedFileField(
+        _("скан согласия"),
+        upload_to="consents/%Y/",
+        blank=True,
+        validators=[validate_upload],
+        download_view="members:consent_scan",
+        help_text=_("PDF, JPEG или PNG, не больше 10 МБ."),
+    )
+    confirmed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("подтвердил(а)"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
     recorded_at = models.DateTimeField(_("внесено"), auto_now_add=True)
     withdrawn_on = models.DateField(_("отозвано"), null=True, blank=True)
 
@@ -330,7 +405,6 @@ class Consent(models.Model):
         return self.withdrawn_on is None
 
 
-
 @receiver(post_save, sender=Consent)
 @receiver(post_delete, sender=Consent)
 def consent_changed(sender, instance, **kwargs):
@@ -344,10 +418,16 @@ class PrivacyPolicy(models.Model):
     """The site's published policy on processing personal data: the site administrator writes it in /admin/;
     the newest version is shown at /privacy/ (until there is one, a standard text: templates/privacy.html)."""
 
-    text = LimitedTextField(_("текст политики"), max_length=50000,
-                            help_text=_("Абзацы — через пустую строку. Показывается на странице «Персональные данные»."))
-    operator = models.CharField(_("оператор персональных данных"), max_length=300,
-                                help_text=_("Кто обрабатывает данные: организация, её адрес и контакт для обращений."))
+    text = LimitedTextField(
+        _("текст политики"),
+        max_length=50000,
+        help_text=_("Абзацы — через пустую строку. Показывается на странице «Персональные данные»."),
+    )
+    operator = models.CharField(
+        _("оператор персональных данных"),
+        max_length=300,
+        help_text=_("Кто обрабатывает данные: организация, её адрес и контакт для обращений."),
+    )
     published_on = models.DateField(_("действует с"), default=timezone.localdate)
 
     class Meta:
@@ -379,18 +459,29 @@ class PortfolioEntry(models.Model):
     kind = models.CharField(_("вид"), max_length=20, choices=Kind.choices)
     date = models.DateField(_("дата"))
     level = models.CharField(_("уровень"), max_length=20, choices=Level.choices)
-    result = models.CharField(_("результат"), max_length=300, blank=True, help_text=_("Например: «диплом I степени», «участие»."))
+    result = models.CharField(
+        _("результат"), max_length=300, blank=True, help_text=_("Например: «диплом I степени», «участие».")
+    )
     link = models.URLField(_("ссылка"), blank=True)
-    file = CheckedFileField(_("файл"), upload_to="portfolio/%Y/", blank=True, validators=[validate_upload],
-                            download_view="members:portfolio_file",
-                            help_text=_("PDF, JPEG или PNG, не больше 10 МБ."))
+    file = CheckedFileField(
+        _("файл"),
+        upload_to="portfolio/%Y/",
+        blank=True,
+        validators=[validate_upload],
+        download_view="members:portfolio_file",
+        help_text=_("PDF, JPEG или PNG, не больше 10 МБ."),
+    )
 
     history = HistoricalRecords()
 
     MOST_PER_PERSON = 200
 
     def clean(self):
-        too_many(self, self.MOST_PER_PERSON, _("В портфолио уже %(count)d записей — больше не вносится. Удалите старые записи."))
+        too_many(
+            self,
+            self.MOST_PER_PERSON,
+            _("В портфолио уже %(count)d записей — больше не вносится. Удалите старые записи."),
+        )
 
     class Meta:
         verbose_name = _("запись портфолио")
@@ -422,11 +513,22 @@ class Account(models.Model):
     ROLES_A_HEAD_MANAGES = (Role.LIBRARIAN, Role.VIEWER)
 
     user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="account")
-    association = models.ForeignKey(Association, on_delete=models.PROTECT, related_name="accounts", null=True, blank=True,
-                                    help_text=_("Пусто только у регионального координатора."))
+    association = models.ForeignKey(
+        Association,
+        on_delete=models.PROTECT,
+        related_name="accounts",
+        null=True,
+        blank=True,
+        help_text=_("Пусто только у регионального координатора."),
+    )
     role = models.CharField(_("роль"), max_length=20, choices=Role.choices)
     person = models.OneToOneField(
-        Person, verbose_name=_("сотрудник"), on_delete=models.SET_NULL, null=True, blank=True, related_name="account"
+        Person,
+        verbose_name=_("сотрудник"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="account",
     )
 
     class Meta:
@@ -444,9 +546,13 @@ class Account(models.Model):
 
     def clean(self):
         if (self.role == self.Role.COORDINATOR) != (self.association_id is None):
-            raise ValidationError({"association": _("Объединение указывается у всех, кроме регионального координатора.")})
+            raise ValidationError(
+                {"association": _("Объединение указывается у всех, кроме регионального координатора.")}
+            )
         if self.person_id is not None and self.person.association_id != self.association_id:
-            raise ValidationError({"person": _("Сотрудник из другого объединения: логин даётся только в своём.")})
+            raise ValidationError(
+                {"person": _("Сотрудник из другого объединения: логин даётся только в своём.")}
+            )
 
     def save(self, *args, **kwargs):
         # Whoever saves an account — a page, the admin, a command — saves a consistent one.
@@ -455,13 +561,19 @@ class Account(models.Model):
 
     def check_given_by(self, giver):
         """The rule for a head giving a login: in her own association, one of ROLES_A_HEAD_GIVES. ValidationError otherwise."""
-        if not (giver is not None and giver.is_head and not giver.is_coordinator and giver.association_id is not None):
+        if not (
+            giver is not None
+            and giver.is_head
+            and not giver.is_coordinator
+            and giver.association_id is not None
+        ):
             raise ValidationError(_("Логины даёт руководитель объединения."))
         if self.association_id != giver.association_id:
             raise ValidationError(_("Логин можно дать только в своём объединении."))
         if self.role not in self.ROLES_A_HEAD_GIVES:
             raise ValidationError(
-                _("Роль «%(role)s» руководитель дать не может: её даёт администратор сайта.") % {"role": self.get_role_display()}
+                _("Роль «%(role)s» руководитель дать не может: её даёт администратор сайта.")
+                % {"role": self.get_role_display()}
             )
 
     def can_be_managed_by(self, head):
@@ -475,7 +587,9 @@ class Account(models.Model):
 
     def acting_in(self, association):
         """A coordinator on one association's pages: a reader of that association (an unsaved stand-in)."""
-        stand_in = Account(pk=self.pk, user=self.user, association=association, role=self.Role.VIEWER, person=None)
+        stand_in = Account(
+            pk=self.pk, user=self.user, association=association, role=self.Role.VIEWER, person=None
+        )
         stand_in.is_coordinator = True
         return stand_in
 
@@ -486,7 +600,9 @@ class LoginAttempt(models.Model):
     A failure row is written before the password is checked and turned into a success when it was right.
     """
 
-    username = models.CharField(_("логин"), max_length=150)  # lower-cased: «Kuklina» and «kuklina» are one login
+    username = models.CharField(
+        _("логин"), max_length=150
+    )  # lower-cased: «Kuklina» and «kuklina» are one login
     ip = models.GenericIPAddressField(_("адрес"), null=True, blank=True)
     at = models.DateTimeField(_("когда"), default=timezone.now, db_index=True)
     succeeded = models.BooleanField(_("вход выполнен"), default=False)
@@ -495,8 +611,10 @@ class LoginAttempt(models.Model):
         verbose_name = _("попытка входа")
         verbose_name_plural = _("попытки входа")
         ordering = ["-at"]
-        indexes = [models.Index(fields=["username", "at"], name="login_attempt_user"),
-                   models.Index(fields=["ip", "at"], name="login_attempt_ip")]
+        indexes = [
+            models.Index(fields=["username", "at"], name="login_attempt_user"),
+            models.Index(fields=["ip", "at"], name="login_attempt_ip"),
+        ]
 
     def __str__(self):
         return f"{self.username} · {self.ip or '—'}"

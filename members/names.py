@@ -20,7 +20,9 @@ PRINTED_NAME = re.compile(rf"({SURNAME})\s+({INITIAL})\.\s*(?:({INITIAL})(?![а-
 # «Т.А. Мальцева», «Т. А. Мальцева», «Л.В.Ким»
 INITIALS_FIRST = re.compile(rf"({INITIAL})\.\s*(?:({INITIAL})\.\s*)?({SURNAME})(?![а-яё])")
 # «Иванова Елена Александровна»: a patronymic says it is a full name
-FULL_NAME = re.compile(rf"({SURNAME})\s+({WORD})\s+({WORD}(?:вна|вич|чна|чич|ична|ич|кызы|оглы|улы))(?![а-яё])")
+FULL_NAME = re.compile(
+    rf"({SURNAME})\s+({WORD})\s+({WORD}(?:вна|вич|чна|чич|ична|ич|кызы|оглы|улы))(?![а-яё])"
+)
 NAME = re.compile(f"{FULL_NAME.pattern}|{PRINTED_NAME.pattern}|{INITIALS_FIRST.pattern}")
 SEPARATORS = re.compile(r"[\s,;]*")
 # Between two names, nothing but separators and «и»: «Саблина В.И. и Куклина Н.Н.», «Ким Л.В./Орлова Н.П.»
@@ -58,7 +60,9 @@ class PrintedName:
 
 def _name_of(match):
     """The PrintedName of a NAME match."""
-    full_surname, first, patronymic, surname, first_initial, second_initial, i1, i2, surname_after = match.groups()
+    full_surname, first, patronymic, surname, first_initial, second_initial, i1, i2, surname_after = (
+        match.groups()
+    )
     if full_surname:
         return PrintedName(full_surname, f"{first[0]}.{patronymic[0]}.", first, patronymic)
     if surname:
@@ -79,11 +83,15 @@ def _pieces(text):
     between numbers («школ № 1, 3, 5»)."""
     pieces, current, depth = [], [], 0
     for index, char in enumerate(text):
-        if char in "(«\"" and not (char == '"' and depth):
+        if char in '(«"' and not (char == '"' and depth):
             depth += 1
         elif char in ")»" or (char == '"' and depth):
             depth = max(0, depth - 1)
-        if depth == 0 and char in "\n;," and not (char == "," and re.match(r"\s*\d", text[index + 1:index + 4])):
+        if (
+            depth == 0
+            and char in "\n;,"
+            and not (char == "," and re.match(r"\s*\d", text[index + 1 : index + 4]))
+        ):
             pieces.append("".join(current))
             current = []
             continue
@@ -102,7 +110,9 @@ def _group(text):
 HER_POST_OR_SCHOOL = re.compile(
     r"^\s*(?:(?:педагог-)?библиотекарь|руководитель|председатель|заместитель|зам\.|заведующ(?:ая|ий)|методист|учитель|"
     r"директор|секретарь|член\s+жюри|(?:[МГ][БАК]?ОУ|[МГ]Б?У|ОГ[БА]ОУ)\s*(?:«[^»]*»|СОШ|ООШ|НОШ|гимназ|лице|школ)|"
-    r"(?:СОШ|ООШ|НОШ|гимназия|лицей|школа)\b)", re.IGNORECASE)
+    r"(?:СОШ|ООШ|НОШ|гимназия|лицей|школа)\b)",
+    re.IGNORECASE,
+)
 
 
 def responsible_lines(text):
@@ -123,16 +133,16 @@ def _lines_of(piece):
         return [Line(piece.strip())]
     lines, position = [], 0
     for index, match in enumerate(matches):
-        before = piece[position:match.start()]
+        before = piece[position : match.start()]
         if not GLUE.match(before):
             lines.append(Line(_group(before)))
         end = matches[index + 1].start() if index + 1 < len(matches) else len(piece)
-        tail = piece[match.end():end]
+        tail = piece[match.end() : end]
         # what follows a name up to the next one: «(СОШ №5)» or «– руководитель ГМО» belongs to it; other words
         # are a group of their own
         attached = re.match(r"^\s*\.?\s*(\([^)]*\)|[–—-]\s*\S.*)?", tail)
         text_end = match.end() + attached.end() if attached[1] else match.end()
-        lines.append(Line(piece[match.start():text_end].strip(" ,;"), _name_of(match)))
+        lines.append(Line(piece[match.start() : text_end].strip(" ,;"), _name_of(match)))
         position = text_end
     rest = piece[position:]
     if not GLUE.match(rest):

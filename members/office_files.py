@@ -66,7 +66,9 @@ def check_office_file(file, limits):
     size = _size(file)
     if size > limits.max_bytes:
         raise OfficeFileRefused(
-            _("Файл больше %(limit)d МБ (%(size).1f МБ): для %(what)s это слишком много — проверьте, тот ли это файл.")
+            _(
+                "Файл больше %(limit)d МБ (%(size).1f МБ): для %(what)s это слишком много — проверьте, тот ли это файл."
+            )
             % {"limit": limits.max_bytes // 2**20, "size": size / 2**20, "what": limits.what}
         )
     opened = open(file, "rb") if not hasattr(file, "read") else file  # noqa: SIM115 — closed below when opened here
@@ -97,7 +99,10 @@ def _size(file):
 def _check_parts(archive, raw, limits):
     parts = archive.infolist()
     if len(parts) > MAX_PARTS:
-        raise OfficeFileRefused(_("В файле %(count)d частей — это не документ Word или Excel, а что-то собранное нарочно.") % {"count": len(parts)})
+        raise OfficeFileRefused(
+            _("В файле %(count)d частей — это не документ Word или Excel, а что-то собранное нарочно.")
+            % {"count": len(parts)}
+        )
     total = 0
     counters = [_Counter(count) for count in limits.counts]  # for the whole file
     for part in parts:
@@ -116,14 +121,25 @@ def _check_parts(archive, raw, limits):
         for scanner in scanners:
             scanner.close()
         if inflated != part.file_size:
-            raise OfficeFileRefused(_("Файл повреждён: одна из его частей не совпадает со своим описанием. Откройте его в Word или Excel и сохраните заново."))
+            raise OfficeFileRefused(
+                _(
+                    "Файл повреждён: одна из его частей не совпадает со своим описанием. Откройте его в Word или Excel и сохраните заново."
+                )
+            )
 
 
 def _too_much(limits, total):
     return OfficeFileRefused(
-        _("Файл распаковывается больше чем в %(limit)d МБ, а для %(what)s столько не бывает. Возможно, он испорчен или собран "
-          "нарочно: откройте его в Word или Excel и сохраните заново.")
-        % {"limit": limits.max_unpacked // 2**20 if total > limits.max_unpacked else limits.max_part // 2**20, "what": limits.what}
+        _(
+            "Файл распаковывается больше чем в %(limit)d МБ, а для %(what)s столько не бывает. Возможно, он испорчен или собран "
+            "нарочно: откройте его в Word или Excel и сохраните заново."
+        )
+        % {
+            "limit": limits.max_unpacked // 2**20
+            if total > limits.max_unpacked
+            else limits.max_part // 2**20,
+            "what": limits.what,
+        }
     )
 
 
@@ -145,7 +161,9 @@ def _inflate(raw, part):
             yield chunk
         return
     if part.compress_type != zipfile.ZIP_DEFLATED:
-        raise OfficeFileRefused(_("Файл сжат не так, как сжимают Word и Excel: откройте его в Word или Excel и сохраните заново."))
+        raise OfficeFileRefused(
+            _("Файл сжат не так, как сжимают Word и Excel: откройте его в Word или Excel и сохраните заново.")
+        )
     inflater = zlib.decompressobj(-15)
     while left > 0 and not inflater.eof:
         data = raw.read(min(CHUNK, left))
@@ -158,7 +176,9 @@ def _inflate(raw, part):
                 data = inflater.unconsumed_tail
                 yield chunk
         except zlib.error:
-            raise OfficeFileRefused(_("Файл повреждён: откройте его в Word или Excel и сохраните заново.")) from None
+            raise OfficeFileRefused(
+                _("Файл повреждён: откройте его в Word или Excel и сохраните заново.")
+            ) from None
 
 
 def _tags(*names):
@@ -166,7 +186,9 @@ def _tags(*names):
     with no names, of any element."""
     if not names:
         return re.compile(rb"<[A-Za-z_]")
-    return re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?(" + b"|".join(re.escape(name) for name in names) + rb")[\s/>]")
+    return re.compile(
+        rb"<(?:[A-Za-z_][\w.-]*:)?(" + b"|".join(re.escape(name) for name in names) + rb")[\s/>]"
+    )
 
 
 class _Scanner:
@@ -221,7 +243,10 @@ class _RowCounter(_Scanner):
             self.cells += 1
             if self.cells > self.most:
                 raise OfficeFileRefused(
-                    ngettext("В одной строке больше %(count)d ячейки — столько столбцов в таблице не бывает.",
-                             "В одной строке больше %(count)d ячеек — столько столбцов в таблице не бывает.", self.most)
+                    ngettext(
+                        "В одной строке больше %(count)d ячейки — столько столбцов в таблице не бывает.",
+                        "В одной строке больше %(count)d ячеек — столько столбцов в таблице не бывает.",
+                        self.most,
+                    )
                     % {"count": self.most}
                 )

@@ -21,7 +21,18 @@ ERASED_FIELDS = [
     "attestation_date", "attestation_due", "self_education_theme", "phone", "email",
 ]  # fmt: skip
 
-CARD_FIELDS = ["surname", "first_name", "patronymic", "initials", "school", "position", "rate", *ERASED_FIELDS[3:], "is_active", "left_on"]
+CARD_FIELDS = [
+    "surname",
+    "first_name",
+    "patronymic",
+    "initials",
+    "school",
+    "position",
+    "rate",
+    *ERASED_FIELDS[3:],
+    "is_active",
+    "left_on",
+]
 
 
 def _value(value):
@@ -44,9 +55,8 @@ def _shown(obj, name):
 def personal_data(person):
     """Everything the site keeps about the person, for «Мои данные» (JSON and PDF): a dict of sections."""
     account = getattr(person, "account", None)
-    responsibilities = (
-        person.responsibilities.select_related("event__section__plan__association")
-        .order_by("-event__section__plan__year_start", "event__section__position", "event__position")
+    responsibilities = person.responsibilities.select_related("event__section__plan__association").order_by(
+        "-event__section__plan__year_start", "event__section__position", "event__position"
     )
     return {
         "сформировано": timezone.localtime().replace(microsecond=0),
@@ -96,10 +106,16 @@ def erase(person):
     ValueError (a Russian sentence) while she still works, or when her login is the site administrator's.
     """
     if person.is_active:
-        raise ValueError(_("Стереть можно только данные того, кто уже не работает: сначала отметьте уход в карточке."))
+        raise ValueError(
+            _("Стереть можно только данные того, кто уже не работает: сначала отметьте уход в карточке.")
+        )
     account = Account.objects.filter(person=person).select_related("user").first()
     if account is not None and (account.user.is_staff or account.user.is_superuser or account.is_head):
-        raise ValueError(_("У этого сотрудника логин руководителя или администратора сайта: его данные стирает администратор сайта."))
+        raise ValueError(
+            _(
+                "У этого сотрудника логин руководителя или администратора сайта: его данные стирает администратор сайта."
+            )
+        )
     files = _files_of(person)
     if account is not None:
         _empty_login(account.user)
@@ -112,7 +128,9 @@ def erase(person):
     Consent.history.filter(person_id=person.pk).update(scan="")
     blank = {name: None if Person._meta.get_field(name).null else "" for name in ERASED_FIELDS}
     Person.history.filter(id=person.pk).update(**blank)
-    Person.objects.filter(pk=person.pk).update(**blank, erased_on=today, publish_name=False, calendar_token=new_calendar_token())
+    Person.objects.filter(pk=person.pk).update(
+        **blank, erased_on=today, publish_name=False, calendar_token=new_calendar_token()
+    )
     person.reminders.all().delete()
     person.refresh_from_db()
     person._change_reason = "личные данные стёрты"

@@ -30,7 +30,9 @@ def privacy_policy(request):
 def consent_add(request, pk):
     require_head(request)
     person = get_person_for_user(request, pk)
-    form = ConsentForm(request.POST or None, request.FILES or None, initial={"given_on": timezone.localdate()})
+    form = ConsentForm(
+        request.POST or None, request.FILES or None, initial={"given_on": timezone.localdate()}
+    )
     if request.method == "POST" and form.is_valid():
         consent = form.save(commit=False)
         consent.person, consent.confirmed_by = person, request.user
@@ -76,7 +78,9 @@ def my_data(request, pk, fmt):
         raise Http404
     body = json.dumps(personal_data(person), ensure_ascii=False, indent=2, cls=DjangoJSONEncoder).encode()
     response = HttpResponse(body, content_type="application/json; charset=utf-8")
-    response["Content-Disposition"] = content_disposition_header(True, f"Мои данные {person.printed_name}.json")
+    response["Content-Disposition"] = content_disposition_header(
+        True, f"Мои данные {person.printed_name}.json"
+    )
     return response
 
 
@@ -94,5 +98,7 @@ def person_erase(request, pk):
     except ValueError as error:
         messages.error(request, str(error))
     else:
-        messages.success(request, _("Личные данные стёрты: осталась только фамилия с инициалами — в прошлых планах."))
+        messages.success(
+            request, _("Личные данные стёрты: осталась только фамилия с инициалами — в прошлых планах.")
+        )
     return redirect(person)

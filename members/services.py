@@ -42,7 +42,9 @@ def find_or_create_person(association, printed_name):
     person = Person.objects.filter(association=association, key=printed_name.key).first()
     if person:
         return person, False
-    person = Person.objects.create(association=association, surname=printed_name.surname, initials=printed_name.initials)
+    person = Person.objects.create(
+        association=association, surname=printed_name.surname, initials=printed_name.initials
+    )
     return person, True
 
 
@@ -72,6 +74,7 @@ def without_recent_course(people, today):
 
 # ---------------------------------------------------------------- logins
 
+
 def give_login(giver, person, username, role):
     """A login for `person`, given by `giver` (an Account: the head of the person's association).
 
@@ -85,7 +88,9 @@ def give_login(giver, person, username, role):
     password = secrets.token_urlsafe(9)
     try:
         with transaction.atomic():
-            user = get_user_model().objects.create_user(username=username, password=password, email=person.email)
+            user = get_user_model().objects.create_user(
+                username=username, password=password, email=person.email
+            )
             account.user = user
             account.full_clean()
             account.save()

@@ -44,7 +44,9 @@ from django.utils.translation import ngettext
 from members.models import LoginAttempt
 
 WINDOW = datetime.timedelta(days=1)
-KNOWN_FOR = datetime.timedelta(days=180)  # an address the login signed in from this recently is the person's own
+KNOWN_FOR = datetime.timedelta(
+    days=180
+)  # an address the login signed in from this recently is the person's own
 FREE_PER_PAIR = 5
 FREE_PER_LOGIN = 20
 FREE_PER_ADDRESS = 30
@@ -67,7 +69,12 @@ def client_ip(request):
     remote = _address(request.META.get("REMOTE_ADDR", ""))
     header = settings.CLIENT_IP_HEADER
     address = remote
-    if header and request.META.get(header) and remote is not None and str(remote) in settings.CLIENT_IP_TRUSTED_PROXIES:
+    if (
+        header
+        and request.META.get(header)
+        and remote is not None
+        and str(remote) in settings.CLIENT_IP_TRUSTED_PROXIES
+    ):
         hops = [hop.strip() for hop in request.META[header].split(",") if hop.strip()]
         if hops:
             address = _address(hops[-min(settings.CLIENT_IP_PROXIES, len(hops))]) or remote
@@ -113,14 +120,23 @@ def wait_before_attempt(username, ip, now):
     since = now - WINDOW
     attempts = LoginAttempt.objects.filter(username=username, at__gte=since)
     known_ips = set(
-        LoginAttempt.objects.filter(username=username, succeeded=True, at__gte=now - KNOWN_FOR).values_list("ip", flat=True)
+        LoginAttempt.objects.filter(username=username, succeeded=True, at__gte=now - KNOWN_FOR).values_list(
+            "ip", flat=True
+        )
     )
     last_success = attempts.filter(ip=ip, succeeded=True).aggregate(at=Max("at"))["at"]
     checks = [(attempts.filter(ip=ip, succeeded=False, at__gt=last_success or since), FREE_PER_PAIR)]
     if ip is None or ip not in known_ips:  # no address is nobody's own
-        checks.append((attempts.filter(succeeded=False).exclude(ip__in=[known for known in known_ips if known]), FREE_PER_LOGIN))
+        checks.append(
+            (
+                attempts.filter(succeeded=False).exclude(ip__in=[known for known in known_ips if known]),
+                FREE_PER_LOGIN,
+            )
+        )
         if ip:
-            signed_in_here = LoginAttempt.objects.filter(ip=ip, succeeded=True, at__gte=now - KNOWN_FOR).values("username")
+            signed_in_here = LoginAttempt.objects.filter(
+                ip=ip, succeeded=True, at__gte=now - KNOWN_FOR
+            ).values("username")
             checks.append((
                 LoginAttempt.objects.filter(ip=ip, succeeded=False, at__gte=since).exclude(username__in=signed_in_here),
                 FREE_PER_ADDRESS,
@@ -158,7 +174,9 @@ def unlock(username):
 
 def recent_failures(username):
     """Failures of the login in the last day, from any address — what «Снять ограничение» would forget."""
-    return LoginAttempt.objects.filter(username=login_key(username), succeeded=False, at__gte=timezone.now() - WINDOW).count()
+    return LoginAttempt.objects.filter(
+        username=login_key(username), succeeded=False, at__gte=timezone.now() - WINDOW
+    ).count()
 
 
 def check_password(request, user, password):
@@ -204,7 +222,9 @@ class ThrottledBackend(ModelBackend):
             succeeded(attempt)
             return user
         if request is not None and self._switched_off(username, password):
-            request.login_refusal = _("Ваш вход на сайт отключён. Если это ошибка, обратитесь к руководителю объединения.")
+            request.login_refusal = _(
+                "Ваш вход на сайт отключён. Если это ошибка, обратитесь к руководителю объединения."
+            )
         return None
 
     @staticmethod

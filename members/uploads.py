@@ -25,14 +25,17 @@ def validate_upload(file):
             % {"size": file.size / 1024 / 1024}
         )
     name = file.name.lower()
-    extension = name[name.rfind("."):] if "." in name else ""
+    extension = name[name.rfind(".") :] if "." in name else ""
     if extension not in SIGNATURES:
         raise ValidationError(_("Можно загрузить только PDF, JPEG или PNG."))
     file.seek(0)
     head = file.read(8)
     file.seek(0)
     if not any(head.startswith(signature) for signature in SIGNATURES[extension]):
-        raise ValidationError(_("Файл не похож на %(type)s: возможно, он повреждён или переименован.") % {"type": extension[1:].upper()})
+        raise ValidationError(
+            _("Файл не похож на %(type)s: возможно, он повреждён или переименован.")
+            % {"type": extension[1:].upper()}
+        )
 
 
 class CheckedFieldFile(FieldFile):
@@ -64,4 +67,6 @@ def file_response(field_file):
     """An uploaded file as a download under its own name (404 when there is none); the caller has checked rights."""
     if not field_file:
         raise Http404
-    return FileResponse(field_file.open("rb"), as_attachment=True, filename=field_file.name.rsplit("/", 1)[-1])
+    return FileResponse(
+        field_file.open("rb"), as_attachment=True, filename=field_file.name.rsplit("/", 1)[-1]
+    )

@@ -15,10 +15,23 @@ from django.views.decorators.http import require_POST, require_safe
 from audit.history import changes
 from events.dates import academic_year_bounds, academic_year_of
 from members.access import (
-    can_edit_person, can_edit_school, can_see_contacts, get_person_for_user, get_school_for_user, require_head, require_member,
+    can_edit_person,
+    can_edit_school,
+    can_see_contacts,
+    get_person_for_user,
+    get_school_for_user,
+    require_head,
+    require_member,
     require_reader_of_all,
 )
-from members.forms import AccountForm, CourseForm, PersonFilterForm, PersonForm, PortfolioEntryForm, SchoolForm
+from members.forms import (
+    AccountForm,
+    CourseForm,
+    PersonFilterForm,
+    PersonForm,
+    PortfolioEntryForm,
+    SchoolForm,
+)
 from members.models import Account, Course, Enrollment, Person, PortfolioEntry, School, add_months
 from members import throttle
 from members.services import give_login, librarians, switch_login, without_recent_course
@@ -27,6 +40,7 @@ from reports.base import download_response, get_exporter
 
 
 # ---------------------------------------------------------------- people
+
 
 @login_required
 def person_list(request):
@@ -72,8 +86,12 @@ def _login_of(person, head):
     if account is None:
         return None
     manageable = account.can_be_managed_by(head)
-    return {"account": account, "user": account.user, "manageable": manageable,
-            "failures": throttle.recent_failures(account.user.username) if manageable else 0}
+    return {
+        "account": account,
+        "user": account.user,
+        "manageable": manageable,
+        "failures": throttle.recent_failures(account.user.username) if manageable else 0,
+    }
 
 
 @login_required
@@ -82,9 +100,17 @@ def person_create(request):
     form = PersonForm(request.POST or None, association=account.association, by_head=True)
     if request.method == "POST" and form.is_valid():
         person = form.save()
-        messages.success(request, _("Сотрудник «%(name)s» добавлен в банк данных.") % {"name": person.printed_name})
+        messages.success(
+            request, _("Сотрудник «%(name)s» добавлен в банк данных.") % {"name": person.printed_name}
+        )
         return redirect(person)
-    return _form_page(request, form, _("Новый сотрудник"), _("Карточка школьного библиотекаря в банке данных ГТО ШБ."), reverse("members:people"))
+    return _form_page(
+        request,
+        form,
+        _("Новый сотрудник"),
+        _("Карточка школьного библиотекаря в банке данных ГТО ШБ."),
+        reverse("members:people"),
+    )
 
 
 @login_required
@@ -92,12 +118,20 @@ def person_create(request):
 def person_edit(request, pk):
     account = require_member(request)
     person = get_person_for_user(request, pk, edit=True)
-    form = PersonForm(request.POST or None, instance=person, association=account.association, by_head=account.is_head)
+    form = PersonForm(
+        request.POST or None, instance=person, association=account.association, by_head=account.is_head
+    )
     if request.method == "POST" and form.is_valid():
         form.save()
         messages.success(request, _("Карточка сохранена."))
         return redirect(person)
-    return _form_page(request, form, person.printed_name, _("Карточка в банке данных. Телефон и почту видят только вы, руководитель и комитет образования."), person.get_absolute_url())
+    return _form_page(
+        request,
+        form,
+        person.printed_name,
+        _("Карточка в банке данных. Телефон и почту видят только вы, руководитель и комитет образования."),
+        person.get_absolute_url(),
+    )
 
 
 def _form_page(request, form, title, intro, cancel_url, multipart=False, status=200):
@@ -106,6 +140,7 @@ def _form_page(request, form, title, intro, cancel_url, multipart=False, status=
 
 
 # ---------------------------------------------------------------- courses and portfolio
+
 
 @transaction.atomic
 def _record_form(request, person, form_class, instance, title, intro):
@@ -116,22 +151,38 @@ def _record_form(request, person, form_class, instance, title, intro):
         record.save()
         messages.success(request, _("Сохранено."))
         return redirect(person)
-    return _form_page(request, form, title, intro, person.get_absolute_url(), multipart=True,
-                      status=400 if request.method == "POST" else 200)
+    return _form_page(
+        request,
+        form,
+        title,
+        intro,
+        person.get_absolute_url(),
+        multipart=True,
+        status=400 if request.method == "POST" else 200,
+    )
 
 
 @login_required
 def course_add(request, pk):
     person = get_person_for_user(request, pk, edit=True)
-    return _record_form(request, person, CourseForm, Course(person=person), _("Курсы повышения квалификации"),
-                        _("Курсы, которые прошёл(а) %(name)s. Скан удостоверения — PDF, JPEG или PNG до 10 МБ.") % {"name": person.printed_name})
+    return _record_form(
+        request,
+        person,
+        CourseForm,
+        Course(person=person),
+        _("Курсы повышения квалификации"),
+        _("Курсы, которые прошёл(а) %(name)s. Скан удостоверения — PDF, JPEG или PNG до 10 МБ.")
+        % {"name": person.printed_name},
+    )
 
 
 @login_required
 def course_edit(request, pk):
     course = get_object_or_404(Course, pk=pk)
     person = get_person_for_user(request, course.person_id, edit=True)
-    return _record_form(request, person, CourseForm, course, _("Курсы повышения квалификации"), person.printed_name)
+    return _record_form(
+        request, person, CourseForm, course, _("Курсы повышения квалификации"), person.printed_name
+    )
 
 
 @login_required
@@ -162,15 +213,23 @@ def private_file(request, person_pk, field_file):
 @login_required
 def portfolio_add(request, pk):
     person = get_person_for_user(request, pk, edit=True)
-    return _record_form(request, person, PortfolioEntryForm, PortfolioEntry(person=person), _("Запись портфолио"),
-                        _("Публикация, выступление, конкурс, мастер-класс или открытое мероприятие."))
+    return _record_form(
+        request,
+        person,
+        PortfolioEntryForm,
+        PortfolioEntry(person=person),
+        _("Запись портфолио"),
+        _("Публикация, выступление, конкурс, мастер-класс или открытое мероприятие."),
+    )
 
 
 @login_required
 def portfolio_edit(request, pk):
     entry = get_object_or_404(PortfolioEntry, pk=pk)
     person = get_person_for_user(request, entry.person_id, edit=True)
-    return _record_form(request, person, PortfolioEntryForm, entry, _("Запись портфолио"), person.printed_name)
+    return _record_form(
+        request, person, PortfolioEntryForm, entry, _("Запись портфолио"), person.printed_name
+    )
 
 
 @login_required
@@ -192,26 +251,44 @@ def portfolio_file(request, pk):
 
 # ---------------------------------------------------------------- accounts
 
+
 @login_required
 def account_create(request, pk):
     """The head gives a person a login: a password is made up, shown once and sent by e-mail when there is one."""
     head = require_head(request)
     person = get_person_for_user(request, pk)
     if hasattr(person, "account"):
-        messages.info(request, _("У «%(name)s» уже есть логин: %(login)s.") % {"name": person.printed_name, "login": person.account.user.username})
+        messages.info(
+            request,
+            _("У «%(name)s» уже есть логин: %(login)s.")
+            % {"name": person.printed_name, "login": person.account.user.username},
+        )
         return redirect(person)
     form = AccountForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            user, password = give_login(head, person, form.cleaned_data["username"], form.cleaned_data["role"])
+            user, password = give_login(
+                head, person, form.cleaned_data["username"], form.cleaned_data["role"]
+            )
         except ValidationError as error:
             form.add_error(None, error)
         else:
             sent = _send_login(request, person, user, password)
-            return render(request, "members/account_created.html", {"person": person, "login": user.username, "password": password, "sent": sent})
-    return _form_page(request, form, _("Логин для «%(name)s»") % {"name": person.printed_name},
-                      _("Пароль сайт придумает сам и покажет один раз; если в карточке есть почта, письмо с логином уйдёт на неё."),
-                      person.get_absolute_url(), status=400 if request.method == "POST" else 200)
+            return render(
+                request,
+                "members/account_created.html",
+                {"person": person, "login": user.username, "password": password, "sent": sent},
+            )
+    return _form_page(
+        request,
+        form,
+        _("Логин для «%(name)s»") % {"name": person.printed_name},
+        _(
+            "Пароль сайт придумает сам и покажет один раз; если в карточке есть почта, письмо с логином уйдёт на неё."
+        ),
+        person.get_absolute_url(),
+        status=400 if request.method == "POST" else 200,
+    )
 
 
 def _send_login(request, person, user, password):
@@ -219,7 +296,9 @@ def _send_login(request, person, user, password):
         return False
     send_mail(
         _("Вход на сайт ГТО ШБ"),
-        _("Здравствуйте!\n\nДля вас создан вход на сайт ГТО ШБ: %(url)s\nЛогин: %(login)s\nПароль: %(password)s\n\nПосле входа смените пароль: «Сменить пароль» вверху страницы.")
+        _(
+            "Здравствуйте!\n\nДля вас создан вход на сайт ГТО ШБ: %(url)s\nЛогин: %(login)s\nПароль: %(password)s\n\nПосле входа смените пароль: «Сменить пароль» вверху страницы."
+        )
         % {"url": request.build_absolute_uri(reverse("login")), "login": user.username, "password": password},
         None,
         [person.email],
@@ -236,10 +315,21 @@ def account_switch(request, pk):
     account = _managed_login(person, head)
     on = request.POST.get("on") == "1"
     if on and not person.is_active:
-        messages.error(request, _("В карточке «%(name)s» стоит «не работает»: сначала исправьте это в карточке.") % {"name": person.printed_name})
+        messages.error(
+            request,
+            _("В карточке «%(name)s» стоит «не работает»: сначала исправьте это в карточке.")
+            % {"name": person.printed_name},
+        )
     else:
         switch_login(account.user, on)
-        messages.success(request, _("Вход включён.") if on else _("Вход отключён: открытые сеансы завершены, календарь по личному адресу больше не открывается."))
+        messages.success(
+            request,
+            _("Вход включён.")
+            if on
+            else _(
+                "Вход отключён: открытые сеансы завершены, календарь по личному адресу больше не открывается."
+            ),
+        )
     return redirect(person)
 
 
@@ -261,23 +351,39 @@ def login_unlock(request, pk):
     person = get_person_for_user(request, pk)
     account = _managed_login(person, head)
     forgotten = throttle.unlock(account.user.username)
-    messages.success(request, ngettext("Ограничение снято: забыта %(count)d неудачная попытка входа.",
-                                       "Ограничение снято: забыто %(count)d неудачных попыток входа.", forgotten) % {"count": forgotten})
+    messages.success(
+        request,
+        ngettext(
+            "Ограничение снято: забыта %(count)d неудачная попытка входа.",
+            "Ограничение снято: забыто %(count)d неудачных попыток входа.",
+            forgotten,
+        )
+        % {"count": forgotten},
+    )
     return redirect(person)
 
 
 # ---------------------------------------------------------------- schools
+
 
 @login_required
 def school_list(request):
     account = require_member(request)
     year_start = academic_year_of(timezone.localdate())
     schools = School.objects.filter(association=account.association).prefetch_related(
-        Prefetch("enrollments", queryset=Enrollment.objects.filter(year_start=year_start), to_attr="current_enrollments"),
+        Prefetch(
+            "enrollments",
+            queryset=Enrollment.objects.filter(year_start=year_start),
+            to_attr="current_enrollments",
+        ),
         Prefetch("persons", queryset=Person.objects.filter(is_active=True), to_attr="active_persons"),
     )
     rows = [(school, sum(e.students for e in school.current_enrollments)) for school in schools]
-    return render(request, "members/school_list.html", {"rows": rows, "year_start": year_start, "can_add": account.is_head})
+    return render(
+        request,
+        "members/school_list.html",
+        {"rows": rows, "year_start": year_start, "can_add": account.is_head},
+    )
 
 
 @login_required
@@ -318,10 +424,13 @@ def _school_form(request, school, association):
         school = form.save()
         messages.success(request, _("Школа сохранена."))
         return redirect(school)
-    return render(request, "members/school_form.html", {"form": form, "school": school, "year_start": year_start})
+    return render(
+        request, "members/school_form.html", {"form": form, "school": school, "year_start": year_start}
+    )
 
 
 # ---------------------------------------------------------------- the head's overview
+
 
 @login_required
 def overview(request):
@@ -331,7 +440,9 @@ def overview(request):
     active = librarians(account.association, today).filter(is_active=True)
     september_first = academic_year_bounds(academic_year_of(today))[0]
     context = {
-        "due": active.filter(attestation_due__isnull=False, attestation_due__lte=add_months(today, 6)).order_by("attestation_due"),
+        "due": active.filter(
+            attestation_due__isnull=False, attestation_due__lte=add_months(today, 6)
+        ).order_by("attestation_due"),
         "no_course": without_recent_course(active, today),
         "stale": active.filter(updated_at__date__lt=september_first),
         "september_first": september_first,
@@ -341,6 +452,7 @@ def overview(request):
 
 
 # ---------------------------------------------------------------- downloads
+
 
 @login_required
 @require_safe
@@ -356,4 +468,6 @@ def person_card_download(request, pk):
     """A librarian's card as PDF: whoever may read the card; contacts only for those who may see them."""
     account = require_member(request)
     person = get_person_for_user(request, pk)
-    return download_response(get_exporter("person-card-pdf")(person, contacts=can_see_contacts(account, person)))
+    return download_response(
+        get_exporter("person-card-pdf")(person, contacts=can_see_contacts(account, person))
+    )

@@ -17,13 +17,28 @@ class RegionXlsx(ListExporter):
         return f"Сводка по объединениям {self.subject}-{self.subject + 1}"
 
     def heading(self):
-        return gettext("Сводка по объединениям региона, %(year)s учебный год") % {"year": f"{self.subject}-{self.subject + 1}"}
+        return gettext("Сводка по объединениям региона, %(year)s учебный год") % {
+            "year": f"{self.subject}-{self.subject + 1}"
+        }
 
     def rows(self):
-        yield [gettext("Объединение"), gettext("Мероприятий в плане"), gettext("Проведено"), gettext("Проведено, %"),
-               gettext("Обеспеченность учебниками, %"), gettext("Передано экземпляров")]
+        yield [
+            gettext("Объединение"),
+            gettext("Мероприятий в плане"),
+            gettext("Проведено"),
+            gettext("Проведено, %"),
+            gettext("Обеспеченность учебниками, %"),
+            gettext("Передано экземпляров"),
+        ]
         for row in regional_summary(self.subject):
-            yield [row.association.name, row.events, row.done, row.done_percent, row.provision_percent, row.copies_moved]
+            yield [
+                row.association.name,
+                row.events,
+                row.done,
+                row.done_percent,
+                row.provision_percent,
+                row.copies_moved,
+            ]
 
 
 @register

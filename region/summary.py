@@ -38,15 +38,19 @@ def regional_summary(year_start):
     associations = list(Association.objects.order_by("name"))
     rows = {a.pk: AssociationSummary(a) for a in associations}
     for plan in Plan.objects.filter(year_start=year_start).annotate(
-        total=Count("sections__events"), done=Count("sections__events", filter=Q(sections__events__status=Event.Status.DONE))
+        total=Count("sections__events"),
+        done=Count("sections__events", filter=Q(sections__events__status=Event.Status.DONE)),
     ):
         rows[plan.association_id].events, rows[plan.association_id].done = plan.total, plan.done
     latest = {}
     for round_ in Round.objects.filter(kind=Kind.PROVISION).order_by("association_id", "-deadline", "-pk"):
         latest.setdefault(round_.association_id, round_)
     totals = (
-        ProvisionLine.objects.filter(report__round__in=latest.values(), report__status=Report.Status.SUBMITTED)
-        .values("report__round__association_id").annotate(students=Sum("students"), available=Sum("available"))
+        ProvisionLine.objects.filter(
+            report__round__in=latest.values(), report__status=Report.Status.SUBMITTED
+        )
+        .values("report__round__association_id")
+        .annotate(students=Sum("students"), available=Sum("available"))
     )
     for association_id, round_ in latest.items():
         rows[association_id].provision_round = round_
@@ -56,7 +60,8 @@ def regional_summary(year_start):
     first_day, last_day = academic_year_bounds(year_start)
     moved = (
         Transfer.objects.filter(handed_over_on__range=(first_day, last_day))
-        .values("offer__school__association_id").annotate(copies=Sum("copies"))
+        .values("offer__school__association_id")
+        .annotate(copies=Sum("copies"))
     )
     for entry in moved:
         rows[entry["offer__school__association_id"]].copies_moved = entry["copies"]

@@ -164,13 +164,18 @@ class YearAnalysis:
         """«В плане 25 мероприятий в 5 разделах: проведено 20 (80 %), перенесено 2, отменено 1, не отмечено 2.»"""
         total = self.total
         parts = [
-            ngettext("В плане %(count)d мероприятие", "В плане %(count)d мероприятий", total.total) % {"count": total.total},
-            ngettext("в %(count)d разделе", "в %(count)d разделах", len(self.sections)) % {"count": len(self.sections)},
+            ngettext("В плане %(count)d мероприятие", "В плане %(count)d мероприятий", total.total)
+            % {"count": total.total},
+            ngettext("в %(count)d разделе", "в %(count)d разделах", len(self.sections))
+            % {"count": len(self.sections)},
         ]
         text = " ".join(parts)
         if not total.total:
             return text + "."
-        states = [gettext("проведено %(count)d (%(percent)d\u202f%%)") % {"count": total.done, "percent": total.done_percent}]
+        states = [
+            gettext("проведено %(count)d (%(percent)d\u202f%%)")
+            % {"count": total.done, "percent": total.done_percent}
+        ]
         if total.moved:
             states.append(gettext("перенесено %(count)d") % {"count": total.moved})
         if total.cancelled:
@@ -200,7 +205,9 @@ def analyse_plan(plan, sections=None):
             for responsible in event.responsible_list:
                 if responsible.person_id is None:
                     continue  # a group («ГТО ШБ», «все библиотекари») or a name nobody added as a card
-                load = people.setdefault(responsible.person_id, PersonLoad(responsible.person.printed_name))  # her card, however written
+                load = people.setdefault(
+                    responsible.person_id, PersonLoad(responsible.person.printed_name)
+                )  # her card, however written
                 load.total += 1
                 load.done += event.status == Event.Status.DONE
         section_counts.append(SectionCounts(section.numeral, section.title, counts))
@@ -288,16 +295,32 @@ class AnalysisXlsx(AnalysisExporter, XlsxExporter):
         sheet.append([xlsx.cell(sheet, title, font=xlsx.TITLE, alignment=xlsx.Alignment(), border=None)])
         sheet.append([xlsx.cell(sheet, analysis.summary(), alignment=xlsx.Alignment(), border=None)])
         header = [
-            gettext("Раздел"), gettext("Запланировано"), gettext("Проведено"), "%", gettext("Перенесено"), "%",
-            gettext("Отменено"), "%", gettext("Не отмечено"),
+            gettext("Раздел"),
+            gettext("Запланировано"),
+            gettext("Проведено"),
+            "%",
+            gettext("Перенесено"),
+            "%",
+            gettext("Отменено"),
+            "%",
+            gettext("Не отмечено"),
         ]
         xlsx.fit_row_height(sheet, 3, header, widths)
-        sheet.append([xlsx.cell(sheet, value, font=xlsx.BOLD, alignment=xlsx.WRAP_CENTER) for value in header])
+        sheet.append(
+            [xlsx.cell(sheet, value, font=xlsx.BOLD, alignment=xlsx.WRAP_CENTER) for value in header]
+        )
 
         def counts_row(label, counts, font):
             values = [
-                label, counts.total, counts.done, share(counts.done, counts.total), counts.moved,
-                share(counts.moved, counts.total), counts.cancelled, share(counts.cancelled, counts.total), counts.unmarked,
+                label,
+                counts.total,
+                counts.done,
+                share(counts.done, counts.total),
+                counts.moved,
+                share(counts.moved, counts.total),
+                counts.cancelled,
+                share(counts.cancelled, counts.total),
+                counts.unmarked,
             ]
             return [
                 xlsx.cell(sheet, value, font=font, number_format=xlsx.PERCENT if index in (3, 5, 7) else None)
@@ -319,7 +342,9 @@ class AnalysisXlsx(AnalysisExporter, XlsxExporter):
             chart.y_axis.majorGridlines = None
             chart.y_axis.delete = False
             chart.x_axis.delete = False
-            chart.add_data(Reference(sheet, min_col=2, max_col=3, min_row=3, max_row=last), titles_from_data=True)
+            chart.add_data(
+                Reference(sheet, min_col=2, max_col=3, min_row=3, max_row=last), titles_from_data=True
+            )
             chart.set_categories(Reference(sheet, min_col=1, min_row=first, max_row=last))
             chart.dataLabels = DataLabelList(showVal=True)
             chart.legend.position = "b"
@@ -327,25 +352,42 @@ class AnalysisXlsx(AnalysisExporter, XlsxExporter):
             sheet.add_chart(chart, f"A{last + 3}")
 
     def write_not_done(self, workbook, analysis):
-        header = [gettext("№/п"), gettext("Мероприятие"), gettext("Сроки проведения"), gettext("Состояние"), gettext("Примечание")]
+        header = [
+            gettext("№/п"),
+            gettext("Мероприятие"),
+            gettext("Сроки проведения"),
+            gettext("Состояние"),
+            gettext("Примечание"),
+        ]
         rows = (
             [event.number, event.title, event.dates_text, event.status_name, event.outcome]
             for event in analysis.not_done
         )
-        xlsx.write_list_sheet(workbook, gettext("Не проведены"), header, rows, column_widths=[6, 56, 20, 14, 40], landscape=True)
+        xlsx.write_list_sheet(
+            workbook, gettext("Не проведены"), header, rows, column_widths=[6, 56, 20, 14, 40], landscape=True
+        )
 
     def write_people(self, workbook, analysis):
         header = [gettext("Ответственный"), gettext("Мероприятий"), gettext("Из них проведено"), "%"]
-        sheet = xlsx.write_list_sheet(workbook, gettext("Ответственные"), header, [], column_widths=[28, 14, 18, 9])
+        sheet = xlsx.write_list_sheet(
+            workbook, gettext("Ответственные"), header, [], column_widths=[28, 14, 18, 9]
+        )
         for load in analysis.people:
-            sheet.append([
-                xlsx.cell(sheet, load.name), xlsx.cell(sheet, load.total), xlsx.cell(sheet, load.done),
-                xlsx.cell(sheet, share(load.done, load.total), number_format=xlsx.PERCENT),
-            ])
+            sheet.append(
+                [
+                    xlsx.cell(sheet, load.name),
+                    xlsx.cell(sheet, load.total),
+                    xlsx.cell(sheet, load.done),
+                    xlsx.cell(sheet, share(load.done, load.total), number_format=xlsx.PERCENT),
+                ]
+            )
 
     def write_block(self, workbook, block):
         sheet = xlsx.write_list_sheet(
-            workbook, block.sheet_title or block.title, block.header, block.rows,
+            workbook,
+            block.sheet_title or block.title,
+            block.header,
+            block.rows,
             column_widths=block.column_widths or [24] * len(block.header),
         )
         if block.summary:

@@ -55,7 +55,10 @@ def register(exporter_class):
     if not identifier:
         raise ImproperlyConfigured(f"{exporter_class.__name__} has no identifier")
     known = registry.get(identifier)
-    if known is not None and (known.__module__, known.__qualname__) != (exporter_class.__module__, exporter_class.__qualname__):
+    if known is not None and (known.__module__, known.__qualname__) != (
+        exporter_class.__module__,
+        exporter_class.__qualname__,
+    ):
         raise ImproperlyConfigured(f"Exporter identifier {identifier!r} is taken by {known.__name__}")
     registry[identifier] = exporter_class
     return exporter_class
@@ -177,14 +180,23 @@ class ListExporter(Exporter):
 
             return render_pdf(
                 "reports/list.html",
-                {"title": self.heading(), "columns": printed_columns(header, self.column_widths), "rows": rows, "landscape": self.landscape},
+                {
+                    "title": self.heading(),
+                    "columns": printed_columns(header, self.column_widths),
+                    "rows": rows,
+                    "landscape": self.landscape,
+                },
             )
         from reports.xlsx import new_workbook, save_workbook, write_list_sheet
 
         workbook = new_workbook()
         write_list_sheet(
-            workbook, self.sheet_title or str(self.title), header, rows,
-            column_widths=self.column_widths, landscape=self.landscape,
+            workbook,
+            self.sheet_title or str(self.title),
+            header,
+            rows,
+            column_widths=self.column_widths,
+            landscape=self.landscape,
         )
         return save_workbook(workbook)
 

@@ -27,15 +27,23 @@ def courses(plan):
         return None
     people = len({course.person_id for course in found})
     hours = sum(course.hours for course in found)
-    summary = ", ".join([
-        ngettext("%(count)d библиотекарь", "%(count)d библиотекарей", people) % {"count": people},
-        ngettext("%(count)d курс", "%(count)d курсов", len(found)) % {"count": len(found)},
-        ngettext("%(count)d час", "%(count)d часов", hours) % {"count": hours},
-    ])
+    summary = ", ".join(
+        [
+            ngettext("%(count)d библиотекарь", "%(count)d библиотекарей", people) % {"count": people},
+            ngettext("%(count)d курс", "%(count)d курсов", len(found)) % {"count": len(found)},
+            ngettext("%(count)d час", "%(count)d часов", hours) % {"count": hours},
+        ]
+    )
     return AnalysisBlock(
         title=gettext("Курсы повышения квалификации"),
         summary=gettext("Курсы повышения квалификации за учебный год: %(summary)s.") % {"summary": summary},
-        header=[gettext("Библиотекарь"), gettext("Школа"), gettext("Курсы"), gettext("Часов"), gettext("Окончание")],
+        header=[
+            gettext("Библиотекарь"),
+            gettext("Школа"),
+            gettext("Курсы"),
+            gettext("Часов"),
+            gettext("Окончание"),
+        ],
         rows=[
             [
                 course.person.printed_name,
@@ -62,12 +70,19 @@ def attestations(plan):
     )
     if not found:
         return None
-    by_category = Counter(person.get_category_display() or gettext("категория не указана") for person in found)
-    summary = ngettext("%(count)d библиотекарь", "%(count)d библиотекарей", len(found)) % {"count": len(found)}
-    details = "; ".join(f"{category} — {count}" for category, count in sorted(by_category.items(), key=lambda item: -item[1]))
+    by_category = Counter(
+        person.get_category_display() or gettext("категория не указана") for person in found
+    )
+    summary = ngettext("%(count)d библиотекарь", "%(count)d библиотекарей", len(found)) % {
+        "count": len(found)
+    }
+    details = "; ".join(
+        f"{category} — {count}" for category, count in sorted(by_category.items(), key=lambda item: -item[1])
+    )
     return AnalysisBlock(
         title=gettext("Аттестация"),
-        summary=gettext("Аттестованы за учебный год: %(summary)s (%(details)s).") % {"summary": summary, "details": details},
+        summary=gettext("Аттестованы за учебный год: %(summary)s (%(details)s).")
+        % {"summary": summary, "details": details},
         header=[gettext("Библиотекарь"), gettext("Школа"), gettext("Категория"), gettext("Дата аттестации")],
         rows=[
             [

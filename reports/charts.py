@@ -62,7 +62,9 @@ def bar_chart_svg(categories, series, width=640, height=280):
             f'<text x="{left + (index + 0.5) * group_width:.1f}" y="{top + plot_height + 18}" text-anchor="middle" '
             f'font-weight="bold">{escape(category)}</text>'
         )
-    parts.append(f'<line x1="{left}" y1="{y(0):.1f}" x2="{width - right}" y2="{y(0):.1f}" stroke="#000" stroke-width="1"/>')
+    parts.append(
+        f'<line x1="{left}" y1="{y(0):.1f}" x2="{width - right}" y2="{y(0):.1f}" stroke="#000" stroke-width="1"/>'
+    )
     # The legend, centred under the plot.
     entries = [(name, FILLS[number % len(FILLS)]) for number, (name, _) in enumerate(series)]
     entry_width = 150

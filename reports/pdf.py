@@ -31,6 +31,7 @@ CACHE_SECONDS = 7 * 24 * 3600
 class DocumentTooLarge(Exception):
     """A PDF refused because it would take too long to make; str() is the Russian sentence for the person."""
 
+
 # WeasyPrint and fontTools log every font subset and unsupported CSS hint at INFO/WARNING.
 for name in ("weasyprint", "fontTools"):
     logging.getLogger(name).setLevel(logging.ERROR)
@@ -71,9 +72,9 @@ def render_pdf(template_name, context, cached=False):
     if key and (pdf := cache.get(key)) is not None:
         return pdf
     with deadline(RENDER_SECONDS):
-        pdf = weasyprint.HTML(string=html, base_url=str(Path(finders.find(PRINT_STYLESHEET)).parent)).write_pdf(
-            stylesheets=[print_stylesheet()]
-        )
+        pdf = weasyprint.HTML(
+            string=html, base_url=str(Path(finders.find(PRINT_STYLESHEET)).parent)
+        ).write_pdf(stylesheets=[print_stylesheet()])
     if key:
         cache.set(key, pdf, timeout=CACHE_SECONDS)
     return pdf

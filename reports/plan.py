@@ -50,7 +50,9 @@ class PlanExporter:
 
     def signature(self):
         """«Руководитель ГТО ШБ ________ Саблина В.И.»."""
-        return " ".join(part for part in (self.subject.head_post.strip(), SIGNATURE_LINE, self.signed_by) if part)
+        return " ".join(
+            part for part in (self.subject.head_post.strip(), SIGNATURE_LINE, self.signed_by) if part
+        )
 
     @cached_property
     def sections(self):
@@ -74,7 +76,10 @@ class PlanExporter:
     def header_rows(self):
         """[(label, text)] of the header block, the empty ones left out; tasks and results as lists."""
         plan = self.subject
-        rows = plan.header_texts() + [(plan.label("tasks"), plan.task_tree()), (plan.label("results"), plan.result_list())]
+        rows = plan.header_texts() + [
+            (plan.label("tasks"), plan.task_tree()),
+            (plan.label("results"), plan.result_list()),
+        ]
         return [(label, text) for label, text in rows if text]
 
 
@@ -140,7 +145,9 @@ class PlanXlsx(PlanExporter, XlsxExporter):
             nonlocal row_index
             row_index += 1
             xlsx.fit_row_height(sheet, row_index, [value], span, font.size)
-            sheet.merged_cells.add(CellRange(min_col=1, max_col=columns, min_row=row_index, max_row=row_index))
+            sheet.merged_cells.add(
+                CellRange(min_col=1, max_col=columns, min_row=row_index, max_row=row_index)
+            )
             first = xlsx.cell(sheet, value, font=font, alignment=alignment, border=border, fill=fill)
             rest = [xlsx.cell(sheet, None, border=border) for _ in range(columns - 1)]
             sheet.append([first, *rest])
@@ -148,21 +155,46 @@ class PlanXlsx(PlanExporter, XlsxExporter):
         merged_row("\n".join(self.subject.title_lines()), xlsx.TITLE, xlsx.WRAP_CENTER)
         merged_row(gettext("Содержание работы"), xlsx.BOLD, xlsx.WRAP_CENTER)
         row_index += 1
-        header = [gettext("№/п"), gettext("Мероприятие"), gettext("Сроки проведения"), gettext("Ответственный"), *self.extra_columns]
-        sheet.append([xlsx.cell(sheet, value, font=xlsx.BOLD, alignment=xlsx.WRAP_CENTER) for value in header])
+        header = [
+            gettext("№/п"),
+            gettext("Мероприятие"),
+            gettext("Сроки проведения"),
+            gettext("Ответственный"),
+            *self.extra_columns,
+        ]
+        sheet.append(
+            [xlsx.cell(sheet, value, font=xlsx.BOLD, alignment=xlsx.WRAP_CENTER) for value in header]
+        )
         for section in sections:
             merged_row(
-                f"{section.numeral}. {section.title}", xlsx.BOLD, xlsx.WRAP_CENTER, border=xlsx.BORDER, fill=xlsx.SECTION_FILL
+                f"{section.numeral}. {section.title}",
+                xlsx.BOLD,
+                xlsx.WRAP_CENTER,
+                border=xlsx.BORDER,
+                fill=xlsx.SECTION_FILL,
             )
             for event in section.numbered_events:
                 row_index += 1
                 names = "\n".join(r.name for r in event.responsible_list)
-                values = [event.number, event.title, event.dates_text, names, *(value for _header, value in event.extra_values)]
+                values = [
+                    event.number,
+                    event.title,
+                    event.dates_text,
+                    names,
+                    *(value for _header, value in event.extra_values),
+                ]
                 xlsx.fit_row_height(sheet, row_index, values, widths)
-                sheet.append([
-                    xlsx.cell(sheet, event.number, alignment=xlsx.Alignment(vertical="top", horizontal="center"), number_format='0"."'),
-                    *(xlsx.cell(sheet, value) for value in values[1:]),
-                ])
+                sheet.append(
+                    [
+                        xlsx.cell(
+                            sheet,
+                            event.number,
+                            alignment=xlsx.Alignment(vertical="top", horizontal="center"),
+                            number_format='0"."',
+                        ),
+                        *(xlsx.cell(sheet, value) for value in values[1:]),
+                    ]
+                )
         for note in self.subject.closing_notes():
             row_index += 1
             sheet.append([])
@@ -178,7 +210,15 @@ class PlanXlsx(PlanExporter, XlsxExporter):
         rows = []
         for block in self.blocks():
             rows.append((block.word, block.post))
-            rows.extend(("", text) for text in (f"{SIGNATURE_LINE} {block.name}".strip() if block.name else "", block.note, block.date) if text)
+            rows.extend(
+                ("", text)
+                for text in (
+                    f"{SIGNATURE_LINE} {block.name}".strip() if block.name else "",
+                    block.note,
+                    block.date,
+                )
+                if text
+            )
         tasks_label = self.subject.label("tasks")
         for label, text in self.header_rows():
             if isinstance(text, str):
@@ -188,7 +228,10 @@ class PlanXlsx(PlanExporter, XlsxExporter):
                     rows.append((label if number == 1 else "", f"{number}. {task}"))
                     rows.extend(("", f"– {point}") for point in points)
             else:
-                rows.extend((label if number == 1 else "", f"{number}. {item}") for number, item in enumerate(text, start=1))
+                rows.extend(
+                    (label if number == 1 else "", f"{number}. {item}")
+                    for number, item in enumerate(text, start=1)
+                )
         rows.append((gettext("Подпись"), self.signature()))
         for index, (label, text) in enumerate(rows, start=1):
             xlsx.fit_row_height(sheet, index, [label, text], HEADER_WIDTHS)

@@ -40,7 +40,13 @@ class PlanDocx(PlanExporter, DocxExporter):
         cells = word.row(grid).cells
         for block in blocks:
             cell = cells[1] if block.kind == "approved" else cells[0]
-            texts = [block.word, block.post, f"{SIGNATURE_LINE} {block.name}".strip(), block.note, block.date or FILL_IN_DATE]
+            texts = [
+                block.word,
+                block.post,
+                f"{SIGNATURE_LINE} {block.name}".strip(),
+                block.note,
+                block.date or FILL_IN_DATE,
+            ]
             word.lines(cell, [text for text in texts if text])
             cell.paragraphs[0].runs[0].bold = True
         word.paragraph(document, "")
@@ -70,7 +76,13 @@ class PlanDocx(PlanExporter, DocxExporter):
         sections = self.sections
         widths = [Cm(width) for width in self.column_widths()]
         grid = word.table(document, len(widths), widths)
-        header = [gettext("№/п"), gettext("Мероприятие"), gettext("Сроки проведения"), gettext("Ответственный"), *self.extra_columns]
+        header = [
+            gettext("№/п"),
+            gettext("Мероприятие"),
+            gettext("Сроки проведения"),
+            gettext("Ответственный"),
+            *self.extra_columns,
+        ]
         for cell, text in zip(word.row(grid, repeat_header=True).cells, header):
             word.lines(cell, [text], bold=True, align=word.CENTER)
         for section in sections:

@@ -18,11 +18,41 @@ KINDS = [
     "Выставка «Государственные символы Российской Федерации: история и современность»",
     "Консультация по оформлению передачи учебников во временное пользование",
 ]
-DATES = ["11.09.2023 г.", "Октябрь, 2023 г.", "В течение года", "Апрель - Май, 2024 г.", "19.12.2023 г.", "Январь-март 2024 г."]
-STATES = [Event.Status.DONE] * 6 + [Event.Status.MOVED, Event.Status.CANCELLED, Event.Status.PLANNED, Event.Status.DONE]
+DATES = [
+    "11.09.2023 г.",
+    "Октябрь, 2023 г.",
+    "В течение года",
+    "Апрель - Май, 2024 г.",
+    "19.12.2023 г.",
+    "Январь-март 2024 г.",
+]
+STATES = [Event.Status.DONE] * 6 + [
+    Event.Status.MOVED,
+    Event.Status.CANCELLED,
+    Event.Status.PLANNED,
+    Event.Status.DONE,
+]
 SURNAMES = [
-    "Саблина", "Куклина", "Степанова", "Барышева", "Матвеева", "Меньшаева", "Лазарева", "Черных", "Ткачук", "Соколова",
-    "Садовникова", "Новикова", "Пискарёва", "Гайнутдинова", "Иванова", "Петрова", "Смирнова", "Кузнецова", "Попова", "Васильева",
+    "Саблина",
+    "Куклина",
+    "Степанова",
+    "Барышева",
+    "Матвеева",
+    "Меньшаева",
+    "Лазарева",
+    "Черных",
+    "Ткачук",
+    "Соколова",
+    "Садовникова",
+    "Новикова",
+    "Пискарёва",
+    "Гайнутдинова",
+    "Иванова",
+    "Петрова",
+    "Смирнова",
+    "Кузнецова",
+    "Попова",
+    "Васильева",
 ]
 
 
@@ -43,7 +73,9 @@ def make_large_plan(association, events=500, year_start=2023, per_section=50):
     for index, surname in enumerate(SURNAMES):
         initials = f"{'АВЕИМНОСТЮ'[index % 10]}.{'ВИНПСЛ'[index % 6]}."
         person = Person.objects.filter(association=association, surname=surname, initials=initials).first()
-        persons.append(person or Person.objects.create(association=association, surname=surname, initials=initials))
+        persons.append(
+            person or Person.objects.create(association=association, surname=surname, initials=initials)
+        )
     sections = Section.objects.bulk_create(
         Section(plan=plan, position=position, title=SECTION_TITLES[(position - 1) % len(SECTION_TITLES)])
         for position in range(1, (events + per_section - 1) // per_section + 1)
@@ -67,8 +99,13 @@ def make_large_plan(association, events=500, year_start=2023, per_section=50):
         )
     new_events = Event.objects.bulk_create(new_events)
     Responsible.objects.bulk_create(
-        Responsible(event=event, person=persons[(number + shift) % len(persons)], text=persons[(number + shift) % len(persons)].printed_name,
-                    key=persons[(number + shift) % len(persons)].key, position=shift + 1)
+        Responsible(
+            event=event,
+            person=persons[(number + shift) % len(persons)],
+            text=persons[(number + shift) % len(persons)].printed_name,
+            key=persons[(number + shift) % len(persons)].key,
+            position=shift + 1,
+        )
         for number, event in enumerate(new_events)
         for shift in range(number % 3 + 1)
     )

@@ -26,7 +26,9 @@ def new_document():
     section.left_margin, section.right_margin = Cm(2.5), Cm(1.5)
     normal = document.styles["Normal"]
     normal.font.name, normal.font.size = FONT_NAME, FONT_SIZE
-    normal.element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), FONT_NAME)  # Word's Cyrillic font
+    normal.element.get_or_add_rPr().get_or_add_rFonts().set(
+        qn("w:eastAsia"), FONT_NAME
+    )  # Word's Cyrillic font
     normal.paragraph_format.space_after = Pt(0)
     normal.paragraph_format.space_before = Pt(0)
     return document

@@ -201,7 +201,9 @@ def stream_workbook(workbook):
     streamed = set()
     for sheet, header, rows, widths in workbook.__dict__.pop("_gto_list_sheets", []):
         head, tail = _sheet_frame(sheet)
-        sheet._id = workbook.worksheets.index(sheet) + 1  # the number ExcelWriter gives it (and its path) later
+        sheet._id = (
+            workbook.worksheets.index(sheet) + 1
+        )  # the number ExcelWriter gives it (and its path) later
         with archive.open(sheet.path[1:], "w") as entry:
             row_xml = _row_writer(sheet, widths)
             batch, batch_size = [head, row_xml(1, header, header=True)], 0
@@ -286,7 +288,11 @@ def _row_writer(sheet, widths):
     def style_id(**options):
         return workbook._cell_styles.add(StyleArray(style_array(sheet, **options)))
 
-    plain, dated, bold = style_id(), style_id(number_format=DATE_FORMAT), style_id(font=BOLD, alignment=WRAP_CENTER)
+    plain, dated, bold = (
+        style_id(),
+        style_id(number_format=DATE_FORMAT),
+        style_id(font=BOLD, alignment=WRAP_CENTER),
+    )
 
     # Beyond this many characters (or with a line break) a text may take more than a line (text_lines).
     one_line = [max(int(width * 1.05), 1) for width in widths]
@@ -311,7 +317,9 @@ def _row_writer(sheet, widths):
                 space = ' xml:space="preserve"' if text[:1].isspace() or text[-1:].isspace() else ""
                 cells.append(f'<c r="{ref}" s="{style}" t="inlineStr"><is><t{space}>{text}</t></is></c>')
                 continue
-            if len(shown := str(value)) > fits:  # text_lines measures what str() shows, a number or a date too
+            if (
+                len(shown := str(value)) > fits
+            ):  # text_lines measures what str() shows, a number or a date too
                 lines = max(lines, text_lines(shown, width))
             if isinstance(value, bool):
                 cells.append(f'<c r="{ref}" s="{style}" t="b"><v>{int(value)}</v></c>')
@@ -324,7 +332,11 @@ def _row_writer(sheet, widths):
             else:
                 text = ILLEGAL_XML.sub("", shown).translate(XML_ESCAPES)
                 cells.append(f'<c r="{ref}" s="{style}" t="inlineStr"><is><t>{text}</t></is></c>')
-        height = f' ht="{min(round(lines * FONT_SIZE * 1.2 + 3, 1), MAX_ROW_HEIGHT)}" customHeight="1"' if lines > 1 else ""
+        height = (
+            f' ht="{min(round(lines * FONT_SIZE * 1.2 + 3, 1), MAX_ROW_HEIGHT)}" customHeight="1"'
+            if lines > 1
+            else ""
+        )
         return f'<row r="{index}"{height}>{"".join(cells)}</row>'.encode()
 
     return row_xml

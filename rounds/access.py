@@ -25,8 +25,12 @@ def get_round_for_user(request, pk):
 def get_report_for_user(request, pk, edit=False):
     """One school's report; a librarian gets 404 for another school's. With `edit`: not once submitted (403)."""
     account = require_member(request)
-    report = get_object_or_404(Report.objects.select_related("round", "school"), pk=pk, round__association=account.association)
-    if account.role == account.Role.LIBRARIAN and (account.person is None or account.person.school_id != report.school_id):
+    report = get_object_or_404(
+        Report.objects.select_related("round", "school"), pk=pk, round__association=account.association
+    )
+    if account.role == account.Role.LIBRARIAN and (
+        account.person is None or account.person.school_id != report.school_id
+    ):
         raise Http404
     if edit and (account.role == account.Role.VIEWER or report.is_submitted):
         raise PermissionDenied

@@ -35,25 +35,112 @@ def _status(report):
 
 def tables(round_):
     summary = summarize(round_)
-    result = [Table(gettext("Школы"), [gettext("Школа"), gettext("Состояние")],
-                    [[r.school.short_name, _status(r)] for r in summary.reports], [40, 30])]
+    result = [
+        Table(
+            gettext("Школы"),
+            [gettext("Школа"), gettext("Состояние")],
+            [[r.school.short_name, _status(r)] for r in summary.reports],
+            [40, 30],
+        )
+    ]
     if round_.kind == Kind.PROVISION:
-        result.append(Table(gettext("Город"), [gettext("Класс"), gettext("Предмет"), gettext("Учащихся"), gettext("Есть экз."), gettext("Не хватает"), "%"],
-                            [[t.grade, t.subject, t.students, t.available, t.missing, t.percent] for t in summary.city], [8, 30, 12, 12, 12, 8]))
-        lines = ProvisionLine.objects.filter(report__round=round_).select_related("report__school").order_by("report__school__short_name", "grade", "subject")
-        result.append(Table(gettext("Ответы школ"), [gettext("Школа"), gettext("Класс"), gettext("Предмет"), gettext("Учащихся"), gettext("Есть экз."), gettext("Не хватает"), "%"],
-                            [[line.report.school.short_name, line.grade, line.subject, line.students, line.available, line.missing, line.percent] for line in lines],
-                            [22, 8, 26, 11, 11, 11, 8]))
+        result.append(
+            Table(
+                gettext("Город"),
+                [
+                    gettext("Класс"),
+                    gettext("Предмет"),
+                    gettext("Учащихся"),
+                    gettext("Есть экз."),
+                    gettext("Не хватает"),
+                    "%",
+                ],
+                [[t.grade, t.subject, t.students, t.available, t.missing, t.percent] for t in summary.city],
+                [8, 30, 12, 12, 12, 8],
+            )
+        )
+        lines = (
+            ProvisionLine.objects.filter(report__round=round_)
+            .select_related("report__school")
+            .order_by("report__school__short_name", "grade", "subject")
+        )
+        result.append(
+            Table(
+                gettext("Ответы школ"),
+                [
+                    gettext("Школа"),
+                    gettext("Класс"),
+                    gettext("Предмет"),
+                    gettext("Учащихся"),
+                    gettext("Есть экз."),
+                    gettext("Не хватает"),
+                    "%",
+                ],
+                [
+                    [
+                        line.report.school.short_name,
+                        line.grade,
+                        line.subject,
+                        line.students,
+                        line.available,
+                        line.missing,
+                        line.percent,
+                    ]
+                    for line in lines
+                ],
+                [22, 8, 26, 11, 11, 11, 8],
+            )
+        )
     elif round_.kind == Kind.FSEM:
-        rows = [[school.short_name, a.check_date, a.list_edition, a.items_found, a.items_withdrawn, a.act_number, a.act_date] for school, a in summary.fsem_rows]
+        rows = [
+            [
+                school.short_name,
+                a.check_date,
+                a.list_edition,
+                a.items_found,
+                a.items_withdrawn,
+                a.act_number,
+                a.act_date,
+            ]
+            for school, a in summary.fsem_rows
+        ]
         rows.append([gettext("Итого"), None, None, summary.fsem_found, summary.fsem_withdrawn, None, None])
-        result.append(Table(gettext("Ответы школ"), [gettext("Школа"), gettext("Дата сверки"), gettext("Редакция списка"), gettext("Выявлено"),
-                                                    gettext("Изъято"), gettext("Акт №"), gettext("Дата акта")], rows, [22, 16, 16, 11, 11, 10, 16]))
+        result.append(
+            Table(
+                gettext("Ответы школ"),
+                [
+                    gettext("Школа"),
+                    gettext("Дата сверки"),
+                    gettext("Редакция списка"),
+                    gettext("Выявлено"),
+                    gettext("Изъято"),
+                    gettext("Акт №"),
+                    gettext("Дата акта"),
+                ],
+                rows,
+                [22, 16, 16, 11, 11, 10, 16],
+            )
+        )
     else:
-        result.append(Table(gettext("Город"), [gettext("Класс")] + [str(g) for g in GRADES],
-                            [[gettext("Исключённых, экз.")] + [count for _, count in summary.excluded_by_grade]], [18] + [6] * len(GRADES)))
-        result.append(Table(gettext("Ответы школ"), [gettext("Школа"), gettext("Доля в ФПУ, %"), gettext("Исключённых, экз.")],
-                            [[school.short_name, a.share_in_fpu, a.excluded_in_use] for school, a in summary.inspection_rows], [30, 16, 18]))
+        result.append(
+            Table(
+                gettext("Город"),
+                [gettext("Класс")] + [str(g) for g in GRADES],
+                [[gettext("Исключённых, экз.")] + [count for _, count in summary.excluded_by_grade]],
+                [18] + [6] * len(GRADES),
+            )
+        )
+        result.append(
+            Table(
+                gettext("Ответы школ"),
+                [gettext("Школа"), gettext("Доля в ФПУ, %"), gettext("Исключённых, экз.")],
+                [
+                    [school.short_name, a.share_in_fpu, a.excluded_in_use]
+                    for school, a in summary.inspection_rows
+                ],
+                [30, 16, 18],
+            )
+        )
     return result
 
 
@@ -80,5 +167,10 @@ class RoundPdf(RoundExporter, PdfExporter):
 
     def get_context(self):
         round_ = self.subject
-        return {"title": round_.title, "author": round_.association.name, "round": round_,
-                "deadline": format_date(round_.deadline), "tables": tables(round_)}
+        return {
+            "title": round_.title,
+            "author": round_.association.name,
+            "round": round_,
+            "deadline": format_date(round_.deadline),
+            "tables": tables(round_),
+        }

@@ -11,7 +11,9 @@ DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 class RoundForm(forms.ModelForm):
     schools = forms.ModelMultipleChoiceField(
-        label=_("Какие школы сдают"), queryset=School.objects.none(), widget=forms.CheckboxSelectMultiple,
+        label=_("Какие школы сдают"),
+        queryset=School.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
         help_text=_("По умолчанию — все школы объединения."),
     )
 
@@ -36,20 +38,28 @@ class ProvisionLineForm(forms.ModelForm):
     def __init__(self, *args, enrollment=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.enrollment = enrollment or {}
-        self.fields["grade"] = forms.TypedChoiceField(label=_("класс"), coerce=int, choices=[("", "—")] + [(g, g) for g in GRADES])
+        self.fields["grade"] = forms.TypedChoiceField(
+            label=_("класс"), coerce=int, choices=[("", "—")] + [(g, g) for g in GRADES]
+        )
         self.fields["students"].required = False
         self.fields["students"].help_text = _("Пусто — возьмём из карточки школы.")
         self.fields["missing"].required = False
         self.fields["missing"].help_text = _("Пусто — учащихся минус экземпляров.")
         for name, field in self.fields.items():
-            field.widget.attrs["class"] = "form-select form-select-sm" if name == "grade" else "form-control form-control-sm"
+            field.widget.attrs["class"] = (
+                "form-select form-select-sm" if name == "grade" else "form-control form-control-sm"
+            )
 
     def clean(self):
         cleaned = super().clean()
         grade, students, available = cleaned.get("grade"), cleaned.get("students"), cleaned.get("available")
         if grade and students is None:
             if grade not in self.enrollment:
-                self.add_error("students", _("В карточке школы нет числа учащихся %(grade)d класса: укажите его здесь.") % {"grade": grade})
+                self.add_error(
+                    "students",
+                    _("В карточке школы нет числа учащихся %(grade)d класса: укажите его здесь.")
+                    % {"grade": grade},
+                )
             else:
                 cleaned["students"] = self.instance.students = self.enrollment[grade]
                 students = cleaned["students"]
@@ -59,14 +69,26 @@ class ProvisionLineForm(forms.ModelForm):
 
 
 ProvisionLineFormSet = inlineformset_factory(
-    Report, ProvisionLine, form=ProvisionLineForm, extra=3, can_delete=True,
+    Report,
+    ProvisionLine,
+    form=ProvisionLineForm,
+    extra=3,
+    can_delete=True,
 )
 
 
 class FsemForm(VersionedForm, forms.ModelForm):
     class Meta:
         model = FsemAnswer
-        fields = ["check_date", "list_edition", "items_found", "items_withdrawn", "act_number", "act_date", "act_scan"]
+        fields = [
+            "check_date",
+            "list_edition",
+            "items_found",
+            "items_withdrawn",
+            "act_number",
+            "act_date",
+            "act_scan",
+        ]
         widgets = {"check_date": DATE_INPUT, "list_edition": DATE_INPUT, "act_date": DATE_INPUT}
 
 
@@ -80,7 +102,10 @@ class InspectionForm(VersionedForm, forms.ModelForm):
         counts = self.instance.excluded_by_grade or self.initial.get("excluded_by_grade", {})
         for grade in GRADES:
             self.fields[f"grade_{grade}"] = forms.IntegerField(
-                label=_("%(grade)d класс") % {"grade": grade}, min_value=0, required=False, initial=counts.get(str(grade)),
+                label=_("%(grade)d класс") % {"grade": grade},
+                min_value=0,
+                required=False,
+                initial=counts.get(str(grade)),
             )
 
     def grade_fields(self):
@@ -89,5 +114,7 @@ class InspectionForm(VersionedForm, forms.ModelForm):
     def clean(self):
         cleaned = super().clean()
         # On the instance before the model's own check (InspectionAnswer.clean) runs in _post_clean.
-        self.instance.excluded_by_grade = {str(g): cleaned[f"grade_{g}"] for g in GRADES if cleaned.get(f"grade_{g}")}
+        self.instance.excluded_by_grade = {
+            str(g): cleaned[f"grade_{g}"] for g in GRADES if cleaned.get(f"grade_{g}")
+        }
         return cleaned

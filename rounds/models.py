@@ -31,11 +31,14 @@ class Round(models.Model):
     kind = models.CharField(_("вид отчёта"), max_length=20, choices=Kind.choices)
     title = models.CharField(_("название"), max_length=300)
     year_start = models.PositiveSmallIntegerField(
-        _("учебный год начинается в"), validators=[MinValueValidator(FIRST_YEAR), MaxValueValidator(LAST_YEAR)]
+        _("учебный год начинается в"),
+        validators=[MinValueValidator(FIRST_YEAR), MaxValueValidator(LAST_YEAR)],
     )
     deadline = models.DateField(_("срок сдачи"))
     opened_at = models.DateTimeField(_("открыт"), default=timezone.now)
-    opened_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    opened_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
 
     class Meta:
         verbose_name = _("сбор отчётов")
@@ -68,7 +71,9 @@ class Report(models.Model):
     status = models.CharField(_("состояние"), max_length=20, choices=Status.choices, default=Status.DRAFT)
     started = models.BooleanField(_("начат"), default=False)
     submitted_at = models.DateTimeField(_("сдан"), null=True, blank=True)
-    submitted_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
     reminded_at = models.DateTimeField(_("напоминание отправлено"), null=True, blank=True)
 
     history = HistoricalRecords(excluded_fields=["reminded_at"])
@@ -103,7 +108,12 @@ class Report(models.Model):
     def previous(self):
         """The same school's report in the latest earlier round of the same kind, if any."""
         return (
-            Report.objects.filter(school=self.school, round__kind=self.round.kind, round__association=self.round.association, started=True)
+            Report.objects.filter(
+                school=self.school,
+                round__kind=self.round.kind,
+                round__association=self.round.association,
+                started=True,
+            )
             .exclude(round=self.round)
             .filter(round__opened_at__lt=self.round.opened_at)
             .order_by("-round__opened_at")
@@ -122,13 +132,17 @@ class ProvisionLine(models.Model):
     """Textbook provision of one grade in one subject."""
 
     report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="provision_lines")
-    grade = models.PositiveSmallIntegerField(_("класс"), validators=[MinValueValidator(1), MaxValueValidator(11)])
+    grade = models.PositiveSmallIntegerField(
+        _("класс"), validators=[MinValueValidator(1), MaxValueValidator(11)]
+    )
     subject = models.CharField(_("предмет"), max_length=100)
     students = models.PositiveIntegerField(_("учащихся"))
     available = models.PositiveIntegerField(_("есть экземпляров"))
     missing = models.PositiveIntegerField(_("не хватает экземпляров"))
     # The need in the textbook bank this line's missing copies became (rounds.services.needs_from_provision).
-    need = models.ForeignKey("textbooks.Need", on_delete=models.SET_NULL, null=True, blank=True, related_name="+", editable=False)
+    need = models.ForeignKey(
+        "textbooks.Need", on_delete=models.SET_NULL, null=True, blank=True, related_name="+", editable=False
+    )
 
     history = HistoricalRecords()
 
@@ -145,14 +159,22 @@ class ProvisionLine(models.Model):
 class FsemAnswer(models.Model):
     report = models.OneToOneField(Report, on_delete=models.CASCADE, related_name="fsem")
     check_date = models.DateField(_("дата сверки"))
-    list_edition = models.DateField(_("редакция списка (дата)"), help_text=_("Дата списка ФСЭМ, с которым сверялись."))
+    list_edition = models.DateField(
+        _("редакция списка (дата)"), help_text=_("Дата списка ФСЭМ, с которым сверялись.")
+    )
     items_found = models.PositiveIntegerField(_("выявлено документов"))
     items_withdrawn = models.PositiveIntegerField(_("изъято документов"))
     act_number = models.CharField(_("номер акта"), max_length=50)
     act_date = models.DateField(_("дата акта"))
-    act_scan = CheckedFileField(_("скан акта"), upload_to="fsem/%Y/", blank=True, validators=[validate_upload],
-                                download_view="rounds:fsem_scan", download_key="report_id",
-                                help_text=_("PDF, JPEG или PNG, не больше 10 МБ."))
+    act_scan = CheckedFileField(
+        _("скан акта"),
+        upload_to="fsem/%Y/",
+        blank=True,
+        validators=[validate_upload],
+        download_view="rounds:fsem_scan",
+        download_key="report_id",
+        help_text=_("PDF, JPEG или PNG, не больше 10 МБ."),
+    )
 
     history = HistoricalRecords()
 
@@ -162,7 +184,11 @@ class FsemAnswer(models.Model):
 
     def clean(self):
         errors = {}
-        if self.items_withdrawn is not None and self.items_found is not None and self.items_withdrawn > self.items_found:
+        if (
+            self.items_withdrawn is not None
+            and self.items_found is not None
+            and self.items_withdrawn > self.items_found
+        ):
             errors["items_withdrawn"] = _("Изъято не может быть больше, чем выявлено.")
         if self.check_date and self.check_date > timezone.localdate():
             errors["check_date"] = _("Сверка не может быть датирована будущим днём.")
@@ -174,7 +200,9 @@ class FsemAnswer(models.Model):
 
 class InspectionAnswer(models.Model):
     report = models.OneToOneField(Report, on_delete=models.CASCADE, related_name="inspection")
-    share_in_fpu = models.PositiveSmallIntegerField(_("доля учебников из действующего ФПУ, %"), validators=[MaxValueValidator(100)])
+    share_in_fpu = models.PositiveSmallIntegerField(
+        _("доля учебников из действующего ФПУ, %"), validators=[MaxValueValidator(100)]
+    )
     excluded_in_use = models.PositiveIntegerField(_("исключённых из ФПУ учебников в использовании, экз."))
     # grade (as a string key, JSON) → copies of excluded textbooks still in use in that grade
     excluded_by_grade = models.JSONField(_("исключённые по классам"), default=dict, blank=True)
@@ -192,5 +220,8 @@ class InspectionAnswer(models.Model):
         total = sum(count for _, count in self.grade_counts())
         if self.excluded_in_use is not None and total != self.excluded_in_use:
             raise ValidationError(
-                {"excluded_in_use": _("Сумма по классам (%(total)d) не равна общему числу (%(all)d).") % {"total": total, "all": self.excluded_in_use}}
+                {
+                    "excluded_in_use": _("Сумма по классам (%(total)d) не равна общему числу (%(all)d).")
+                    % {"total": total, "all": self.excluded_in_use}
+                }
             )

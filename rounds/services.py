@@ -13,15 +13,23 @@ from rounds.models import Report, Round
 @transaction.atomic
 def open_round(association, user, kind, title, year_start, deadline, schools):
     """A new round with an empty report for each school asked."""
-    round_ = Round.objects.create(association=association, opened_by=user, kind=kind, title=title,
-                                  year_start=year_start, deadline=deadline)
+    round_ = Round.objects.create(
+        association=association,
+        opened_by=user,
+        kind=kind,
+        title=title,
+        year_start=year_start,
+        deadline=deadline,
+    )
     bulk_create_with_history([Report(round=round_, school=school) for school in schools], Report)
     return round_
 
 
 def enrollment(report):
     """{grade: students} of the report's school in the round's academic year."""
-    return dict(report.school.enrollments.filter(year_start=report.round.year_start).values_list("grade", "students"))
+    return dict(
+        report.school.enrollments.filter(year_start=report.round.year_start).values_list("grade", "students")
+    )
 
 
 def prefill(report):
@@ -36,20 +44,31 @@ def prefill(report):
     if kind == "provision":
         students = enrollment(report)
         return [
-            {"grade": line.grade, "subject": line.subject, "students": students.get(line.grade, line.students), "available": line.available}
+            {
+                "grade": line.grade,
+                "subject": line.subject,
+                "students": students.get(line.grade, line.students),
+                "available": line.available,
+            }
             for line in previous.provision_lines.all()
         ]
     answer = getattr(previous, "fsem" if kind == "fsem" else "inspection", None)
     if answer is None:
         return None
-    fields = ["list_edition", "items_found", "items_withdrawn"] if kind == "fsem" else ["share_in_fpu", "excluded_in_use", "excluded_by_grade"]
+    fields = (
+        ["list_edition", "items_found", "items_withdrawn"]
+        if kind == "fsem"
+        else ["share_in_fpu", "excluded_in_use", "excluded_by_grade"]
+    )
     return {name: getattr(answer, name) for name in fields}
 
 
 def remind_late(round_, request, today=None):
     """E-mail the librarians of the schools that are late; returns how many schools were reminded."""
     late = [report for report in round_.reports.select_related("school") if report.is_late(today)]
-    librarians = Person.objects.filter(school__in=[r.school for r in late], is_active=True).select_related("account__user")
+    librarians = Person.objects.filter(school__in=[r.school for r in late], is_active=True).select_related(
+        "account__user"
+    )
     addresses = {}
     for person in librarians:
         email = person.email or (person.account.user.email if hasattr(person, "account") else "")
@@ -61,9 +80,15 @@ def remind_late(round_, request, today=None):
             continue
         send_mail(
             _("Напоминание: отчёт «%(title)s»") % {"title": round_.title},
-            _("Здравствуйте!\n\nСрок сдачи отчёта «%(title)s» — %(deadline)s, а отчёт %(school)s ещё не сдан.\nЗаполнить его: %(url)s\n\nРуководитель ГТО ШБ")
-            % {"title": round_.title, "deadline": format_date(round_.deadline), "school": report.school.short_name,
-               "url": request.build_absolute_uri(reverse("rounds:report", args=[report.pk]))},
+            _(
+                "Здравствуйте!\n\nСрок сдачи отчёта «%(title)s» — %(deadline)s, а отчёт %(school)s ещё не сдан.\nЗаполнить его: %(url)s\n\nРуководитель ГТО ШБ"
+            )
+            % {
+                "title": round_.title,
+                "deadline": format_date(round_.deadline),
+                "school": report.school.short_name,
+                "url": request.build_absolute_uri(reverse("rounds:report", args=[report.pk])),
+            },
             None,
             to,
         )
@@ -84,8 +109,12 @@ def needs_from_provision(report):
     created = []
     for line in report.provision_lines.select_for_update().filter(missing__gt=0, need__isnull=True):
         need = Need.objects.create(
-            school=report.school, title=f"{line.subject}, {line.grade} класс", subject=line.subject, grade=line.grade,
-            copies=line.missing, needed_by=academic_year_bounds(round_.year_start)[0],
+            school=report.school,
+            title=f"{line.subject}, {line.grade} класс",
+            subject=line.subject,
+            grade=line.grade,
+            copies=line.missing,
+            needed_by=academic_year_bounds(round_.year_start)[0],
             note=_("Из отчёта «%(title)s»") % {"title": round_.title},
         )
         line.need = need

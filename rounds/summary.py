@@ -46,7 +46,9 @@ def summarize(round_, today=None):
 
     A fixed number of queries whatever the number of schools.
     """
-    reports = list(round_.reports.select_related("school", "fsem", "inspection").order_by("school__short_name"))
+    reports = list(
+        round_.reports.select_related("school", "fsem", "inspection").order_by("school__short_name")
+    )
     summary = Summary(kind=round_.kind, reports=reports)
     for report in reports:
         report.round = round_  # known already: no query per report
@@ -63,7 +65,9 @@ def summarize(round_, today=None):
 
 
 def _provision(summary, round_):
-    lines = ProvisionLine.objects.filter(report__round=round_, report__status=Report.Status.SUBMITTED).select_related("report__school")
+    lines = ProvisionLine.objects.filter(
+        report__round=round_, report__status=Report.Status.SUBMITTED
+    ).select_related("report__school")
     totals = {}
     for line in lines:
         key = (line.grade, line.subject.strip().lower().replace("ё", "е"))

@@ -27,8 +27,18 @@ def round_list(request):
     account = require_member(request)
     school = school_of(account)
     if account.role == account.Role.LIBRARIAN:
-        reports = Report.objects.filter(school=school).select_related("round").order_by("status", "-round__deadline") if school else []
-        return render(request, "rounds/my_reports.html", {"reports": reports, "school": school, "today": timezone.localdate()})
+        reports = (
+            Report.objects.filter(school=school)
+            .select_related("round")
+            .order_by("status", "-round__deadline")
+            if school
+            else []
+        )
+        return render(
+            request,
+            "rounds/my_reports.html",
+            {"reports": reports, "school": school, "today": timezone.localdate()},
+        )
     rounds = Round.objects.filter(association=account.association).annotate(
         asked=Count("reports"), submitted=Count("reports", filter=Q(reports__status=Report.Status.SUBMITTED))
     )
@@ -41,8 +51,24 @@ def round_create(request):
     form = RoundForm(request.POST or None, association=account.association)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        round_ = open_round(account.association, request.user, data["kind"], data["title"], data["year_start"], data["deadline"], data["schools"])
-        messages.success(request, ngettext("Сбор открыт: отчёт ждём от %(count)d школы.", "Сбор открыт: отчёт ждём от %(count)d школ.", len(data["schools"])) % {"count": len(data["schools"])})
+        round_ = open_round(
+            account.association,
+            request.user,
+            data["kind"],
+            data["title"],
+            data["year_start"],
+            data["deadline"],
+            data["schools"],
+        )
+        messages.success(
+            request,
+            ngettext(
+                "Сбор открыт: отчёт ждём от %(count)d школы.",
+                "Сбор открыт: отчёт ждём от %(count)d школ.",
+                len(data["schools"]),
+            )
+            % {"count": len(data["schools"])},
+        )
         return redirect(round_)
     return render(request, "rounds/round_form.html", {"form": form})
 
@@ -51,7 +77,11 @@ def round_create(request):
 def round_detail(request, pk):
     round_ = get_round_for_user(request, pk)
     account = require_member(request)
-    return render(request, "rounds/round_detail.html", {"round": round_, "summary": summarize(round_), "is_head": account.is_head})
+    return render(
+        request,
+        "rounds/round_detail.html",
+        {"round": round_, "summary": summarize(round_), "is_head": account.is_head},
+    )
 
 
 @login_required
@@ -61,9 +91,17 @@ def round_remind(request, pk):
     round_ = get_round_for_user(request, pk)
     sent = remind_late(round_, request)
     if sent:
-        messages.success(request, ngettext("Напоминание отправлено %(count)d школе.", "Напоминание отправлено %(count)d школам.", sent) % {"count": sent})
+        messages.success(
+            request,
+            ngettext(
+                "Напоминание отправлено %(count)d школе.", "Напоминание отправлено %(count)d школам.", sent
+            )
+            % {"count": sent},
+        )
     else:
-        messages.info(request, _("Напоминать некому: опоздавших нет или у их библиотекарей не указана почта."))
+        messages.info(
+            request, _("Напоминать некому: опоздавших нет или у их библиотекарей не указана почта.")
+        )
     return redirect(round_)
 
 
@@ -86,14 +124,22 @@ def report_detail(request, pk):
             if request.POST.get("action") == "submit":
                 report.submit(request.user)
         if report.is_submitted:
-            messages.success(request, _("Отчёт сдан. Изменить его теперь может только руководитель, вернув его на доработку."))
+            messages.success(
+                request,
+                _("Отчёт сдан. Изменить его теперь может только руководитель, вернув его на доработку."),
+            )
         else:
             messages.success(request, _("Черновик сохранён. Не забудьте сдать отчёт до срока."))
         return redirect(report)
-    context = {"report": report, "round": report.round, "form": form, "is_head": account.is_head,
-               "can_make_needs": account.role != account.Role.VIEWER,
-               "history": _report_history(report) if account.is_head else [],
-               "prefilled": editable and not report.started and report.previous() is not None}
+    context = {
+        "report": report,
+        "round": report.round,
+        "form": form,
+        "is_head": account.is_head,
+        "can_make_needs": account.role != account.Role.VIEWER,
+        "history": _report_history(report) if account.is_head else [],
+        "prefilled": editable and not report.started and report.previous() is not None,
+    }
     return render(request, "rounds/report_detail.html", context)
 
 
@@ -102,14 +148,23 @@ def _report_form(report, request):
     kind = report.round.kind
     initial = prefill(report)
     if kind == Kind.PROVISION:
-        formset = ProvisionLineFormSet(data, instance=report, prefix="lines", form_kwargs={"enrollment": enrollment(report)},
-                                       initial=initial if data is None else None)
+        formset = ProvisionLineFormSet(
+            data,
+            instance=report,
+            prefix="lines",
+            form_kwargs={"enrollment": enrollment(report)},
+            initial=initial if data is None else None,
+        )
         if initial and data is None:
             formset.extra = len(initial) + 1
         return formset
     if kind == Kind.FSEM:
-        return FsemForm(data, files, instance=getattr(report, "fsem", None) or FsemAnswer(report=report), initial=initial)
-    return InspectionForm(data, instance=getattr(report, "inspection", None) or InspectionAnswer(report=report), initial=initial)
+        return FsemForm(
+            data, files, instance=getattr(report, "fsem", None) or FsemAnswer(report=report), initial=initial
+        )
+    return InspectionForm(
+        data, instance=getattr(report, "inspection", None) or InspectionAnswer(report=report), initial=initial
+    )
 
 
 def _report_history(report):
@@ -127,7 +182,11 @@ def report_reopen(request, pk):
     require_head(request)
     report = get_report_for_user(request, pk)
     report.reopen()
-    messages.success(request, _("Отчёт %(school)s возвращён на доработку: школа снова может его изменить.") % {"school": report.school.short_name})
+    messages.success(
+        request,
+        _("Отчёт %(school)s возвращён на доработку: школа снова может его изменить.")
+        % {"school": report.school.short_name},
+    )
     return redirect(report.round)
 
 
@@ -151,7 +210,15 @@ def report_to_needs(request, pk):
         raise PermissionDenied
     created = needs_from_provision(report)
     if created:
-        messages.success(request, ngettext("В обменный фонд внесена %(count)d потребность.", "В обменный фонд внесено %(count)d потребностей.", len(created)) % {"count": len(created)})
+        messages.success(
+            request,
+            ngettext(
+                "В обменный фонд внесена %(count)d потребность.",
+                "В обменный фонд внесено %(count)d потребностей.",
+                len(created),
+            )
+            % {"count": len(created)},
+        )
     else:
         messages.info(request, _("Новых потребностей нет: всего хватает или они уже внесены."))
     return redirect(report)

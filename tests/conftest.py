@@ -12,17 +12,25 @@ SEED_PLAN = Path(__file__).resolve().parent.parent / "events" / "data" / "plan-2
 
 @pytest.fixture
 def association(db):
-    return Association.objects.create(name="ГТО ШБ г. Усть-Илимска", short_name="ГТО ШБ", city="Усть-Илимск", slug="ust-ilimsk")
+    return Association.objects.create(
+        name="ГТО ШБ г. Усть-Илимска", short_name="ГТО ШБ", city="Усть-Илимск", slug="ust-ilimsk"
+    )
 
 
 @pytest.fixture
 def other_association(db):
-    return Association.objects.create(name="ГТО ШБ г. Братска", short_name="ГТО ШБ", city="Братск", slug="bratsk")
+    return Association.objects.create(
+        name="ГТО ШБ г. Братска", short_name="ГТО ШБ", city="Братск", slug="bratsk"
+    )
 
 
 @pytest.fixture
 def school(association):
-    return School.objects.create(association=association, name="Муниципальное автономное общеобразовательное учреждение «Средняя общеобразовательная школа № 1»", short_name="МАОУ СОШ № 1")
+    return School.objects.create(
+        association=association,
+        name="Муниципальное автономное общеобразовательное учреждение «Средняя общеобразовательная школа № 1»",
+        short_name="МАОУ СОШ № 1",
+    )
 
 
 def make_account(association, role, username, person=None):
@@ -114,13 +122,17 @@ def published_plan(plan):
 
 @pytest.fixture
 def other_school(association):
-    return School.objects.create(association=association, name="Средняя общеобразовательная школа № 2", short_name="МАОУ СОШ № 2")
+    return School.objects.create(
+        association=association, name="Средняя общеобразовательная школа № 2", short_name="МАОУ СОШ № 2"
+    )
 
 
 @pytest.fixture
 def other_librarian_user(association, other_school):
     """A librarian of school B (the `librarian_user` works at school A)."""
-    person = Person.objects.create(association=association, surname="Садовникова", initials="Л.И.", school=other_school)
+    person = Person.objects.create(
+        association=association, surname="Садовникова", initials="Л.И.", school=other_school
+    )
     return make_account(association, Account.Role.LIBRARIAN, "librarian-b", person)
 
 

@@ -28,8 +28,15 @@ def load_demo():
     plan = Plan.objects.get(association__slug="ust-ilimsk")
     head = User.objects.get(username="sablina")
     if not Round.objects.filter(association=plan.association).exists():
-        open_round(plan.association, head, Kind.PROVISION, "Обеспеченность учебниками на 2025-2026 учебный год", 2025,
-                   timezone.localdate() + datetime.timedelta(days=14), School.objects.filter(association=plan.association))
+        open_round(
+            plan.association,
+            head,
+            Kind.PROVISION,
+            "Обеспеченность учебниками на 2025-2026 учебный год",
+            2025,
+            timezone.localdate() + datetime.timedelta(days=14),
+            School.objects.filter(association=plan.association),
+        )
     return plan
 
 
@@ -51,7 +58,11 @@ def main_pages():
         ("sablina", "head-plan", reverse("events:plan", args=[slug, year])),
         ("sablina", "head-plan-header", reverse("events:plan_edit", args=[slug, year])),
         ("sablina", "head-plan-import", reverse("events:plan_import")),
-        ("sablina", "head-event", reverse("events:event_edit", args=[plan.sections.first().events.first().pk])),
+        (
+            "sablina",
+            "head-event",
+            reverse("events:event_edit", args=[plan.sections.first().events.first().pk]),
+        ),
         ("sablina", "head-people", reverse("members:people")),
         ("sablina", "head-overview", reverse("members:overview")),
         ("sablina", "head-librarian-card", reverse("members:person", args=[kuklina.pk])),

@@ -8,7 +8,10 @@ from django.utils import translation
 from django.utils.translation import ngettext
 
 PO = Path(__file__).resolve().parent.parent / "locale" / "ru" / "LC_MESSAGES" / "django.po"
-PLURAL = re.compile(r'^msgid "(.*)"\nmsgid_plural "(.*)"\nmsgstr\[0\] "(.*)"\nmsgstr\[1\] "(.*)"\nmsgstr\[2\] "(.*)"\nmsgstr\[3\] "(.*)"', re.M)
+PLURAL = re.compile(
+    r'^msgid "(.*)"\nmsgid_plural "(.*)"\nmsgstr\[0\] "(.*)"\nmsgstr\[1\] "(.*)"\nmsgstr\[2\] "(.*)"\nmsgstr\[3\] "(.*)"',
+    re.M,
+)
 
 
 def plural_entries():

@@ -28,7 +28,9 @@ def test_main_pages_have_valid_markup(tmp_path):
         files[str(path)] = name
     result = subprocess.run(
         ["java", "-jar", str(VNU), "--format", "json", "--exit-zero-always", "--stdout", *files],
-        capture_output=True, text=True, check=True,
+        capture_output=True,
+        text=True,
+        check=True,
     )
     errors = [
         f"{files.get(m['url'].removeprefix('file:'), m['url'])}:{m.get('lastLine')}: {m['message']}"

@@ -25,7 +25,8 @@ SIGNED_IN = 3
 
 def schools(association, count, prefix="Школа"):
     return School.objects.bulk_create(
-        School(association=association, name=f"{prefix} {n}", short_name=f"{prefix} № {n}") for n in range(count)
+        School(association=association, name=f"{prefix} {n}", short_name=f"{prefix} № {n}")
+        for n in range(count)
     )
 
 
@@ -77,12 +78,14 @@ def plan_with_events(association, count, persons, year_start=2023, published=Tru
         for n in range(count)
     )  # fmt: skip
     Responsible.objects.bulk_create(
-        Responsible(event=event, person=persons[n % len(persons)], position=1) for n, event in enumerate(events)
+        Responsible(event=event, person=persons[n % len(persons)], position=1)
+        for n, event in enumerate(events)
     )
     return plan
 
 
 # ---------------------------------------------------------------- plans
+
 
 @pytest.mark.parametrize("rows", ROWS)
 def test_home_for_a_visitor(client, association, head_user, rows, django_assert_num_queries):
@@ -94,7 +97,9 @@ def test_home_for_a_visitor(client, association, head_user, rows, django_assert_
 
 
 @pytest.mark.parametrize("rows", ROWS)
-def test_home_for_the_head(client, association, head_user, school, other_school, rows, django_assert_num_queries):
+def test_home_for_the_head(
+    client, association, head_user, school, other_school, rows, django_assert_num_queries
+):
     """The plans and everything the dashboard lists, each `rows` times."""
     today = timezone.localdate()
     person = head_user.account.person
@@ -110,10 +115,15 @@ def test_home_for_the_head(client, association, head_user, school, other_school,
     Responsible.objects.bulk_create(Responsible(event=event, person=person, position=1) for event in events)
     people(association, rows, school=school, attestation_due=today + datetime.timedelta(days=30))
     for n in range(rows):
-        round_ = Round.objects.create(association=association, kind=Kind.FSEM, title=f"Сбор {n}", year_start=2023, deadline=past)
+        round_ = Round.objects.create(
+            association=association, kind=Kind.FSEM, title=f"Сбор {n}", year_start=2023, deadline=past
+        )
         Report.objects.create(round=round_, school=school)
     # one waiting request per school and offer (the index `transfer_one_waiting_request`): an offer each
-    Transfer.objects.bulk_create(Transfer(offer=offer, to_school=school, copies=1, return_by=soon) for offer in offers(other_school, textbooks(rows)))
+    Transfer.objects.bulk_create(
+        Transfer(offer=offer, to_school=school, copies=1, return_by=soon)
+        for offer in offers(other_school, textbooks(rows))
+    )
     client.force_login(head_user)
     # the session, the user, the account; the plans; the coming events; the overdue events; the attestations;
     # the rounds with late schools; the requests waiting
@@ -124,20 +134,28 @@ def test_home_for_the_head(client, association, head_user, school, other_school,
 
 
 @pytest.mark.parametrize("rows", ROWS)
-def test_home_for_a_librarian(client, association, librarian_user, school, other_school, rows, django_assert_num_queries):
+def test_home_for_a_librarian(
+    client, association, librarian_user, school, other_school, rows, django_assert_num_queries
+):
     today = timezone.localdate()
     person = librarian_user.account.person
     plan = plan_with_events(association, 0, [person], year_start=today.year)
     section = plan.sections.get()
     soon = today + datetime.timedelta(days=5)
     events = Event.objects.bulk_create(
-        Event(section=section, position=n, title=f"Скоро {n}", dates_text="—", date_start=soon, date_end=soon) for n in range(rows)
+        Event(section=section, position=n, title=f"Скоро {n}", dates_text="—", date_start=soon, date_end=soon)
+        for n in range(rows)
     )
     Responsible.objects.bulk_create(Responsible(event=event, person=person, position=1) for event in events)
     for n in range(rows):
-        round_ = Round.objects.create(association=association, kind=Kind.FSEM, title=f"Сбор {n}", year_start=2023, deadline=soon)
+        round_ = Round.objects.create(
+            association=association, kind=Kind.FSEM, title=f"Сбор {n}", year_start=2023, deadline=soon
+        )
         Report.objects.create(round=round_, school=school)
-    Transfer.objects.bulk_create(Transfer(offer=offer, to_school=other_school, copies=1, return_by=soon) for offer in offers(school, textbooks(rows)))
+    Transfer.objects.bulk_create(
+        Transfer(offer=offer, to_school=other_school, copies=1, return_by=soon)
+        for offer in offers(school, textbooks(rows))
+    )
     client.force_login(librarian_user)
     # the session, the user, the account; the plans; the person's school; the coming events; the reports owed; the requests
     with django_assert_num_queries(SIGNED_IN + 5):
@@ -162,10 +180,17 @@ def test_plan_page(client, association, head_user, who, queries, rows, django_as
 
 # ---------------------------------------------------------------- members
 
+
 @pytest.mark.parametrize("rows", ROWS)
 def test_librarians_list(head_client, association, school, rows, django_assert_num_queries):
     for person in people(association, rows, school=school):
-        Course.objects.create(person=person, title="Курсы", hours=36, start=datetime.date(2023, 1, 1), end=datetime.date(2023, 1, 20))
+        Course.objects.create(
+            person=person,
+            title="Курсы",
+            hours=36,
+            start=datetime.date(2023, 1, 1),
+            end=datetime.date(2023, 1, 20),
+        )
     # the session, the user, the account; the schools for the filter; the people with their school and latest course
     with django_assert_num_queries(SIGNED_IN + 2):
         response = head_client.get(reverse("members:people"))
@@ -181,14 +206,18 @@ def test_schools_list(head_client, association, rows, django_assert_num_queries)
     # the session, the user, the account; the schools; their enrollments this year; their librarians
     with django_assert_num_queries(SIGNED_IN + 3):
         response = head_client.get(reverse("members:schools"))
-    assert len(response.context["rows"]) == rows and all(students == 20 for _school, students in response.context["rows"])
+    assert len(response.context["rows"]) == rows and all(
+        students == 20 for _school, students in response.context["rows"]
+    )
 
 
 @pytest.mark.parametrize("rows", ROWS)
 def test_members_overview(head_client, association, school, rows, django_assert_num_queries):
     today = timezone.localdate()
     stale = people(association, rows, school=school, attestation_due=today + datetime.timedelta(days=10))
-    Person.objects.filter(pk__in=[p.pk for p in stale]).update(updated_at=timezone.now() - datetime.timedelta(days=800))
+    Person.objects.filter(pk__in=[p.pk for p in stale]).update(
+        updated_at=timezone.now() - datetime.timedelta(days=800)
+    )
     # the session, the user, the account; attestations due; no course for three years; cards not updated this year
     with django_assert_num_queries(SIGNED_IN + 3):
         response = head_client.get(reverse("members:overview"))
@@ -196,6 +225,7 @@ def test_members_overview(head_client, association, school, rows, django_assert_
 
 
 # ---------------------------------------------------------------- report rounds
+
 
 @pytest.mark.parametrize("rows", ROWS)
 def test_rounds_list_for_the_head(head_client, association, school, rows, django_assert_num_queries):
@@ -222,6 +252,7 @@ def test_rounds_list_for_a_librarian(librarian_client, association, school, rows
 
 
 # ---------------------------------------------------------------- the textbook bank
+
 
 @pytest.mark.parametrize("rows", ROWS)
 @pytest.mark.parametrize("params", [{}, {"q": "учебник"}, {"subject": "Математика", "grade": 5}])

@@ -36,7 +36,9 @@ def own_school(account):
 def acts_for_a_school(account):
     """The head, or a librarian placed in a school: who may add offers and needs and ask for copies (no query)."""
     return account.is_head or (
-        account.role == account.Role.LIBRARIAN and account.person is not None and account.person.school_id is not None
+        account.role == account.Role.LIBRARIAN
+        and account.person is not None
+        and account.person.school_id is not None
     )
 
 
@@ -83,7 +85,9 @@ GIVER, RECEIVER, EITHER = "giver", "receiver", "either"
 def visible_transfers(account):
     """The one rule for reading transfers: those where a school of the account's association gives or receives.
     The transfer's page and every list of transfers (a school's bank page) read through it."""
-    return Transfer.objects.filter(Q(offer__school__association=account.association) | Q(to_school__association=account.association))
+    return Transfer.objects.filter(
+        Q(offer__school__association=account.association) | Q(to_school__association=account.association)
+    )
 
 
 def get_transfer_for_user(request, pk, side=None):
@@ -93,7 +97,10 @@ def get_transfer_for_user(request, pk, side=None):
     take back); RECEIVER — the head or the receiving school's; EITHER — one of both (cancel). 403 otherwise.
     """
     account = require_member(request)
-    transfer = get_object_or_404(visible_transfers(account).select_related("offer__school", "offer__textbook", "to_school", "need"), pk=pk)
+    transfer = get_object_or_404(
+        visible_transfers(account).select_related("offer__school", "offer__textbook", "to_school", "need"),
+        pk=pk,
+    )
     if side is not None:
         sides = transfer_sides(account, transfer)
         if not sides or (side != EITHER and side not in sides):

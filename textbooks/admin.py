@@ -5,7 +5,15 @@ from textbooks.models import Need, Offer, Textbook, Transfer
 
 @admin.register(Textbook)
 class TextbookAdmin(admin.ModelAdmin):
-    list_display = ["fpu_number", "title", "authors", "grade_from", "grade_to", "valid_until_text", "excluded"]
+    list_display = [
+        "fpu_number",
+        "title",
+        "authors",
+        "grade_from",
+        "grade_to",
+        "valid_until_text",
+        "excluded",
+    ]
     list_filter = ["excluded", "subject"]
     search_fields = ["fpu_number", "title", "authors"]
 

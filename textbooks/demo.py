@@ -23,12 +23,30 @@ OFFERS = [
     (3, "1.1.3.1.2.1", None, (1, 1), 2020, 25, C.GOOD, "Комплект в двух частях"),
     (4, "1.2.3.3.1.1", None, (7, 9), 2021, 15, C.NEW, ""),
     (1, "1.2.1.2.1.1", None, (5, 5), 2018, 8, C.FAIR, ""),
-    (5, None, ("Физика. 7 класс", "Перышкин А.В.", "Дрофа", "Физика"), (7, 7), 2017, 30, C.FAIR, "Перешли на новый учебник"),
+    (
+        5,
+        None,
+        ("Физика. 7 класс", "Перышкин А.В.", "Дрофа", "Физика"),
+        (7, 7),
+        2017,
+        30,
+        C.FAIR,
+        "Перешли на новый учебник",
+    ),
     (6, "1.2.3.2.1.2", None, (8, 8), 2017, 20, C.GOOD, ""),
     (7, "1.1.2.1.1.1", None, (2, 2), 2016, 10, C.WORN, "Нужен ремонт корешков"),
     (8, "1.3.4.1.1.1", None, (10, 10), 2020, 14, C.GOOD, ""),
     (0, "1.2.2.3.1.1", None, (5, 6), 2019, 18, C.GOOD, ""),
-    (9, None, ("География Иркутской области", "Сергеева Т.А.", "Сибирская книга", "Краеведение"), (8, 8), 2016, 20, C.GOOD, "Региональный учебник"),
+    (
+        9,
+        None,
+        ("География Иркутской области", "Сергеева Т.А.", "Сибирская книга", "Краеведение"),
+        (8, 8),
+        2016,
+        20,
+        C.GOOD,
+        "Региональный учебник",
+    ),
     (2, "1.1.1.2.1.2", None, (2, 2), 2020, 9, C.GOOD, ""),
     (0, "1.1.3.1.1.1", None, (1, 1), 2021, 6, C.NEW, ""),
 ]
@@ -70,7 +88,9 @@ def load(association, schools, today=None):
 
     needs = []
     for school, number, typed, grade, copies, note in NEEDS:
-        need = Need(school=schools[school], grade=grade, copies=copies, needed_by=next_september(today), note=note)
+        need = Need(
+            school=schools[school], grade=grade, copies=copies, needed_by=next_september(today), note=note
+        )
         if number:
             need.fill_from_textbook(textbooks[number])
         else:

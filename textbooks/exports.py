@@ -137,10 +137,22 @@ class BankXlsx(XlsxExporter):
 
     def write(self, workbook):
         today = timezone.localdate()
-        xlsx.write_list_sheet(workbook, gettext("Предлагают"), self.OFFER_HEADER, self.offer_rows(today),
-                              column_widths=self.OFFER_WIDTHS, landscape=True)
-        xlsx.write_list_sheet(workbook, gettext("Нужно"), self.NEED_HEADER, self.need_rows(today),
-                              column_widths=self.NEED_WIDTHS, landscape=True)
+        xlsx.write_list_sheet(
+            workbook,
+            gettext("Предлагают"),
+            self.OFFER_HEADER,
+            self.offer_rows(today),
+            column_widths=self.OFFER_WIDTHS,
+            landscape=True,
+        )
+        xlsx.write_list_sheet(
+            workbook,
+            gettext("Нужно"),
+            self.NEED_HEADER,
+            self.need_rows(today),
+            column_widths=self.NEED_WIDTHS,
+            landscape=True,
+        )
 
     def render(self):
         return b"".join(self.stream())

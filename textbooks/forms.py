@@ -21,7 +21,9 @@ class SchoolChoiceMixin:
 
     def setup_school(self, schools):
         if schools is not None and self.instance.pk is None:
-            self.fields["school"] = forms.ModelChoiceField(label=_("школа"), queryset=schools, empty_label=None)
+            self.fields["school"] = forms.ModelChoiceField(
+                label=_("школа"), queryset=schools, empty_label=None
+            )
             self.order_fields(["school"])
 
 
@@ -51,7 +53,9 @@ class BankItemForm(VersionedForm, SchoolChoiceMixin, forms.ModelForm):
         self.textbook = Textbook.objects.filter(fpu_number=number).first()
         if self.textbook is None:
             raise forms.ValidationError(
-                _("Номера «%(number)s» нет в перечне: проверьте номер или оставьте поле пустым и опишите учебник сами.")
+                _(
+                    "Номера «%(number)s» нет в перечне: проверьте номер или оставьте поле пустым и опишите учебник сами."
+                )
                 % {"number": number}
             )
         return number
@@ -72,12 +76,27 @@ class BankItemForm(VersionedForm, SchoolChoiceMixin, forms.ModelForm):
 
 
 class OfferForm(BankItemForm):
-    grades = forms.CharField(label=_("класс"), max_length=20, required=False,
-                             help_text=_("Один класс («5») или несколько («7-9»). С номером в ФПУ можно не указывать."))
+    grades = forms.CharField(
+        label=_("класс"),
+        max_length=20,
+        required=False,
+        help_text=_("Один класс («5») или несколько («7-9»). С номером в ФПУ можно не указывать."),
+    )
 
     class Meta:
         model = Offer
-        fields = ["fpu_number", "title", "authors", "publisher", "subject", "grades", "year_published", "copies", "condition", "note"]
+        fields = [
+            "fpu_number",
+            "title",
+            "authors",
+            "publisher",
+            "subject",
+            "grades",
+            "year_published",
+            "copies",
+            "condition",
+            "note",
+        ]
         widgets = {"note": forms.Textarea(attrs={"rows": 2})}
 
     def __init__(self, *args, **kwargs):
@@ -102,8 +121,11 @@ class OfferForm(BankItemForm):
             else:
                 self.add_error("grades", _("Укажите класс."))
         if self.instance.pk and cleaned.get("copies") and cleaned["copies"] < self.instance.reserved:
-            self.add_error("copies", _("Другим школам уже обещано или передано %(count)d экз.: меньше указать нельзя.")
-                           % {"count": self.instance.reserved})
+            self.add_error(
+                "copies",
+                _("Другим школам уже обещано или передано %(count)d экз.: меньше указать нельзя.")
+                % {"count": self.instance.reserved},
+            )
         return cleaned
 
     def fill(self, offer):
@@ -141,8 +163,12 @@ class NeedForm(BankItemForm):
 class TransferRequestForm(forms.Form):
     copies = forms.IntegerField(label=_("сколько экземпляров"), min_value=1)
     return_by = forms.DateField(label=_("вернём до"), widget=DATE_INPUT)
-    need = forms.ModelChoiceField(label=_("по нашей потребности"), queryset=Need.objects.none(), required=False,
-                                  empty_label=_("— не связывать —"))
+    need = forms.ModelChoiceField(
+        label=_("по нашей потребности"),
+        queryset=Need.objects.none(),
+        required=False,
+        empty_label=_("— не связывать —"),
+    )
     note = forms.CharField(label=_("примечание"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
 
     def __init__(self, *args, offer, schools, **kwargs):
@@ -152,12 +178,18 @@ class TransferRequestForm(forms.Form):
         self.fields["return_by"].initial = default_return_by()
         schools = schools.exclude(pk=offer.school_id)
         if len(schools) != 1:
-            self.fields["to_school"] = forms.ModelChoiceField(label=_("какая школа просит"), queryset=schools, empty_label=None)
+            self.fields["to_school"] = forms.ModelChoiceField(
+                label=_("какая школа просит"), queryset=schools, empty_label=None
+            )
             self.order_fields(["to_school"])
         else:
             self.school = schools[0]
-        self.fields["need"].queryset = Need.objects.matching(offer).filter(school__in=schools).select_related("school")
-        self.fields["need"].label_from_instance = lambda need: f"{need.school}: {need.title}, {need.grades}, {need.copies} экз."
+        self.fields["need"].queryset = (
+            Need.objects.matching(offer).filter(school__in=schools).select_related("school")
+        )
+        self.fields["need"].label_from_instance = lambda need: (
+            f"{need.school}: {need.title}, {need.grades}, {need.copies} экз."
+        )
 
     def clean_copies(self):
         copies = self.cleaned_data["copies"]
@@ -228,22 +260,43 @@ class QuickSelect(forms.Select):
         self._quick_choices = value
 
     def render(self, name, value, attrs=None, renderer=None):
-        selected = {"" if value is None else str(value)} if not isinstance(value, (list, tuple)) else {str(v) for v in value}
+        selected = (
+            {"" if value is None else str(value)}
+            if not isinstance(value, (list, tuple))
+            else {str(v) for v in value}
+        )
         options = "".join(
             f'\n  <option value="{escape(str(option))}"{" selected" if str(option) in selected else ""}>{escape(str(label))}</option>\n'
             for option, label in self.choices
         )
-        return mark_safe(f'<select name="{escape(name)}"{flatatt(self.build_attrs(self.attrs, attrs))}>{options}\n</select>')
+        return mark_safe(
+            f'<select name="{escape(name)}"{flatatt(self.build_attrs(self.attrs, attrs))}>{options}\n</select>'
+        )
 
 
 class BankFilterForm(forms.Form):
-    q = forms.CharField(label=_("название или автор"), required=False, max_length=200,
-                        widget=forms.TextInput(attrs={"type": "search", "placeholder": _("например, Канакина")}))
+    q = forms.CharField(
+        label=_("название или автор"),
+        required=False,
+        max_length=200,
+        widget=forms.TextInput(attrs={"type": "search", "placeholder": _("например, Канакина")}),
+    )
     subject = forms.ChoiceField(label=_("предмет"), required=False, widget=QuickSelect)
     grade = forms.TypedChoiceField(label=_("класс"), choices=[("", _("все классы"))] + GRADE_CHOICES, coerce=int, required=False, empty_value=None,
                                    widget=QuickSelect)  # fmt: skip
-    school = forms.ModelChoiceField(label=_("школа"), queryset=School.objects.none(), required=False, empty_label=_("все школы"), widget=QuickSelect)
-    fpu = forms.ChoiceField(label=_("ФПУ"), choices=[("", _("любой статус"))] + FpuStatus.choices, required=False, widget=QuickSelect)
+    school = forms.ModelChoiceField(
+        label=_("школа"),
+        queryset=School.objects.none(),
+        required=False,
+        empty_label=_("все школы"),
+        widget=QuickSelect,
+    )
+    fpu = forms.ChoiceField(
+        label=_("ФПУ"),
+        choices=[("", _("любой статус"))] + FpuStatus.choices,
+        required=False,
+        widget=QuickSelect,
+    )
     # Where to look: one's own association (empty), the whole region, or another association.
     scope = forms.ChoiceField(label=_("где искать"), required=False, widget=QuickSelect)
 
@@ -252,11 +305,13 @@ class BankFilterForm(forms.Form):
     def __init__(self, *args, association, subjects, **kwargs):
         super().__init__(*args, **kwargs)
         self.association = association
-        others = list(Association.objects.exclude(pk=association.pk).order_by("name").values_list("pk", "name"))
+        others = list(
+            Association.objects.exclude(pk=association.pk).order_by("name").values_list("pk", "name")
+        )
         if others:
-            self.fields["scope"].choices = (
-                [("", _("наше объединение")), (self.REGION, _("весь регион"))] + [(str(pk), name) for pk, name in others]
-            )
+            self.fields["scope"].choices = [("", _("наше объединение")), (self.REGION, _("весь регион"))] + [
+                (str(pk), name) for pk, name in others
+            ]
         else:
             del self.fields["scope"]  # a single association's site: nothing to choose
         schools = School.objects.filter(association=association)
@@ -264,8 +319,12 @@ class BankFilterForm(forms.Form):
         # The options in one plain query (a ModelChoiceField alone would read them through a server-side cursor),
         # given to the widget only: the field validates by its queryset (a thousand choices set on the field
         # would each be normalised on every page).
-        self.fields["school"].widget.choices = [("", self.fields["school"].empty_label)] + list(schools.values_list("pk", "short_name"))
-        self.fields["subject"].choices = [("", _("все предметы"))] + [(subject, subject) for subject in subjects]
+        self.fields["school"].widget.choices = [("", self.fields["school"].empty_label)] + list(
+            schools.values_list("pk", "short_name")
+        )
+        self.fields["subject"].choices = [("", _("все предметы"))] + [
+            (subject, subject) for subject in subjects
+        ]
         bootstrap(self)
 
     def scoped(self, queryset):
@@ -299,9 +358,19 @@ class BankFilterForm(forms.Form):
 
 
 class CatalogueFilterForm(forms.Form):
-    q = forms.CharField(label=_("название или автор"), required=False, max_length=200,
-                        widget=forms.TextInput(attrs={"type": "search", "placeholder": _("например, Атанасян")}))
-    grade = forms.TypedChoiceField(label=_("класс"), choices=[("", _("все классы"))] + GRADE_CHOICES, coerce=int, required=False, empty_value=None)
+    q = forms.CharField(
+        label=_("название или автор"),
+        required=False,
+        max_length=200,
+        widget=forms.TextInput(attrs={"type": "search", "placeholder": _("например, Атанасян")}),
+    )
+    grade = forms.TypedChoiceField(
+        label=_("класс"),
+        choices=[("", _("все классы"))] + GRADE_CHOICES,
+        coerce=int,
+        required=False,
+        empty_value=None,
+    )
     excluded = forms.BooleanField(label=_("показать исключённые"), required=False)
 
     def __init__(self, *args, **kwargs):
@@ -310,14 +379,21 @@ class CatalogueFilterForm(forms.Form):
 
 
 class OffersImportForm(forms.Form):
-    file = forms.FileField(label=_("файл .xlsx"), validators=[validate_xlsx_upload],
-                           help_text=_("Не больше 5 МБ. Первая строка — заголовки столбцов."),
-                           widget=forms.ClearableFileInput(attrs={"accept": ".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}))
+    file = forms.FileField(
+        label=_("файл .xlsx"),
+        validators=[validate_xlsx_upload],
+        help_text=_("Не больше 5 МБ. Первая строка — заголовки столбцов."),
+        widget=forms.ClearableFileInput(
+            attrs={"accept": ".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}
+        ),
+    )
 
     def __init__(self, *args, schools, **kwargs):
         super().__init__(*args, **kwargs)
         if len(schools) != 1:
-            self.fields["school"] = forms.ModelChoiceField(label=_("школа"), queryset=schools, empty_label=None)
+            self.fields["school"] = forms.ModelChoiceField(
+                label=_("школа"), queryset=schools, empty_label=None
+            )
             self.order_fields(["school", "file"])
         else:
             self.school = schools[0]

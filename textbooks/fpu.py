@@ -47,7 +47,18 @@ COLUMNS = [
     ("subject", ("предмет",)),
 ]
 REQUIRED = {"number": "порядковый номер", "title": "наименование учебника", "grade": "класс"}
-FIELDS = ["title", "authors", "publisher", "manuals", "subject", "grade_from", "grade_to", "language", "valid_until_text", "valid_until"]
+FIELDS = [
+    "title",
+    "authors",
+    "publisher",
+    "manuals",
+    "subject",
+    "grade_from",
+    "grade_to",
+    "language",
+    "valid_until_text",
+    "valid_until",
+]
 
 
 @dataclass
@@ -76,12 +87,18 @@ def find_header(rows):
         if all(column in columns for column in REQUIRED):
             return index, columns
     missing = ", ".join(f"«{name}»" for name in REQUIRED.values())
-    raise SpreadsheetError([f"Не найдена строка заголовков: нужны столбцы {missing} (как в перечне министерства)."])
+    raise SpreadsheetError(
+        [f"Не найдена строка заголовков: нужны столбцы {missing} (как в перечне министерства)."]
+    )
 
 
 def subject_of(number, headings):
     """The subject an entry falls under: the nearest heading marked «учебный предмет», else the nearest heading."""
-    parents = [(heading_number, text) for heading_number, text in headings.items() if number.startswith(heading_number + ".")]
+    parents = [
+        (heading_number, text)
+        for heading_number, text in headings.items()
+        if number.startswith(heading_number + ".")
+    ]
     parents.sort(key=lambda item: item[0].count("."))
     marked = [text for _n, text in parents if SUBJECT_MARK.search(text)]
     chosen = marked[-1] if marked else (parents[-1][1] if parents else "")
@@ -98,7 +115,7 @@ def read_fpu(file):
         return values[position] if position is not None and position < len(values) else None
 
     headings, entries, errors, seen = {}, [], [], {}
-    for row_number, values in rows[header_index + 1:]:
+    for row_number, values in rows[header_index + 1 :]:
         number = cell_text(value(values, "number")).rstrip(".")
         title = cell_text(value(values, "title"))
         if not number and not title:
@@ -106,7 +123,14 @@ def read_fpu(file):
         if number.isdigit() and title.isdigit():
             continue  # the row of column numbers under the header: 1, 2, 3…
         if not NUMBER.match(number + "."):
-            errors.append(row_error(row_number, f"порядковый номер «{number}» — нужен номер вроде 1.1.1.1.1.1" if number else "не указан порядковый номер"))
+            errors.append(
+                row_error(
+                    row_number,
+                    f"порядковый номер «{number}» — нужен номер вроде 1.1.1.1.1.1"
+                    if number
+                    else "не указан порядковый номер",
+                )
+            )
             continue
         authors = cell_text(value(values, "authors"))
         grade_text = cell_text(value(values, "grade"))
@@ -145,7 +169,9 @@ def read_fpu(file):
     if errors:
         raise SpreadsheetError(errors)
     if not entries:
-        raise SpreadsheetError(["В файле нет ни одного учебника: под заголовками нет строк с номером, наименованием и классом."])
+        raise SpreadsheetError(
+            ["В файле нет ни одного учебника: под заголовками нет строк с номером, наименованием и классом."]
+        )
     return entries
 
 
@@ -163,11 +189,13 @@ def import_fpu(file, today=None, allow_mass_exclusion=False):
     listed = [number for number, textbook in known.items() if not textbook.excluded]
     dropped = len(set(listed) - {entry["fpu_number"] for entry in entries})
     if listed and dropped > MOST_EXCLUDED * len(listed) and not allow_mass_exclusion:
-        raise SpreadsheetError([
-            f"В этом файле нет {dropped} из {len(listed)} учебников каталога: похоже, это не федеральный перечень "
-            "(или не весь перечень). Ничего не изменено. Если перечень действительно сократился так сильно, "
-            "загрузите его с ключом --allow-mass-exclusion."
-        ])
+        raise SpreadsheetError(
+            [
+                f"В этом файле нет {dropped} из {len(listed)} учебников каталога: похоже, это не федеральный перечень "
+                "(или не весь перечень). Ничего не изменено. Если перечень действительно сократился так сильно, "
+                "загрузите его с ключом --allow-mass-exclusion."
+            ]
+        )
     result = FpuImportResult(total=len(entries))
     to_create, to_update = [], []
     for entry in entries:
@@ -201,6 +229,8 @@ def import_fpu(file, today=None, allow_mass_exclusion=False):
             result.excluded_numbers.append(textbook.fpu_number)
     Textbook.objects.bulk_create(to_create, batch_size=500)
     Textbook.objects.bulk_update(
-        to_update, FIELDS + ["excluded", "excluded_on", "title_key", "author_key", "search_text", "updated_at"], batch_size=500
+        to_update,
+        FIELDS + ["excluded", "excluded_on", "title_key", "author_key", "search_text", "updated_at"],
+        batch_size=500,
     )
     return result

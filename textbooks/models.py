@@ -137,7 +137,12 @@ class BankItem(models.Model):
     """A title a school lists: from the catalogue (`textbook`) or typed in; with its derived keys."""
 
     textbook = models.ForeignKey(
-        Textbook, verbose_name=_("учебник из ФПУ"), on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+        Textbook,
+        verbose_name=_("учебник из ФПУ"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
     )
     title = models.CharField(_("наименование"), max_length=500)
     authors = models.CharField(_("авторы"), max_length=500, blank=True)
@@ -186,11 +191,7 @@ class OfferQuerySet(BankItemQuerySet):
             need.textbook_id, need.title_key, need.author_key,
             Q(grade_from__lte=need.grade, grade_to__gte=need.grade),
         )  # fmt: skip
-        return (
-            self.active()
-            .filter(condition)
-            .exclude(school_id=need.school_id)
-        )
+        return self.active().filter(condition).exclude(school_id=need.school_id)
 
     def with_needs_flag(self):
         """`has_needs`: an open need of another school this offer can serve — a subquery, no extra queries."""
@@ -231,7 +232,9 @@ class Offer(BankItem):
         FAIR = "fair", _("удовлетворительное")
         WORN = "worn", _("требуют ремонта")
 
-    school = models.ForeignKey(School, verbose_name=_("школа"), on_delete=models.PROTECT, related_name="textbook_offers")
+    school = models.ForeignKey(
+        School, verbose_name=_("школа"), on_delete=models.PROTECT, related_name="textbook_offers"
+    )
     grade_from = models.PositiveSmallIntegerField(_("класс, с"), validators=GRADE_VALIDATORS)
     grade_to = models.PositiveSmallIntegerField(_("класс, по"), validators=GRADE_VALIDATORS)
     year_published = models.PositiveSmallIntegerField(
@@ -239,7 +242,9 @@ class Offer(BankItem):
     )
     copies = models.PositiveIntegerField(_("экземпляров"), validators=[MinValueValidator(1)])
     available = models.PositiveIntegerField(_("свободно"), editable=False)
-    condition = models.CharField(_("состояние"), max_length=10, choices=Condition.choices, default=Condition.GOOD)
+    condition = models.CharField(
+        _("состояние"), max_length=10, choices=Condition.choices, default=Condition.GOOD
+    )
     withdrawn_at = models.DateTimeField(_("снято"), null=True, blank=True, editable=False)
 
     objects = OfferQuerySet.as_manager()
@@ -254,10 +259,15 @@ class Offer(BankItem):
             models.Index(fields=["title_key", "author_key"], name="offer_keys"),
             models.Index(fields=["title_key", "grade_from", "id"], name="offer_bank_order"),
             # The bank filtered by subject (subject__iexact: UPPER) comes in its order from this one.
-            models.Index(Upper("subject"), F("title_key"), F("grade_from"), F("id"), name="offer_subject_bank_order"),
+            models.Index(
+                Upper("subject"), F("title_key"), F("grade_from"), F("id"), name="offer_subject_bank_order"
+            ),
         ]
         constraints = [
-            models.CheckConstraint(condition=Q(available__gte=0) & Q(available__lte=F("copies")), name="offer_available_within_copies"),
+            models.CheckConstraint(
+                condition=Q(available__gte=0) & Q(available__lte=F("copies")),
+                name="offer_available_within_copies",
+            ),
             models.CheckConstraint(condition=Q(grade_from__lte=F("grade_to")), name="offer_grades_in_order"),
         ]
 
@@ -271,7 +281,9 @@ class Offer(BankItem):
     @property
     def grades_short(self):
         """«5» or «7-9», as a spreadsheet's «Класс» column has it."""
-        return str(self.grade_from) if self.grade_from == self.grade_to else f"{self.grade_from}-{self.grade_to}"
+        return (
+            str(self.grade_from) if self.grade_from == self.grade_to else f"{self.grade_from}-{self.grade_to}"
+        )
 
     @property
     def is_withdrawn(self):
@@ -300,11 +312,7 @@ class NeedQuerySet(BankItemQuerySet):
             offer.textbook_id, offer.title_key, offer.author_key,
             Q(grade__gte=offer.grade_from, grade__lte=offer.grade_to),
         )  # fmt: skip
-        return (
-            self.open()
-            .filter(condition)
-            .exclude(school_id=offer.school_id)
-        )
+        return self.open().filter(condition).exclude(school_id=offer.school_id)
 
     def with_offers_flag(self):
         """`has_offers`: an active offer of another school can serve this need — a subquery, no extra queries."""
@@ -318,7 +326,9 @@ class NeedQuerySet(BankItemQuerySet):
 class Need(BankItem):
     """Copies a school lacks for one grade, and by when it needs them."""
 
-    school = models.ForeignKey(School, verbose_name=_("школа"), on_delete=models.PROTECT, related_name="textbook_needs")
+    school = models.ForeignKey(
+        School, verbose_name=_("школа"), on_delete=models.PROTECT, related_name="textbook_needs"
+    )
     grade = models.PositiveSmallIntegerField(_("класс"), validators=GRADE_VALIDATORS)
     copies = models.PositiveIntegerField(_("экземпляров"), validators=[MinValueValidator(1)])
     needed_by = models.DateField(_("нужны к"), null=True, blank=True)
@@ -370,9 +380,23 @@ class Transfer(models.Model):
     HOLDING = (Status.AGREED, Status.HANDED_OVER, Status.KEPT)
     OPEN = (Status.REQUESTED, Status.AGREED, Status.HANDED_OVER)
 
-    offer = models.ForeignKey(Offer, verbose_name=_("предложение"), on_delete=models.PROTECT, related_name="transfers")
-    to_school = models.ForeignKey(School, verbose_name=_("получающая школа"), on_delete=models.PROTECT, related_name="incoming_transfers")
-    need = models.ForeignKey(Need, verbose_name=_("потребность"), on_delete=models.SET_NULL, null=True, blank=True, related_name="transfers")
+    offer = models.ForeignKey(
+        Offer, verbose_name=_("предложение"), on_delete=models.PROTECT, related_name="transfers"
+    )
+    to_school = models.ForeignKey(
+        School,
+        verbose_name=_("получающая школа"),
+        on_delete=models.PROTECT,
+        related_name="incoming_transfers",
+    )
+    need = models.ForeignKey(
+        Need,
+        verbose_name=_("потребность"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="transfers",
+    )
     copies = models.PositiveIntegerField(_("экземпляров"), validators=[MinValueValidator(1)])
     return_by = models.DateField(_("вернуть до"))
     status = models.CharField(_("состояние"), max_length=20, choices=Status.choices, default=Status.REQUESTED)
@@ -391,7 +415,11 @@ class Transfer(models.Model):
         constraints = [
             models.CheckConstraint(condition=Q(copies__gte=1), name="transfer_copies_positive"),
             # A school waits for one answer per offer: the database says so, also for requests sent at once.
-            models.UniqueConstraint(fields=["offer", "to_school"], condition=Q(status="requested"), name="transfer_one_waiting_request"),
+            models.UniqueConstraint(
+                fields=["offer", "to_school"],
+                condition=Q(status="requested"),
+                name="transfer_one_waiting_request",
+            ),
         ]
 
     def __str__(self):
@@ -411,7 +439,12 @@ class Transfer(models.Model):
     @property
     def has_act(self):
         """The act is printed once the offering school has agreed."""
-        return self.status in (self.Status.AGREED, self.Status.HANDED_OVER, self.Status.RETURNED, self.Status.KEPT)
+        return self.status in (
+            self.Status.AGREED,
+            self.Status.HANDED_OVER,
+            self.Status.RETURNED,
+            self.Status.KEPT,
+        )
 
     def is_overdue(self, today=None):
         return self.status == self.Status.HANDED_OVER and self.return_by < (today or timezone.localdate())

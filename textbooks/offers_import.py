@@ -30,7 +30,15 @@ COLUMNS = {
     "title": {"наименование", "название", "наименование учебника", "название учебника"},
     "publisher": {"издательство", "издатель", "наименование издателя"},
     "year": {"год издания", "год"},
-    "copies": {"количество", "кол-во", "кол-во экз", "количество экз", "количество экземпляров", "кол-во экземпляров", "экземпляров"},
+    "copies": {
+        "количество",
+        "кол-во",
+        "кол-во экз",
+        "количество экз",
+        "количество экземпляров",
+        "кол-во экземпляров",
+        "экземпляров",
+    },
     "note": {"примечание", "примечания"},
     "fpu_number": {"№ фпу", "номер в фпу", "номер фпу", "№ в фпу"},
 }
@@ -55,10 +63,14 @@ class OffersImportResult:
         """«Загружено 6 предложений, 110 экземпляров; 4 из них найдены в ФПУ.»"""
         from textbooks.services import copies_text
 
-        text = ngettext("Загружено %(count)d предложение", "Загружено %(count)d предложений", self.count) % {"count": self.count}
+        text = ngettext("Загружено %(count)d предложение", "Загружено %(count)d предложений", self.count) % {
+            "count": self.count
+        }
         text += ", " + copies_text(self.copies)
         if self.linked:
-            text += "; " + ngettext("%(count)d из них найдено в ФПУ", "%(count)d из них найдены в ФПУ", self.linked) % {"count": self.linked}
+            text += "; " + ngettext(
+                "%(count)d из них найдено в ФПУ", "%(count)d из них найдены в ФПУ", self.linked
+            ) % {"count": self.linked}
         return text + "."
 
 
@@ -78,7 +90,9 @@ def map_header(values):
             columns[column] = position
     for column, label in REQUIRED.items():
         if column not in columns:
-            errors.append(f"В первой строке (заголовке) нет столбца «{label}»: назовите столбцы так, как в образце.")
+            errors.append(
+                f"В первой строке (заголовке) нет столбца «{label}»: назовите столбцы так, как в образце."
+            )
     if errors:
         raise SpreadsheetError(errors)
     return columns, ignored
@@ -87,7 +101,9 @@ def map_header(values):
 def catalogue_index():
     """(title key, author key) → catalogue entries, for linking rows to the ФПУ: one query."""
     index = defaultdict(list)
-    for textbook in Textbook.objects.only("pk", "fpu_number", "title_key", "author_key", "grade_from", "grade_to", "excluded", "subject"):
+    for textbook in Textbook.objects.only(
+        "pk", "fpu_number", "title_key", "author_key", "grade_from", "grade_to", "excluded", "subject"
+    ):
         index[(textbook.title_key, textbook.author_key)].append(textbook)
     return index
 
@@ -124,7 +140,9 @@ def read_offers(file, school, today=None):
     numbers = {}
     if "fpu_number" in columns:
         wanted = {cell_text(value(values, "fpu_number")).rstrip(".") for _n, values in data} - {""}
-        numbers = {textbook.fpu_number: textbook for textbook in Textbook.objects.filter(fpu_number__in=wanted)}
+        numbers = {
+            textbook.fpu_number: textbook for textbook in Textbook.objects.filter(fpu_number__in=wanted)
+        }
 
     offers, errors, linked = [], [], 0
     for row_number, values in data:
@@ -159,7 +177,9 @@ def read_offers(file, school, today=None):
         if problems:
             errors.extend(row_error(row_number, problem) for problem in problems)
             continue
-        textbook = numbers.get(number) if number else find_in_catalogue(index, title, authors, grade_from, grade_to)
+        textbook = (
+            numbers.get(number) if number else find_in_catalogue(index, title, authors, grade_from, grade_to)
+        )
         linked += textbook is not None
         offer = Offer(
             school=school, textbook=textbook, title=title, authors=authors[:500],

@@ -69,17 +69,27 @@ class CappedPaginator:
             corrected = self.search.corrected()
             if corrected is None:
                 return Page(self, 1, [], 0, has_next=False)
-            queryset, count, corrected_words = corrected, self.capped_count(corrected), self.search.corrected_words
+            queryset, count, corrected_words = (
+                corrected,
+                self.capped_count(corrected),
+                self.search.corrected_words,
+            )
         exact = count <= self.cap
         if exact:
             number = min(number, max(1, math.ceil(count / self.per_page)))
         ordering = list(queryset.query.order_by or queryset.model._meta.ordering)
-        if self.search is not None and self.search.indexed and (exact or self.estimate(queryset) <= WALK_ABOVE):
+        if (
+            self.search is not None
+            and self.search.indexed
+            and (exact or self.estimate(queryset) <= WALK_ABOVE)
+        ):
             queryset = sorted_whole(queryset)
         offset = (number - 1) * self.per_page
         ids = queryset.values("pk")[offset : offset + self.per_page + 1]
         rows = list(self.rows(queryset.model._default_manager.filter(pk__in=ids)).order_by(*ordering))
-        page = Page(self, number, rows[: self.per_page], count if exact else None, has_next=len(rows) > self.per_page)
+        page = Page(
+            self, number, rows[: self.per_page], count if exact else None, has_next=len(rows) > self.per_page
+        )
         page.corrected_words = corrected_words
         return page
 

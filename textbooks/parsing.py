@@ -11,7 +11,9 @@ from events.dates import MONTH_WORD, month_number
 
 WORDS_DATE = re.compile(rf"(\d{{1,2}})\s+{MONTH_WORD}\s+(\d{{4}})", re.IGNORECASE)
 NUMERIC_DATE = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})")
-GRADE_RANGE = re.compile(r"^(\d{1,2})(?:\s*[-–—]\s*(\d{1,2}))?(?:\s*-?\s*(?:й|ый|ой|е|ые))?(?:\s*класс\w*)?$", re.IGNORECASE)
+GRADE_RANGE = re.compile(
+    r"^(\d{1,2})(?:\s*[-–—]\s*(\d{1,2}))?(?:\s*-?\s*(?:й|ый|ой|е|ые))?(?:\s*класс\w*)?$", re.IGNORECASE
+)
 
 MIN_GRADE, MAX_GRADE = 1, 11
 
@@ -88,4 +90,3 @@ def parse_until(value):
             except ValueError:
                 return None
     return None
-

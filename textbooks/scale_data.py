@@ -23,7 +23,16 @@ from django.utils import timezone
 
 from events.dates import academic_year_bounds, parse_dates
 from events.models import Event, Plan, Responsible, Section
-from members.models import Account, Association, Course, Enrollment, Person, PortfolioEntry, School, add_months
+from members.models import (
+    Account,
+    Association,
+    Course,
+    Enrollment,
+    Person,
+    PortfolioEntry,
+    School,
+    add_months,
+)
 from rounds.models import Kind, ProvisionLine, Report, Round
 from textbooks import keys
 from textbooks.models import Need, Offer, Textbook, Transfer
@@ -95,39 +104,261 @@ TOWNS = [
     ("р.п. Култука", "Култук", "kultuk"),
 ]
 SCHOOL_KINDS = [
-    ("МБОУ СОШ № {n}", "Муниципальное бюджетное общеобразовательное учреждение «Средняя общеобразовательная школа № {n}»", 10),
-    ("МАОУ СОШ № {n}", "Муниципальное автономное общеобразовательное учреждение «Средняя общеобразовательная школа № {n}»", 5),
-    ("МКОУ ООШ № {n}", "Муниципальное казённое общеобразовательное учреждение «Основная общеобразовательная школа № {n}»", 3),
+    (
+        "МБОУ СОШ № {n}",
+        "Муниципальное бюджетное общеобразовательное учреждение «Средняя общеобразовательная школа № {n}»",
+        10,
+    ),
+    (
+        "МАОУ СОШ № {n}",
+        "Муниципальное автономное общеобразовательное учреждение «Средняя общеобразовательная школа № {n}»",
+        5,
+    ),
+    (
+        "МКОУ ООШ № {n}",
+        "Муниципальное казённое общеобразовательное учреждение «Основная общеобразовательная школа № {n}»",
+        3,
+    ),
     ("МБОУ «Лицей № {n}»", "Муниципальное бюджетное общеобразовательное учреждение «Лицей № {n}»", 1),
     ("МБОУ «Гимназия № {n}»", "Муниципальное бюджетное общеобразовательное учреждение «Гимназия № {n}»", 1),
-    ("МКОУ НОШ № {n}", "Муниципальное казённое общеобразовательное учреждение «Начальная общеобразовательная школа № {n}»", 1),
+    (
+        "МКОУ НОШ № {n}",
+        "Муниципальное казённое общеобразовательное учреждение «Начальная общеобразовательная школа № {n}»",
+        1,
+    ),
 ]
 
 # Surnames: (masculine, feminine).
 SURNAME_STEMS = [
-    "Иванов", "Смирнов", "Кузнецов", "Попов", "Васильев", "Петров", "Соколов", "Михайлов", "Новиков", "Фёдоров",
-    "Морозов", "Волков", "Алексеев", "Лебедев", "Семёнов", "Егоров", "Павлов", "Козлов", "Степанов", "Николаев",
-    "Орлов", "Андреев", "Макаров", "Никитин", "Захаров", "Зайцев", "Соловьёв", "Борисов", "Яковлев", "Григорьев",
-    "Романов", "Воробьёв", "Сергеев", "Кузьмин", "Фролов", "Александров", "Дмитриев", "Королёв", "Гусев", "Киселёв",
-    "Ильин", "Максимов", "Поляков", "Сорокин", "Виноградов", "Ковалёв", "Белов", "Медведев", "Антонов", "Тарасов",
-    "Жуков", "Баранов", "Филиппов", "Комаров", "Давыдов", "Беляев", "Герасимов", "Богданов", "Осипов", "Сидоров",
-    "Матвеев", "Титов", "Марков", "Миронов", "Крылов", "Куликов", "Карпов", "Власов", "Мельников", "Денисов",
-    "Гаврилов", "Тихонов", "Казаков", "Афанасьев", "Данилов", "Савельев", "Тимофеев", "Фомин", "Чернов", "Абрамов",
-    "Мартынов", "Ефимов", "Федотов", "Щербаков", "Назаров", "Калинин", "Исаев", "Чернышёв", "Быков", "Маслов",
-    "Родионов", "Коновалов", "Лазарев", "Воронин", "Климов", "Филатов", "Пономарёв", "Голубев", "Кудрявцев", "Прохоров",
-    "Наумов", "Потапов", "Журавлёв", "Овчинников", "Трофимов", "Леонов", "Соболев", "Ермаков", "Колесников", "Гончаров",
-    "Емельянов", "Никифоров", "Грачёв", "Котов", "Гришин", "Ефремов", "Архипов", "Громов", "Кириллов", "Малышев",
-    "Панов", "Моисеев", "Румянцев", "Акимов", "Кондратьев", "Бирюков", "Горбунов", "Анисимов", "Ерёмин", "Тихомиров",
-    "Галкин", "Лукьянов", "Михеев", "Скворцов", "Юдин", "Белоусов", "Нестеров", "Симонов", "Прокофьев", "Харитонов",
-    "Князев", "Цветков", "Левин", "Митрофанов", "Воронов", "Аксёнов", "Софронов", "Мальцев", "Логинов", "Горшков",
-    "Савин", "Краснов", "Майоров", "Демидов", "Елисеев", "Рыбаков", "Сафонов", "Плотников", "Дёмин", "Хохлов",
-    "Жданов", "Носков", "Кононов", "Зуев", "Субботин", "Пестов", "Шубин", "Блинов", "Пахомов", "Литвинов",
-    "Канакин", "Горецкий", "Атанасян", "Виленкин", "Мордкович", "Перышкин", "Босов", "Пасечник", "Габриелян", "Рудзитис",
-    "Баранов", "Ладыженский", "Коровин", "Бунеев", "Климанов", "Плешаков", "Моро", "Дорофеев", "Петерсон", "Макарычев",
-    "Колягин", "Бутузов", "Погорелов", "Мякишев", "Касьянов", "Сонин", "Сивоглазов", "Алексеев", "Домогацкий", "Торкунов",
-    "Мединский", "Арсентьев", "Вигасин", "Агибалов", "Боголюбов", "Никитенко", "Кауфман", "Биболетов", "Вербицкий",
-    "Афанасьев", "Михеев", "Бим", "Угринович", "Семакин", "Поляков", "Лях", "Матвеев", "Критская", "Неменский",
-    "Лутцев", "Роговцев", "Хренников", "Виноградов", "Смирнов", "Шемшурин", "Кураев", "Бабкин", "Чаругин", "Воронцов",
+    "Иванов",
+    "Смирнов",
+    "Кузнецов",
+    "Попов",
+    "Васильев",
+    "Петров",
+    "Соколов",
+    "Михайлов",
+    "Новиков",
+    "Фёдоров",
+    "Морозов",
+    "Волков",
+    "Алексеев",
+    "Лебедев",
+    "Семёнов",
+    "Егоров",
+    "Павлов",
+    "Козлов",
+    "Степанов",
+    "Николаев",
+    "Орлов",
+    "Андреев",
+    "Макаров",
+    "Никитин",
+    "Захаров",
+    "Зайцев",
+    "Соловьёв",
+    "Борисов",
+    "Яковлев",
+    "Григорьев",
+    "Романов",
+    "Воробьёв",
+    "Сергеев",
+    "Кузьмин",
+    "Фролов",
+    "Александров",
+    "Дмитриев",
+    "Королёв",
+    "Гусев",
+    "Киселёв",
+    "Ильин",
+    "Максимов",
+    "Поляков",
+    "Сорокин",
+    "Виноградов",
+    "Ковалёв",
+    "Белов",
+    "Медведев",
+    "Антонов",
+    "Тарасов",
+    "Жуков",
+    "Баранов",
+    "Филиппов",
+    "Комаров",
+    "Давыдов",
+    "Беляев",
+    "Герасимов",
+    "Богданов",
+    "Осипов",
+    "Сидоров",
+    "Матвеев",
+    "Титов",
+    "Марков",
+    "Миронов",
+    "Крылов",
+    "Куликов",
+    "Карпов",
+    "Власов",
+    "Мельников",
+    "Денисов",
+    "Гаврилов",
+    "Тихонов",
+    "Казаков",
+    "Афанасьев",
+    "Данилов",
+    "Савельев",
+    "Тимофеев",
+    "Фомин",
+    "Чернов",
+    "Абрамов",
+    "Мартынов",
+    "Ефимов",
+    "Федотов",
+    "Щербаков",
+    "Назаров",
+    "Калинин",
+    "Исаев",
+    "Чернышёв",
+    "Быков",
+    "Маслов",
+    "Родионов",
+    "Коновалов",
+    "Лазарев",
+    "Воронин",
+    "Климов",
+    "Филатов",
+    "Пономарёв",
+    "Голубев",
+    "Кудрявцев",
+    "Прохоров",
+    "Наумов",
+    "Потапов",
+    "Журавлёв",
+    "Овчинников",
+    "Трофимов",
+    "Леонов",
+    "Соболев",
+    "Ермаков",
+    "Колесников",
+    "Гончаров",
+    "Емельянов",
+    "Никифоров",
+    "Грачёв",
+    "Котов",
+    "Гришин",
+    "Ефремов",
+    "Архипов",
+    "Громов",
+    "Кириллов",
+    "Малышев",
+    "Панов",
+    "Моисеев",
+    "Румянцев",
+    "Акимов",
+    "Кондратьев",
+    "Бирюков",
+    "Горбунов",
+    "Анисимов",
+    "Ерёмин",
+    "Тихомиров",
+    "Галкин",
+    "Лукьянов",
+    "Михеев",
+    "Скворцов",
+    "Юдин",
+    "Белоусов",
+    "Нестеров",
+    "Симонов",
+    "Прокофьев",
+    "Харитонов",
+    "Князев",
+    "Цветков",
+    "Левин",
+    "Митрофанов",
+    "Воронов",
+    "Аксёнов",
+    "Софронов",
+    "Мальцев",
+    "Логинов",
+    "Горшков",
+    "Савин",
+    "Краснов",
+    "Майоров",
+    "Демидов",
+    "Елисеев",
+    "Рыбаков",
+    "Сафонов",
+    "Плотников",
+    "Дёмин",
+    "Хохлов",
+    "Жданов",
+    "Носков",
+    "Кононов",
+    "Зуев",
+    "Субботин",
+    "Пестов",
+    "Шубин",
+    "Блинов",
+    "Пахомов",
+    "Литвинов",
+    "Канакин",
+    "Горецкий",
+    "Атанасян",
+    "Виленкин",
+    "Мордкович",
+    "Перышкин",
+    "Босов",
+    "Пасечник",
+    "Габриелян",
+    "Рудзитис",
+    "Баранов",
+    "Ладыженский",
+    "Коровин",
+    "Бунеев",
+    "Климанов",
+    "Плешаков",
+    "Моро",
+    "Дорофеев",
+    "Петерсон",
+    "Макарычев",
+    "Колягин",
+    "Бутузов",
+    "Погорелов",
+    "Мякишев",
+    "Касьянов",
+    "Сонин",
+    "Сивоглазов",
+    "Алексеев",
+    "Домогацкий",
+    "Торкунов",
+    "Мединский",
+    "Арсентьев",
+    "Вигасин",
+    "Агибалов",
+    "Боголюбов",
+    "Никитенко",
+    "Кауфман",
+    "Биболетов",
+    "Вербицкий",
+    "Афанасьев",
+    "Михеев",
+    "Бим",
+    "Угринович",
+    "Семакин",
+    "Поляков",
+    "Лях",
+    "Матвеев",
+    "Критская",
+    "Неменский",
+    "Лутцев",
+    "Роговцев",
+    "Хренников",
+    "Виноградов",
+    "Смирнов",
+    "Шемшурин",
+    "Кураев",
+    "Бабкин",
+    "Чаругин",
+    "Воронцов",
 ]
 FEMININE_ONLY = {"Моро", "Бим", "Критская"}
 FIRST_LETTERS = "АБВГДЕЖЗИКЛМНОПРСТФЭЮЯ"
@@ -144,15 +375,41 @@ SUBJECTS = [
     ("Вероятность и статистика", 7, 11, [""]),
     ("Окружающий мир", 1, 4, ["", "Мир вокруг нас"]),
     ("Литература", 5, 11, ["", "Учебник-хрестоматия", "Литература Сибири"]),
-    ("Английский язык", 2, 11, ["", "Английский в фокусе", "Rainbow English", "Звёздный английский", "Forward"]),
+    (
+        "Английский язык",
+        2,
+        11,
+        ["", "Английский в фокусе", "Rainbow English", "Звёздный английский", "Forward"],
+    ),
     ("Немецкий язык", 2, 11, ["", "Горизонты", "Вундеркинды"]),
     ("Французский язык", 2, 11, ["", "Синяя птица", "Твой друг французский язык"]),
     ("Китайский язык", 5, 9, ["", "Второй иностранный язык"]),
     ("История России", 6, 11, ["", "1945 год — начало XXI века", "С древнейших времён до начала XVI века"]),
-    ("Всеобщая история", 5, 11, ["", "История Древнего мира", "История Средних веков", "История Нового времени", "Новейшая история"]),
+    (
+        "Всеобщая история",
+        5,
+        11,
+        ["", "История Древнего мира", "История Средних веков", "История Нового времени", "Новейшая история"],
+    ),
     ("Обществознание", 6, 11, ["", ""]),
-    ("География", 5, 11, ["", "Землеведение", "Материки, океаны, народы и страны", "География России", "География Иркутской области"]),
-    ("Биология", 5, 11, ["", "Живой организм", "Растения. Бактерии. Грибы", "Животные", "Человек", "Общая биология"]),
+    (
+        "География",
+        5,
+        11,
+        [
+            "",
+            "Землеведение",
+            "Материки, океаны, народы и страны",
+            "География России",
+            "География Иркутской области",
+        ],
+    ),
+    (
+        "Биология",
+        5,
+        11,
+        ["", "Живой организм", "Растения. Бактерии. Грибы", "Животные", "Человек", "Общая биология"],
+    ),
     ("Физика", 7, 11, ["", ""]),
     ("Химия", 8, 11, ["", "Органическая химия", "Неорганическая химия"]),
     ("Информатика", 5, 11, ["", ""]),
@@ -162,7 +419,12 @@ SUBJECTS = [
     ("Технология", 1, 9, ["", "Труд (технология)"]),
     ("Физическая культура", 1, 11, [""]),
     ("Основы безопасности и защиты Родины", 8, 11, [""]),
-    ("Основы религиозных культур и светской этики", 4, 4, ["Основы православной культуры", "Основы светской этики", "Основы мировых религиозных культур"]),
+    (
+        "Основы религиозных культур и светской этики",
+        4,
+        4,
+        ["Основы православной культуры", "Основы светской этики", "Основы мировых религиозных культур"],
+    ),
     ("Основы духовно-нравственной культуры народов России", 5, 6, [""]),
     ("Родной язык (русский)", 1, 11, [""]),
     ("Литературное чтение на родном языке", 1, 4, [""]),
@@ -172,17 +434,55 @@ SUBJECTS = [
     ("Индивидуальный проект", 10, 11, [""]),
 ]
 SERIES = [
-    "", "", "", "", "Школа России", "Перспектива", "Начальная школа XXI века", "Гармония", "Планета знаний", "Сферы",
-    "Полярная звезда", "Алгоритм успеха", "Линия жизни", "Диалог", "Вертикаль", "Классический курс", "Лабиринт",
-    "Инновационная школа", "Академический школьный учебник", "МГУ — школе", "Архимед", "Предметная линия «Точка роста»",
-    "Учимся учиться", "Мир открытий", "Росток", "Школа 2100", "Ступеньки", "Сириус", "Радуга", "Горизонты",
-    "Московский учебник", "ФГОС. Инновационная школа", "Живая планета", "Навигатор", "Созвездие", "Мир знаний",
+    "",
+    "",
+    "",
+    "",
+    "Школа России",
+    "Перспектива",
+    "Начальная школа XXI века",
+    "Гармония",
+    "Планета знаний",
+    "Сферы",
+    "Полярная звезда",
+    "Алгоритм успеха",
+    "Линия жизни",
+    "Диалог",
+    "Вертикаль",
+    "Классический курс",
+    "Лабиринт",
+    "Инновационная школа",
+    "Академический школьный учебник",
+    "МГУ — школе",
+    "Архимед",
+    "Предметная линия «Точка роста»",
+    "Учимся учиться",
+    "Мир открытий",
+    "Росток",
+    "Школа 2100",
+    "Ступеньки",
+    "Сириус",
+    "Радуга",
+    "Горизонты",
+    "Московский учебник",
+    "ФГОС. Инновационная школа",
+    "Живая планета",
+    "Навигатор",
+    "Созвездие",
+    "Мир знаний",
 ]
 LEVELS = ["", "", "", "Базовый уровень", "Углублённый уровень", "Базовый и углублённый уровни"]
 PUBLISHERS = [
-    "АО «Издательство «Просвещение»", "ООО «ДРОФА»", "ООО «БИНОМ. Лаборатория знаний»", "ООО «Русское слово — учебник»",
-    "ООО «Издательский центр ВЕНТАНА-ГРАФ»", "ООО «Издательство «Экзамен»", "ООО «Академкнига/Учебник»",
-    "ООО «Издательство «Мнемозина»", "ООО «Сибирская книга»", "ООО «Ассоциация XXI век»",
+    "АО «Издательство «Просвещение»",
+    "ООО «ДРОФА»",
+    "ООО «БИНОМ. Лаборатория знаний»",
+    "ООО «Русское слово — учебник»",
+    "ООО «Издательский центр ВЕНТАНА-ГРАФ»",
+    "ООО «Издательство «Экзамен»",
+    "ООО «Академкнига/Учебник»",
+    "ООО «Издательство «Мнемозина»",
+    "ООО «Сибирская книга»",
+    "ООО «Ассоциация XXI век»",
 ]
 CONDITIONS = [Offer.Condition.NEW, Offer.Condition.GOOD, Offer.Condition.GOOD, Offer.Condition.GOOD, Offer.Condition.FAIR,
               Offer.Condition.FAIR, Offer.Condition.WORN]  # fmt: skip
@@ -190,9 +490,14 @@ OFFER_NOTES = ["", "", "", "", "", "", "", "Комплект в двух час�
                "Перешли на новый учебник", "Можно забрать в любой день"]  # fmt: skip
 
 SECTION_TITLES = [
-    "Организационная деятельность", "Информационно-аналитическая деятельность", "Социальное партнерство",
-    "Заседания ГТО ШБ", "Организационно-методическая деятельность", "Организационно-педагогическая деятельность с учащимися",
-    "Повышение профессиональной компетентности", "Работа с фондом учебной литературы",
+    "Организационная деятельность",
+    "Информационно-аналитическая деятельность",
+    "Социальное партнерство",
+    "Заседания ГТО ШБ",
+    "Организационно-методическая деятельность",
+    "Организационно-педагогическая деятельность с учащимися",
+    "Повышение профессиональной компетентности",
+    "Работа с фондом учебной литературы",
 ]
 EVENT_KINDS = [
     "Семинар «Школьная библиотека как информационно-библиотечный центр»",
@@ -213,17 +518,26 @@ EVENT_KINDS = [
 ]
 MONTHS = ["Сентябрь", "Октябрь", "Ноябрь", "Декабрь", "Январь", "Февраль", "Март", "Апрель", "Май"]
 COURSE_TITLES = [
-    "Школьная библиотека как ресурс реализации ФГОС", "Библиотечное обслуживание детей", "Медиаграмотность школьника",
-    "Цифровые сервисы школьной библиотеки", "Управление школьным информационно-библиотечным центром",
-    "Проектная деятельность в библиотеке", "Формирование фонда учебной литературы", "Работа с ФСЭМ в школьной библиотеке",
+    "Школьная библиотека как ресурс реализации ФГОС",
+    "Библиотечное обслуживание детей",
+    "Медиаграмотность школьника",
+    "Цифровые сервисы школьной библиотеки",
+    "Управление школьным информационно-библиотечным центром",
+    "Проектная деятельность в библиотеке",
+    "Формирование фонда учебной литературы",
+    "Работа с ФСЭМ в школьной библиотеке",
 ]
 PORTFOLIO_TITLES = [
-    "Статья «Библиотечный урок в начальной школе»", "Выступление на августовском совещании", "Конкурс «Библиотекарь года»",
-    "Мастер-класс «Буктрейлер»", "Открытое мероприятие «Читаем вместе»",
+    "Статья «Библиотечный урок в начальной школе»",
+    "Выступление на августовском совещании",
+    "Конкурс «Библиотекарь года»",
+    "Мастер-класс «Буктрейлер»",
+    "Открытое мероприятие «Читаем вместе»",
 ]
 
 
 # ---------------------------------------------------------------- the generator
+
 
 class Generator:
     """Fills a new region: its associations and all they hold; `run()` returns the associations made, the largest first."""
@@ -246,13 +560,17 @@ class Generator:
         if not 1 <= sizes.associations <= len(TOWNS):
             raise ValueError(f"Объединений может быть от 1 до {len(TOWNS)} (по одному на город или район).")
         if sizes.schools < sizes.associations:
-            raise ValueError("Школ должно быть не меньше, чем объединений: в каждом объединении хотя бы одна школа.")
+            raise ValueError(
+                "Школ должно быть не меньше, чем объединений: в каждом объединении хотя бы одна школа."
+            )
 
     @transaction.atomic
     def run(self):
         self.check_sizes()
         planned = self.planned_associations()
-        existing = set(Association.objects.filter(slug__in=[a.slug for a in planned]).values_list("slug", flat=True))
+        existing = set(
+            Association.objects.filter(slug__in=[a.slug for a in planned]).values_list("slug", flat=True)
+        )
         taken = [a.slug for a in planned if a.slug in existing]
         if taken:
             raise ValueError(f"Объединение с адресом «{taken[0]}» уже есть: данные для замера уже созданы. "
@@ -281,7 +599,14 @@ class Generator:
         planned = []
         for town, city, town_slug in TOWNS[: self.sizes.associations]:
             short_name = "ГТО ШБ" if town.startswith("г. ") else "РМО ШБ"
-            planned.append(Association(slug=f"{self.slug}-{town_slug}", name=f"{short_name} {town}", short_name=short_name, city=city))
+            planned.append(
+                Association(
+                    slug=f"{self.slug}-{town_slug}",
+                    name=f"{short_name} {town}",
+                    short_name=short_name,
+                    city=city,
+                )
+            )
         return planned
 
     def association_of_town(self, town_index):
@@ -298,7 +623,11 @@ class Generator:
         names, schools = set(), []
         while len(schools) < self.sizes.schools:
             short, full, _weight = rng.choices(SCHOOL_KINDS, weights)[0]
-            index = len(schools) if len(schools) < len(self.associations) else rng.choices(range(len(TOWNS)), town_weights)[0]
+            index = (
+                len(schools)
+                if len(schools) < len(self.associations)
+                else rng.choices(range(len(TOWNS)), town_weights)[0]
+            )
             town = TOWNS[index][0]
             number = rng.randint(1, 60)
             short_name = f"{short.format(n=number)} {town}"
@@ -319,14 +648,22 @@ class Generator:
             for grade in range(1, 12):
                 students = max(5, int(rng.gauss(70, 25)) - (grade > 9) * 30)
                 self.students[school.pk, grade] = students
-                enrollments.append(Enrollment(school=school, year_start=self.current_year, grade=grade, students=students))
+                enrollments.append(
+                    Enrollment(school=school, year_start=self.current_year, grade=grade, students=students)
+                )
         Enrollment.objects.bulk_create(enrollments, batch_size=BATCH)
         return f"{len(self.schools)} (в самом большом объединении {max(len(s) for s in self.schools_of.values())}, в самом малом {min(len(s) for s in self.schools_of.values())})"
 
     def person_name(self, feminine):
         stem = self.random.choice(SURNAME_STEMS)
         if feminine and stem not in FEMININE_ONLY:
-            surname = stem[:-2] + "ая" if stem.endswith("ий") else stem + "а" if stem[-2:] in ("ов", "ев", "ёв", "ин", "ын") else stem
+            surname = (
+                stem[:-2] + "ая"
+                if stem.endswith("ий")
+                else stem + "а"
+                if stem[-2:] in ("ов", "ев", "ёв", "ин", "ын")
+                else stem
+            )
         else:
             surname = stem
         return surname, f"{self.random.choice(FIRST_LETTERS)}.{self.random.choice(PATRONYMIC_LETTERS)}."
@@ -335,8 +672,18 @@ class Generator:
         from members.names import name_key
 
         rng = self.random
-        positions = [Person.Position.TEACHER_LIBRARIAN] * 5 + [Person.Position.LIBRARIAN] * 3 + [Person.Position.HEAD_OF_LIBRARY] * 2
-        categories = [Person.Category.NONE, Person.Category.CONFORMITY, Person.Category.FIRST, Person.Category.FIRST, Person.Category.HIGHEST]
+        positions = (
+            [Person.Position.TEACHER_LIBRARIAN] * 5
+            + [Person.Position.LIBRARIAN] * 3
+            + [Person.Position.HEAD_OF_LIBRARY] * 2
+        )
+        categories = [
+            Person.Category.NONE,
+            Person.Category.CONFORMITY,
+            Person.Category.FIRST,
+            Person.Category.FIRST,
+            Person.Category.HIGHEST,
+        ]
         seen, people = set(), []
         while len(people) < self.sizes.librarians:
             surname, initials = self.person_name(feminine=rng.random() < 0.95)
@@ -345,9 +692,15 @@ class Generator:
                 continue
             seen.add(key)
             # Every school has a librarian first; the rest are second librarians here and there.
-            school = self.schools[len(people)] if len(people) < len(self.schools) else rng.choice(self.schools)
+            school = (
+                self.schools[len(people)] if len(people) < len(self.schools) else rng.choice(self.schools)
+            )
             category = rng.choice(categories)
-            attested = self.today - datetime.timedelta(days=rng.randint(30, 5 * 365)) if category != Person.Category.NONE else None
+            attested = (
+                self.today - datetime.timedelta(days=rng.randint(30, 5 * 365))
+                if category != Person.Category.NONE
+                else None
+            )
             active = rng.random() < 0.95
             people.append(Person(
                 association_id=school.association_id, surname=surname, initials=initials, key=key, school=school,
@@ -377,11 +730,26 @@ class Generator:
         for person in self.people:
             for _ in range(rng.choice([0, 1, 1, 2, 2, 3])):
                 end = self.today - datetime.timedelta(days=rng.randint(1, 8 * 365))
-                courses.append(Course(person=person, title=rng.choice(COURSE_TITLES), provider="ГАУ ДПО ИРО",
-                                      hours=rng.choice([16, 24, 36, 72]), start=end - datetime.timedelta(days=rng.randint(3, 40)), end=end))
+                courses.append(
+                    Course(
+                        person=person,
+                        title=rng.choice(COURSE_TITLES),
+                        provider="ГАУ ДПО ИРО",
+                        hours=rng.choice([16, 24, 36, 72]),
+                        start=end - datetime.timedelta(days=rng.randint(3, 40)),
+                        end=end,
+                    )
+                )
             for _ in range(rng.choice([0, 0, 1, 2])):
-                entries.append(PortfolioEntry(person=person, title=rng.choice(PORTFOLIO_TITLES), kind=rng.choice(PortfolioEntry.Kind.values),
-                                              level=rng.choice(PortfolioEntry.Level.values), date=self.today - datetime.timedelta(days=rng.randint(1, 3000))))
+                entries.append(
+                    PortfolioEntry(
+                        person=person,
+                        title=rng.choice(PORTFOLIO_TITLES),
+                        kind=rng.choice(PortfolioEntry.Kind.values),
+                        level=rng.choice(PortfolioEntry.Level.values),
+                        date=self.today - datetime.timedelta(days=rng.randint(1, 3000)),
+                    )
+                )
         Course.objects.bulk_create(courses, batch_size=BATCH)
         PortfolioEntry.objects.bulk_create(entries, batch_size=BATCH)
         return len(self.people)
@@ -391,19 +759,32 @@ class Generator:
         the benchmark signs them in with sessions it makes itself); the region's coordinator and a site administrator."""
         users, accounts = [], []
         for association in self.associations:
-            head, committee = User(username=f"{association.slug}-head", password="!"), User(username=f"{association.slug}-committee", password="!")
+            head, committee = (
+                User(username=f"{association.slug}-head", password="!"),
+                User(username=f"{association.slug}-committee", password="!"),
+            )
             users += [head, committee]
             accounts += [Account(user=head, association=association, role=Account.Role.HEAD, person=self.heads[association.pk]),
                          Account(user=committee, association=association, role=Account.Role.VIEWER)]  # fmt: skip
         coordinator = User(username=f"{self.slug}-coordinator", password="!")
-        users += [coordinator, User(username=f"{self.slug}-admin", password="!", is_staff=True, is_superuser=True)]
+        users += [
+            coordinator,
+            User(username=f"{self.slug}-admin", password="!", is_staff=True, is_superuser=True),
+        ]
         accounts.append(Account(user=coordinator, association=None, role=Account.Role.COORDINATOR))
         heads = {person.pk for person in self.heads.values()}
         librarians = [person for person in self.people if person.is_active and person.pk not in heads]
         for index, person in enumerate(librarians, 1):
             user = User(username=f"{self.slug}-lib{index:04d}", password="!", email=person.email)
             users.append(user)
-            accounts.append(Account(user=user, association_id=person.association_id, role=Account.Role.LIBRARIAN, person=person))
+            accounts.append(
+                Account(
+                    user=user,
+                    association_id=person.association_id,
+                    role=Account.Role.LIBRARIAN,
+                    person=person,
+                )
+            )
         User.objects.bulk_create(users, batch_size=BATCH)
         Account.objects.bulk_create(accounts, batch_size=BATCH)
         return len(users)
@@ -433,7 +814,11 @@ class Generator:
         if current and not past:
             return Event.Status.PLANNED
         S = Event.Status
-        shares = [(0.01, S.PLANNED), (0.91, S.DONE), (0.96, S.MOVED), (1.0, S.CANCELLED)] if current else [(0.92, S.DONE), (0.96, S.MOVED), (1.0, S.CANCELLED)]
+        shares = (
+            [(0.01, S.PLANNED), (0.91, S.DONE), (0.96, S.MOVED), (1.0, S.CANCELLED)]
+            if current
+            else [(0.92, S.DONE), (0.96, S.MOVED), (1.0, S.CANCELLED)]
+        )
         return next(status for share, status in shares if draw < share)
 
     def make_plans(self):
@@ -478,7 +863,10 @@ class Generator:
         lines = []
         for event in new_events:
             chosen = rng.sample(people, k=min(len(people), rng.choice([1, 1, 2, 3])))
-            lines += [Responsible(event=event, person=person, position=position) for position, person in enumerate(chosen, 1)]
+            lines += [
+                Responsible(event=event, person=person, position=position)
+                for position, person in enumerate(chosen, 1)
+            ]
             if rng.random() < 0.1:
                 lines.append(Responsible(event=event, person=None, position=len(chosen) + 1))
         Responsible.objects.bulk_create(lines, batch_size=BATCH)
@@ -488,15 +876,24 @@ class Generator:
         """Each association asks its schools twice a year (provision in October, the ФСЭМ check in March); the
         submitted answers of each association's latest provision round have their lines, grade by grade."""
         rng = self.random
-        heads = dict(User.objects.filter(username__in=[f"{a.slug}-head" for a in self.associations]).values_list("username", "pk"))
+        heads = dict(
+            User.objects.filter(username__in=[f"{a.slug}-head" for a in self.associations]).values_list(
+                "username", "pk"
+            )
+        )
         reports = rounds = 0
         latest_provision = {}
         for association in self.associations:
             for year_start in range(self.current_year - self.sizes.years + 1, self.current_year + 1):
-                for kind, month, title in [(Kind.PROVISION, 10, "Обеспеченность учащихся учебниками"), (Kind.FSEM, 3, "Сверка фондов с ФСЭМ")]:
+                for kind, month, title in [
+                    (Kind.PROVISION, 10, "Обеспеченность учащихся учебниками"),
+                    (Kind.FSEM, 3, "Сверка фондов с ФСЭМ"),
+                ]:
                     year = year_start if month >= 9 else year_start + 1
                     deadline = datetime.date(year, month, 15)
-                    opened = timezone.make_aware(datetime.datetime.combine(deadline - datetime.timedelta(days=30), datetime.time(9)))
+                    opened = timezone.make_aware(
+                        datetime.datetime.combine(deadline - datetime.timedelta(days=30), datetime.time(9))
+                    )
                     round_ = Round.objects.create(association=association, kind=kind, title=f"{title} {year_start}-{year_start + 1}",
                                                   year_start=year_start, deadline=deadline, opened_at=opened,
                                                   opened_by_id=heads[f"{association.slug}-head"])  # fmt: skip
@@ -504,9 +901,17 @@ class Generator:
                     rows = []
                     for school in self.schools_of[association.pk]:
                         submitted, started = rng.random() < done_share, rng.random() < 0.3
-                        rows.append(Report(round=round_, school=school, status=Report.Status.SUBMITTED if submitted else Report.Status.DRAFT,
-                                           started=submitted or started,
-                                           submitted_at=opened + datetime.timedelta(days=rng.randint(1, 29)) if submitted else None))
+                        rows.append(
+                            Report(
+                                round=round_,
+                                school=school,
+                                status=Report.Status.SUBMITTED if submitted else Report.Status.DRAFT,
+                                started=submitted or started,
+                                submitted_at=opened + datetime.timedelta(days=rng.randint(1, 29))
+                                if submitted
+                                else None,
+                            )
+                        )
                     rows = Report.objects.bulk_create(rows, batch_size=BATCH)
                     rounds, reports = rounds + 1, reports + len(rows)
                     if kind == Kind.PROVISION and deadline < self.today:
@@ -539,14 +944,28 @@ class Generator:
         while len(textbooks) < self.sizes.titles:
             attempts += 1
             if attempts > self.sizes.titles * 50:
-                raise ValueError(f"Не получается придумать {self.sizes.titles} разных наименований: уменьшите --titles.")
+                raise ValueError(
+                    f"Не получается придумать {self.sizes.titles} разных наименований: уменьшите --titles."
+                )
             subject, first, last, topics = rng.choice(SUBJECTS)
             grade = rng.randint(first, last)
             span = grade if rng.random() < 0.85 else min(last, grade + rng.choice([1, 2, 4]))
-            topic, series, level = rng.choice(topics), rng.choice(SERIES), rng.choice(LEVELS) if grade >= 10 else ""
-            parts = rng.choice(["", "", "", " В 2 частях", " В 2-х частях", " В 3 частях"]) if grade <= 6 else ""
+            topic, series, level = (
+                rng.choice(topics),
+                rng.choice(SERIES),
+                rng.choice(LEVELS) if grade >= 10 else "",
+            )
+            parts = (
+                rng.choice(["", "", "", " В 2 частях", " В 2-х частях", " В 3 частях"]) if grade <= 6 else ""
+            )
             grades = f"{grade} класс" if span == grade else f"{grade}-{span} классы"
-            title = subject + (f". {topic}" if topic else "") + (f". {level}" if level else "") + f". {grades}" + (f".{parts}" if parts else "")
+            title = (
+                subject
+                + (f". {topic}" if topic else "")
+                + (f". {level}" if level else "")
+                + f". {grades}"
+                + (f".{parts}" if parts else "")
+            )
             if series:
                 title = f"{title} ({series})"
             if title in titles:
@@ -584,7 +1003,13 @@ class Generator:
         rng = self.random
         if rng.random() < 0.5:
             title = textbook.title.replace("ё", "е").replace(". ", ": ", 1)
-            return title, textbook.authors.split(",")[0], textbook.subject, textbook.grade_from, textbook.grade_to
+            return (
+                title,
+                textbook.authors.split(",")[0],
+                textbook.subject,
+                textbook.grade_from,
+                textbook.grade_to,
+            )
         subject, first, last, _topics = rng.choice(SUBJECTS)
         grade = rng.randint(first, last)
         title = f"{subject}. {grade} класс. {rng.choice(['Рабочая тетрадь', 'Практикум', 'Сборник заданий', 'Дидактические материалы'])}"
@@ -601,11 +1026,22 @@ class Generator:
             textbook = self.pick_textbook()
             if rng.random() < 0.9:
                 offer.textbook = textbook
-                offer.title, offer.authors, offer.publisher, offer.subject = textbook.title, textbook.authors, textbook.publisher, textbook.subject
+                offer.title, offer.authors, offer.publisher, offer.subject = (
+                    textbook.title,
+                    textbook.authors,
+                    textbook.publisher,
+                    textbook.subject,
+                )
                 offer.grade_from, offer.grade_to = textbook.grade_from, textbook.grade_to
-                offer.title_key, offer.author_key, offer.search_text = textbook.title_key, textbook.author_key, textbook.search_text
+                offer.title_key, offer.author_key, offer.search_text = (
+                    textbook.title_key,
+                    textbook.author_key,
+                    textbook.search_text,
+                )
             else:
-                offer.title, offer.authors, offer.subject, offer.grade_from, offer.grade_to = self.typed_in(textbook)
+                offer.title, offer.authors, offer.subject, offer.grade_from, offer.grade_to = self.typed_in(
+                    textbook
+                )
                 offer.publisher = rng.choice(PUBLISHERS)
                 offer.set_keys()
             offer.available = offer.copies
@@ -627,9 +1063,18 @@ class Generator:
             need = Need(school=rng.choice(self.schools), copies=max(1, int(rng.expovariate(1 / 12))))
             if rng.random() < 0.85:
                 need.textbook = textbook
-                need.title, need.authors, need.publisher, need.subject = textbook.title, textbook.authors, textbook.publisher, textbook.subject
+                need.title, need.authors, need.publisher, need.subject = (
+                    textbook.title,
+                    textbook.authors,
+                    textbook.publisher,
+                    textbook.subject,
+                )
                 need.grade = rng.randint(textbook.grade_from, textbook.grade_to)
-                need.title_key, need.author_key, need.search_text = textbook.title_key, textbook.author_key, textbook.search_text
+                need.title_key, need.author_key, need.search_text = (
+                    textbook.title_key,
+                    textbook.author_key,
+                    textbook.search_text,
+                )
             else:
                 need.title, need.authors, need.subject, grade_from, grade_to = self.typed_in(textbook)
                 need.grade = grade_from
@@ -664,9 +1109,17 @@ class Generator:
             if to_school.pk == school_id:
                 continue
             count = rng.randint(1, copies)
-            requested = timezone.now() - datetime.timedelta(days=rng.randint(1, 900) if status != S.REQUESTED else rng.randint(0, 20))
-            decided = requested + datetime.timedelta(days=rng.randint(0, 7)) if status != S.REQUESTED else None
-            handed = decided.date() + datetime.timedelta(days=rng.randint(0, 7)) if status in (S.HANDED_OVER, S.RETURNED, S.KEPT) else None
+            requested = timezone.now() - datetime.timedelta(
+                days=rng.randint(1, 900) if status != S.REQUESTED else rng.randint(0, 20)
+            )
+            decided = (
+                requested + datetime.timedelta(days=rng.randint(0, 7)) if status != S.REQUESTED else None
+            )
+            handed = (
+                decided.date() + datetime.timedelta(days=rng.randint(0, 7))
+                if status in (S.HANDED_OVER, S.RETURNED, S.KEPT)
+                else None
+            )
             transfers.append(Transfer(
                 offer_id=pk, to_school=to_school, copies=count, status=status, requested_at=requested, decided_at=decided,
                 handed_over_on=handed, return_by=(handed or requested.date()) + datetime.timedelta(days=rng.randint(60, 300)),

@@ -44,7 +44,9 @@ class WordPrefixes(Lookup):
     def as_sql(self, compiler, connection):
         if not isinstance(self.lhs, Col):
             raise ValueError("word_prefixes applies to a search_text column")
-        column = f"{compiler.quote_name_unless_alias(self.lhs.alias)}.{connection.ops.quote_name(WORDS_COLUMN)}"
+        column = (
+            f"{compiler.quote_name_unless_alias(self.lhs.alias)}.{connection.ops.quote_name(WORDS_COLUMN)}"
+        )
         rhs, params = self.process_rhs(compiler, connection)
         return f"{column} @@ to_tsquery('simple', {rhs})", params
 

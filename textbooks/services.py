@@ -40,21 +40,31 @@ def request_transfer(offer, to_school, copies, return_by, need=None, note=""):
         raise TransferError(_("Школа сняла это предложение."))
     if copies > offer.available:
         raise TransferError(
-            _("Свободно только %(available)s — запросите не больше.") % {"available": copies_text(offer.available)}
+            _("Свободно только %(available)s — запросите не больше.")
+            % {"available": copies_text(offer.available)}
         )
     try:
-        with transaction.atomic():  # the partial unique index `transfer_one_waiting_request` decides, also in parallel
-            return Transfer.objects.create(offer=offer, to_school=to_school, copies=copies, return_by=return_by, need=need, note=note)
+        with (
+            transaction.atomic()
+        ):  # the partial unique index `transfer_one_waiting_request` decides, also in parallel
+            return Transfer.objects.create(
+                offer=offer, to_school=to_school, copies=copies, return_by=return_by, need=need, note=note
+            )
     except IntegrityError as error:
         if not _one_waiting_request(error):
             raise
-        raise TransferError(_("Ваша школа уже ждёт ответа на запрос этого учебника: дождитесь его или отмените запрос.")) from None
+        raise TransferError(
+            _("Ваша школа уже ждёт ответа на запрос этого учебника: дождитесь его или отмените запрос.")
+        ) from None
 
 
 def _one_waiting_request(error):
     """The integrity error is the index `transfer_one_waiting_request`'s (PostgreSQL names it; SQLite its columns)."""
     text = str(error)
-    return "transfer_one_waiting_request" in text or "textbooks_transfer.offer_id, textbooks_transfer.to_school_id" in text
+    return (
+        "transfer_one_waiting_request" in text
+        or "textbooks_transfer.offer_id, textbooks_transfer.to_school_id" in text
+    )
 
 
 def _locked(transfer_pk):
@@ -68,7 +78,8 @@ def _locked(transfer_pk):
 def _require(transfer, *statuses):
     if transfer.status not in statuses:
         raise TransferError(
-            _("Уже нельзя: передача в состоянии «%(status)s». Обновите страницу.") % {"status": transfer.get_status_display()}
+            _("Уже нельзя: передача в состоянии «%(status)s». Обновите страницу.")
+            % {"status": transfer.get_status_display()}
         )
 
 
@@ -79,7 +90,9 @@ def agree(transfer_pk):
     _require(transfer, Transfer.Status.REQUESTED)
     if offer.available < transfer.copies:
         raise TransferError(
-            _("Свободно только %(available)s из запрошенных %(asked)d: откажите или попросите школу запросить меньше.")
+            _(
+                "Свободно только %(available)s из запрошенных %(asked)d: откажите или попросите школу запросить меньше."
+            )
             % {"available": copies_text(offer.available), "asked": transfer.copies}
         )
     offer.available -= transfer.copies

@@ -5,7 +5,6 @@ over 5 MB, is refused with a sentence a librarian understands; every bad row is 
 («Строка 5: не указано количество») and the import writes nothing when there is one.
 """
 
-
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -30,15 +29,39 @@ MAX_COLUMNS = 100
 MAX_CELL_CHARS = 10000
 # What openpyxl parses whole whatever is asked of it: every cell of a row (also past the columns read), every
 # cell style, every shared string, every element of the workbook's small parts. Counted before it opens the file.
-TOO_MANY_ROWS = gettext_lazy("В файле больше %(count)d строк: это не похоже на список учебников. Проверьте, тот ли это файл.")
+TOO_MANY_ROWS = gettext_lazy(
+    "В файле больше %(count)d строк: это не похоже на список учебников. Проверьте, тот ли это файл."
+)
 MAX_CELLS_PER_ROW = 1000
 ELEMENTS_PER_ROW = 60  # a row, its cells and values, its share of the shared strings and rich text: 20–40
 MAX_STYLES = 10000  # a list is a few dozen; Excel itself stops at 64,000
 MAX_SHEETS = 100
 MAX_OTHER_ELEMENTS = 50000
 # A sheet's rows, cells, values and formulas, the shared strings and their rich-text runs: read as they stream.
-CHEAP_ELEMENTS = frozenset({b"row", b"c", b"v", b"f", b"is", b"t", b"si", b"r", b"rPr", b"rFont", b"sz", b"color", b"b", b"i",
-                            b"u", b"family", b"charset", b"scheme", b"vertAlign", b"strike"})
+CHEAP_ELEMENTS = frozenset(
+    {
+        b"row",
+        b"c",
+        b"v",
+        b"f",
+        b"is",
+        b"t",
+        b"si",
+        b"r",
+        b"rPr",
+        b"rFont",
+        b"sz",
+        b"color",
+        b"b",
+        b"i",
+        b"u",
+        b"family",
+        b"charset",
+        b"scheme",
+        b"vertAlign",
+        b"strike",
+    }
+)
 
 
 def xlsx_limits(max_rows, max_bytes, what):
@@ -83,11 +106,17 @@ def validate_xlsx_upload(file):
     """For forms: 5 MB at most, an .xlsx by name and by its first bytes (an .xlsx is a ZIP archive)."""
     if file.size > MAX_UPLOAD_BYTES:
         raise ValidationError(
-            _("Файл больше 5 МБ (%(size).1f МБ): в таблице обменного фонда столько не бывает — проверьте, тот ли это файл.")
+            _(
+                "Файл больше 5 МБ (%(size).1f МБ): в таблице обменного фонда столько не бывает — проверьте, тот ли это файл."
+            )
             % {"size": file.size / 1024 / 1024}
         )
     if not file.name.lower().endswith(".xlsx"):
-        raise ValidationError(_("Нужен файл Excel в формате .xlsx. Файл .xls или .ods откройте и сохраните как «Книга Excel (.xlsx)»."))
+        raise ValidationError(
+            _(
+                "Нужен файл Excel в формате .xlsx. Файл .xls или .ods откройте и сохраните как «Книга Excel (.xlsx)»."
+            )
+        )
     file.seek(0)
     head = file.read(4)
     file.seek(0)
@@ -97,10 +126,15 @@ def validate_xlsx_upload(file):
 
 def unreadable(row_number=None):
     where = _(" (строка %(number)d)") % {"number": row_number} if row_number else ""
-    return SpreadsheetError([
-        _("Файл не читается как таблица Excel (.xlsx)%(where)s: он повреждён или сохранён не Excel. Откройте его в Excel "
-          "и сохраните заново как «Книга Excel (.xlsx)».") % {"where": where}
-    ])
+    return SpreadsheetError(
+        [
+            _(
+                "Файл не читается как таблица Excel (.xlsx)%(where)s: он повреждён или сохранён не Excel. Откройте его в Excel "
+                "и сохраните заново как «Книга Excel (.xlsx)»."
+            )
+            % {"where": where}
+        ]
+    )
 
 
 def read_rows(file, max_rows=MAX_ROWS, max_bytes=MAX_UPLOAD_BYTES, what=gettext_lazy("таблицы")):
@@ -127,13 +161,23 @@ def read_rows(file, max_rows=MAX_ROWS, max_bytes=MAX_UPLOAD_BYTES, what=gettext_
         sheet.reset_dimensions()  # the size the sheet declares is not trusted: no empty rows are made up past the data
         rows = []
         too_long = SpreadsheetError([str(TOO_MANY_ROWS) % {"count": max_rows}])
-        for number, values in enumerate(sheet.iter_rows(min_row=1, max_col=MAX_COLUMNS, values_only=True), start=1):
+        for number, values in enumerate(
+            sheet.iter_rows(min_row=1, max_col=MAX_COLUMNS, values_only=True), start=1
+        ):
             if number > max_rows * ROW_NUMBER_FACTOR:
                 raise too_long
             if not any(value is not None and str(value).strip() for value in values):
                 continue
             if any(isinstance(value, str) and len(value) > MAX_CELL_CHARS for value in values):
-                raise SpreadsheetError([row_error(number, _("в ячейке больше %(max)d знаков — столько в таблице не пишут.") % {"max": MAX_CELL_CHARS})])
+                raise SpreadsheetError(
+                    [
+                        row_error(
+                            number,
+                            _("в ячейке больше %(max)d знаков — столько в таблице не пишут.")
+                            % {"max": MAX_CELL_CHARS},
+                        )
+                    ]
+                )
             rows.append((number, list(values)))
             if len(rows) > max_rows:
                 raise too_long

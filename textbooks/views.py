@@ -21,11 +21,28 @@ from reports.base import download_response, get_exporter
 from members.models import School
 from textbooks import services
 from textbooks.access import (
-    EITHER, GIVER, RECEIVER, acts_for_a_school, editable_schools, get_need_for_user, get_offer_for_user, get_school_for_bank,
-    get_transfer_for_user, own_school, require_editor, transfer_sides, visible_transfers,
+    EITHER,
+    GIVER,
+    RECEIVER,
+    acts_for_a_school,
+    editable_schools,
+    get_need_for_user,
+    get_offer_for_user,
+    get_school_for_bank,
+    get_transfer_for_user,
+    own_school,
+    require_editor,
+    transfer_sides,
+    visible_transfers,
 )
 from textbooks.forms import (
-    BankFilterForm, CatalogueFilterForm, HandOverForm, NeedForm, OfferForm, OffersImportForm, ReturnForm,
+    BankFilterForm,
+    CatalogueFilterForm,
+    HandOverForm,
+    NeedForm,
+    OfferForm,
+    OffersImportForm,
+    ReturnForm,
     TransferRequestForm,
 )
 from textbooks.models import Need, Offer, Textbook, Transfer
@@ -83,6 +100,7 @@ def need_rows(needs):
 
 # ---------------------------------------------------------------- the bank
 
+
 @login_required
 @require_safe
 def bank(request):
@@ -107,7 +125,9 @@ def bank_export(request):
     params.pop("page", None)
     form = BankFilterForm(params or None, association=account.association, subjects=catalogue_subjects())
     exporter = get_exporter("textbooks-bank-xlsx")(
-        account.association, offers=bank_offers(account, form, today).queryset(), needs=bank_needs(account, form, today).queryset()
+        account.association,
+        offers=bank_offers(account, form, today).queryset(),
+        needs=bank_needs(account, form, today).queryset(),
     )
     return xlsx.streaming_response(exporter)  # 200,000 offers: written while sent, memory flat
 
@@ -138,7 +158,9 @@ def catalogue(request):
         if not form.cleaned_data["excluded"]:
             textbooks = textbooks.filter(excluded=False)
         if form.cleaned_data["grade"]:
-            textbooks = textbooks.filter(grade_from__lte=form.cleaned_data["grade"], grade_to__gte=form.cleaned_data["grade"])
+            textbooks = textbooks.filter(
+                grade_from__lte=form.cleaned_data["grade"], grade_to__gte=form.cleaned_data["grade"]
+            )
         query = form.cleaned_data["q"]
     else:
         textbooks = textbooks.filter(excluded=False)
@@ -150,6 +172,7 @@ def catalogue(request):
 
 
 # ---------------------------------------------------------------- offers
+
 
 @login_required
 @require_safe
@@ -178,8 +201,12 @@ def offer_create(request):
     account = require_editor(request)
     schools = editable_schools(account)
     textbook = _textbook_from(request)
-    form = OfferForm(request.POST or None, schools=schools if account.is_head else None, textbook=textbook,
-                     initial={"subject": textbook.subject} if textbook else None)
+    form = OfferForm(
+        request.POST or None,
+        schools=schools if account.is_head else None,
+        textbook=textbook,
+        initial={"subject": textbook.subject} if textbook else None,
+    )
     if request.method == "POST" and form.is_valid():
         offer = form.save(commit=False)
         if not account.is_head:
@@ -187,9 +214,16 @@ def offer_create(request):
         services.save_offer(form.fill(offer))
         messages.success(request, _("Предложение внесено в обменный фонд: его видят все школы."))
         return redirect(offer)
-    return _form_page(request, form, _("Предложить учебники"),
-                      _("Учебники, которые вашей школе не нужны: другие школы найдут их в обменном фонде и попросят во временное пользование."),
-                      reverse("textbooks:bank"), textbook)
+    return _form_page(
+        request,
+        form,
+        _("Предложить учебники"),
+        _(
+            "Учебники, которые вашей школе не нужны: другие школы найдут их в обменном фонде и попросят во временное пользование."
+        ),
+        reverse("textbooks:bank"),
+        textbook,
+    )
 
 
 @login_required
@@ -205,8 +239,13 @@ def offer_edit(request, pk):
         else:
             messages.success(request, _("Предложение сохранено."))
             return redirect(offer)
-    return _form_page(request, form, _("Изменить предложение"), _("%(school)s: %(title)s") % {"school": offer.school, "title": offer.title},
-                      offer.get_absolute_url())
+    return _form_page(
+        request,
+        form,
+        _("Изменить предложение"),
+        _("%(school)s: %(title)s") % {"school": offer.school, "title": offer.title},
+        offer.get_absolute_url(),
+    )
 
 
 @login_required
@@ -215,7 +254,11 @@ def offer_withdraw(request, pk):
     offer = get_offer_for_user(request, pk, edit=True)
     if not offer.is_withdrawn:
         declined = services.withdraw_offer(offer)
-        messages.success(request, _("Предложение снято из обменного фонда.") + (" " + _("Ожидавшие ответа запросы отклонены.") if declined else ""))
+        messages.success(
+            request,
+            _("Предложение снято из обменного фонда.")
+            + (" " + _("Ожидавшие ответа запросы отклонены.") if declined else ""),
+        )
     return redirect("textbooks:school", offer.school_id)
 
 
@@ -233,11 +276,17 @@ def offer_request(request, pk):
     if form.is_valid():
         data = form.cleaned_data
         try:
-            transfer = services.request_transfer(offer, data["to_school"], data["copies"], data["return_by"], data["need"], data["note"])
+            transfer = services.request_transfer(
+                offer, data["to_school"], data["copies"], data["return_by"], data["need"], data["note"]
+            )
         except services.TransferError as error:
             messages.error(request, str(error))
             return redirect(offer)
-        messages.success(request, _("Запрос отправлен. Школа %(school)s увидит его на своей странице обменного фонда.") % {"school": offer.school})
+        messages.success(
+            request,
+            _("Запрос отправлен. Школа %(school)s увидит его на своей странице обменного фонда.")
+            % {"school": offer.school},
+        )
         return redirect(transfer)
     return render(request, "textbooks/offer_detail.html", {
         "offer": offer, "can_edit": can_edit_school(account, offer.school),
@@ -247,6 +296,7 @@ def offer_request(request, pk):
 
 
 # ---------------------------------------------------------------- needs
+
 
 @login_required
 @require_safe
@@ -266,18 +316,31 @@ def need_detail(request, pk):
 def need_create(request):
     account = require_editor(request)
     textbook = _textbook_from(request)
-    form = NeedForm(request.POST or None, schools=editable_schools(account) if account.is_head else None, textbook=textbook,
-                    initial={"subject": textbook.subject} if textbook else None)
+    form = NeedForm(
+        request.POST or None,
+        schools=editable_schools(account) if account.is_head else None,
+        textbook=textbook,
+        initial={"subject": textbook.subject} if textbook else None,
+    )
     if request.method == "POST" and form.is_valid():
         need = form.fill(form.save(commit=False))
         if not account.is_head:
             need.school = own_school(account)
         need.save()
-        messages.success(request, _("Потребность внесена: ниже — предложения других школ, которые ей подходят."))
+        messages.success(
+            request, _("Потребность внесена: ниже — предложения других школ, которые ей подходят.")
+        )
         return redirect(need)
-    return _form_page(request, form, _("Нужны учебники"),
-                      _("Чего не хватает вашей школе: сайт покажет предложения других школ, которые подходят, а им — вашу потребность."),
-                      reverse("textbooks:needs"), textbook)
+    return _form_page(
+        request,
+        form,
+        _("Нужны учебники"),
+        _(
+            "Чего не хватает вашей школе: сайт покажет предложения других школ, которые подходят, а им — вашу потребность."
+        ),
+        reverse("textbooks:needs"),
+        textbook,
+    )
 
 
 @login_required
@@ -289,8 +352,13 @@ def need_edit(request, pk):
         form.fill(form.save(commit=False)).save()
         messages.success(request, _("Потребность сохранена."))
         return redirect(need)
-    return _form_page(request, form, _("Изменить потребность"), _("%(school)s: %(title)s") % {"school": need.school, "title": need.title},
-                      need.get_absolute_url())
+    return _form_page(
+        request,
+        form,
+        _("Изменить потребность"),
+        _("%(school)s: %(title)s") % {"school": need.school, "title": need.title},
+        need.get_absolute_url(),
+    )
 
 
 @login_required
@@ -311,10 +379,15 @@ def _textbook_from(request):
 
 
 def _form_page(request, form, title, intro, cancel_url, textbook=None):
-    return render(request, "textbooks/form.html", {"form": form, "title": title, "intro": intro, "cancel_url": cancel_url, "textbook": textbook})
+    return render(
+        request,
+        "textbooks/form.html",
+        {"form": form, "title": title, "intro": intro, "cancel_url": cancel_url, "textbook": textbook},
+    )
 
 
 # ---------------------------------------------------------------- a school's page
+
 
 @login_required
 @require_safe
@@ -336,7 +409,9 @@ def school_page(request, pk):
     school = get_school_for_bank(request, pk)
     today = timezone.localdate()
     transfers = visible_transfers(account).select_related("offer__school", "offer__textbook", "to_school")
-    open_or_recent = Q(status__in=Transfer.OPEN) | Q(requested_at__gte=timezone.now() - datetime.timedelta(days=365))
+    open_or_recent = Q(status__in=Transfer.OPEN) | Q(
+        requested_at__gte=timezone.now() - datetime.timedelta(days=365)
+    )
     return render(request, "textbooks/school.html", {
         "school": school,
         "can_edit": can_edit_school(account, school),
@@ -349,6 +424,7 @@ def school_page(request, pk):
 
 
 # ---------------------------------------------------------------- transfers
+
 
 @login_required
 @require_safe
@@ -382,7 +458,11 @@ def transfer_act(request, pk):
 
 # action → (who may, service, message)
 SIMPLE_ACTIONS = {
-    "agree": (GIVER, services.agree, _("Вы согласились: экземпляры зарезервированы. Распечатайте акт и передайте учебники.")),
+    "agree": (
+        GIVER,
+        services.agree,
+        _("Вы согласились: экземпляры зарезервированы. Распечатайте акт и передайте учебники."),
+    ),
     "decline": (GIVER, services.decline, _("Запрос отклонён.")),
     "cancel": (EITHER, services.cancel, _("Передача отменена.")),
     "keep": (GIVER, services.keep, _("Отмечено: учебники остаются у получившей школы насовсем.")),
@@ -405,7 +485,9 @@ def transfer_action(request, pk, action):
     if action not in ("hand-over", "return"):
         raise Http404
     transfer = get_transfer_for_user(request, pk, side=GIVER)
-    form = HandOverForm(request.POST, transfer=transfer) if action == "hand-over" else ReturnForm(request.POST)
+    form = (
+        HandOverForm(request.POST, transfer=transfer) if action == "hand-over" else ReturnForm(request.POST)
+    )
     if form.is_valid():
         try:
             if action == "hand-over":
@@ -415,9 +497,18 @@ def transfer_action(request, pk, action):
         except services.TransferError as error:
             messages.error(request, str(error))
         else:
-            messages.success(request, _("Передача отмечена.") if action == "hand-over" else _("Возврат отмечен: экземпляры снова свободны."))
+            messages.success(
+                request,
+                _("Передача отмечена.")
+                if action == "hand-over"
+                else _("Возврат отмечен: экземпляры снова свободны."),
+            )
     else:
-        messages.error(request, _("Проверьте даты: %(errors)s") % {"errors": " ".join(e for errors in form.errors.values() for e in errors)})
+        messages.error(
+            request,
+            _("Проверьте даты: %(errors)s")
+            % {"errors": " ".join(e for errors in form.errors.values() for e in errors)},
+        )
     return redirect(_back(request, pk))
 
 
@@ -430,6 +521,7 @@ def _back(request, pk):
 
 
 # ---------------------------------------------------------------- import
+
 
 @login_required
 def offers_import(request):
@@ -447,10 +539,16 @@ def offers_import(request):
         else:
             messages.success(request, result.message())
             if result.ignored_columns:
-                messages.info(request, _("Столбцы %(names)s не распознаны и пропущены.") % {"names": ", ".join(f"«{n}»" for n in result.ignored_columns)})
+                messages.info(
+                    request,
+                    _("Столбцы %(names)s не распознаны и пропущены.")
+                    % {"names": ", ".join(f"«{n}»" for n in result.ignored_columns)},
+                )
             return redirect("textbooks:school", school.pk)
     refused = request.method == "POST"  # reaching here after a POST means the file was not taken
-    return render(request, "textbooks/import.html", {"form": form, "error": error}, status=400 if refused else 200)
+    return render(
+        request, "textbooks/import.html", {"form": form, "error": error}, status=400 if refused else 200
+    )
 
 
 @login_required
@@ -458,4 +556,8 @@ def offers_import(request):
 def offers_sample(request):
     """A sample list of offers in the layout the import reads."""
     require_member(request)
-    return FileResponse((DEMO_DIR / "offers-sample.xlsx").open("rb"), as_attachment=True, filename="Образец списка обменного фонда.xlsx")
+    return FileResponse(
+        (DEMO_DIR / "offers-sample.xlsx").open("rb"),
+        as_attachment=True,
+        filename="Образец списка обменного фонда.xlsx",
+    )

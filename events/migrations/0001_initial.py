@@ -5,89 +5,215 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('members', '0001_initial'),
+        ("members", "0001_initial"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Event',
+            name="Event",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('position', models.PositiveSmallIntegerField(verbose_name='порядок в разделе')),
-                ('title', models.TextField(verbose_name='мероприятие')),
-                ('dates_text', models.CharField(blank=True, help_text='Как в плане: «11.09.2023 г.», «Апрель - Май, 2024 г.», «В течение года».', max_length=200, verbose_name='сроки проведения')),
-                ('date_start', models.DateField(blank=True, editable=False, null=True, verbose_name='первый день')),
-                ('date_end', models.DateField(blank=True, editable=False, null=True, verbose_name='последний день')),
-                ('status', models.CharField(choices=[('planned', 'запланировано'), ('done', 'проведено'), ('moved', 'перенесено'), ('cancelled', 'отменено')], default='planned', max_length=20, verbose_name='состояние')),
-                ('outcome', models.CharField(blank=True, help_text='Коротко: что получилось, куда перенесено, почему отменено.', max_length=500, verbose_name='итог')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("position", models.PositiveSmallIntegerField(verbose_name="порядок в разделе")),
+                ("title", models.TextField(verbose_name="мероприятие")),
+                (
+                    "dates_text",
+                    models.CharField(
+                        blank=True,
+                        help_text="Как в плане: «11.09.2023 г.», «Апрель - Май, 2024 г.», «В течение года».",
+                        max_length=200,
+                        verbose_name="сроки проведения",
+                    ),
+                ),
+                (
+                    "date_start",
+                    models.DateField(blank=True, editable=False, null=True, verbose_name="первый день"),
+                ),
+                (
+                    "date_end",
+                    models.DateField(blank=True, editable=False, null=True, verbose_name="последний день"),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("planned", "запланировано"),
+                            ("done", "проведено"),
+                            ("moved", "перенесено"),
+                            ("cancelled", "отменено"),
+                        ],
+                        default="planned",
+                        max_length=20,
+                        verbose_name="состояние",
+                    ),
+                ),
+                (
+                    "outcome",
+                    models.CharField(
+                        blank=True,
+                        help_text="Коротко: что получилось, куда перенесено, почему отменено.",
+                        max_length=500,
+                        verbose_name="итог",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'мероприятие',
-                'verbose_name_plural': 'мероприятия',
-                'ordering': ['position', 'pk'],
+                "verbose_name": "мероприятие",
+                "verbose_name_plural": "мероприятия",
+                "ordering": ["position", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='Plan',
+            name="Plan",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('year_start', models.PositiveSmallIntegerField(help_text='Год 1 сентября: 2023 для «2023-2024».', verbose_name='учебный год начинается в')),
-                ('city_theme', models.TextField(blank=True, verbose_name='единая городская методическая тема')),
-                ('theme', models.TextField(blank=True, verbose_name='методическая тема ГТО ШБ')),
-                ('goal', models.TextField(blank=True, verbose_name='цель')),
-                ('tasks', models.TextField(blank=True, help_text='Каждая задача с новой строки; подпункт задачи — строка, начинающаяся с «-».', verbose_name='задачи')),
-                ('results', models.TextField(blank=True, help_text='Каждый результат с новой строки.', verbose_name='ожидаемые результаты')),
-                ('head_post', models.CharField(default='Руководитель ГТО ШБ', max_length=200, verbose_name='должность подписывающего')),
-                ('head_name', models.CharField(blank=True, max_length=100, verbose_name='подпись: фамилия и инициалы')),
-                ('status', models.CharField(choices=[('draft', 'черновик'), ('published', 'опубликован')], default='draft', max_length=20, verbose_name='состояние')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='изменён')),
-                ('association', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='plans', to='members.association')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "year_start",
+                    models.PositiveSmallIntegerField(
+                        help_text="Год 1 сентября: 2023 для «2023-2024».",
+                        verbose_name="учебный год начинается в",
+                    ),
+                ),
+                (
+                    "city_theme",
+                    models.TextField(blank=True, verbose_name="единая городская методическая тема"),
+                ),
+                ("theme", models.TextField(blank=True, verbose_name="методическая тема ГТО ШБ")),
+                ("goal", models.TextField(blank=True, verbose_name="цель")),
+                (
+                    "tasks",
+                    models.TextField(
+                        blank=True,
+                        help_text="Каждая задача с новой строки; подпункт задачи — строка, начинающаяся с «-».",
+                        verbose_name="задачи",
+                    ),
+                ),
+                (
+                    "results",
+                    models.TextField(
+                        blank=True,
+                        help_text="Каждый результат с новой строки.",
+                        verbose_name="ожидаемые результаты",
+                    ),
+                ),
+                (
+                    "head_post",
+                    models.CharField(
+                        default="Руководитель ГТО ШБ", max_length=200, verbose_name="должность подписывающего"
+                    ),
+                ),
+                (
+                    "head_name",
+                    models.CharField(blank=True, max_length=100, verbose_name="подпись: фамилия и инициалы"),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[("draft", "черновик"), ("published", "опубликован")],
+                        default="draft",
+                        max_length=20,
+                        verbose_name="состояние",
+                    ),
+                ),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="изменён")),
+                (
+                    "association",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="plans",
+                        to="members.association",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'план работы',
-                'verbose_name_plural': 'планы работы',
-                'ordering': ['-year_start'],
+                "verbose_name": "план работы",
+                "verbose_name_plural": "планы работы",
+                "ordering": ["-year_start"],
             },
         ),
         migrations.CreateModel(
-            name='Responsible',
+            name="Responsible",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('position', models.PositiveSmallIntegerField()),
-                ('event', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='responsibles', to='events.event')),
-                ('person', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='responsibilities', to='members.person')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("position", models.PositiveSmallIntegerField()),
+                (
+                    "event",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="responsibles",
+                        to="events.event",
+                    ),
+                ),
+                (
+                    "person",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="responsibilities",
+                        to="members.person",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'ответственный',
-                'verbose_name_plural': 'ответственные',
-                'ordering': ['position', 'pk'],
+                "verbose_name": "ответственный",
+                "verbose_name_plural": "ответственные",
+                "ordering": ["position", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='Section',
+            name="Section",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('position', models.PositiveSmallIntegerField(verbose_name='порядок')),
-                ('title', models.CharField(max_length=300, verbose_name='название раздела')),
-                ('plan', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='sections', to='events.plan')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("position", models.PositiveSmallIntegerField(verbose_name="порядок")),
+                ("title", models.CharField(max_length=300, verbose_name="название раздела")),
+                (
+                    "plan",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="sections", to="events.plan"
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'раздел плана',
-                'verbose_name_plural': 'разделы плана',
-                'ordering': ['position', 'pk'],
+                "verbose_name": "раздел плана",
+                "verbose_name_plural": "разделы плана",
+                "ordering": ["position", "pk"],
             },
         ),
         migrations.AddField(
-            model_name='event',
-            name='section',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='events', to='events.section', verbose_name='раздел'),
+            model_name="event",
+            name="section",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="events",
+                to="events.section",
+                verbose_name="раздел",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='plan',
-            constraint=models.UniqueConstraint(fields=('association', 'year_start'), name='plan_year_unique'),
+            model_name="plan",
+            constraint=models.UniqueConstraint(fields=("association", "year_start"), name="plan_year_unique"),
         ),
     ]

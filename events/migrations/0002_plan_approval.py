@@ -4,25 +4,29 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('events', '0001_initial'),
+        ("events", "0001_initial"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='plan',
-            name='approved_by_name',
-            field=models.CharField(blank=True, max_length=100, verbose_name='утверждает: фамилия и инициалы'),
+            model_name="plan",
+            name="approved_by_name",
+            field=models.CharField(blank=True, max_length=100, verbose_name="утверждает: фамилия и инициалы"),
         ),
         migrations.AddField(
-            model_name='plan',
-            name='approved_by_post',
-            field=models.CharField(blank=True, help_text='Например: «Директор МКУ „ЦРО“». Пусто — план печатается без грифа «УТВЕРЖДАЮ».', max_length=300, verbose_name='утверждает: должность'),
+            model_name="plan",
+            name="approved_by_post",
+            field=models.CharField(
+                blank=True,
+                help_text="Например: «Директор МКУ „ЦРО“». Пусто — план печатается без грифа «УТВЕРЖДАЮ».",
+                max_length=300,
+                verbose_name="утверждает: должность",
+            ),
         ),
         migrations.AddField(
-            model_name='plan',
-            name='approved_on',
-            field=models.DateField(blank=True, null=True, verbose_name='дата утверждения'),
+            model_name="plan",
+            name="approved_on",
+            field=models.DateField(blank=True, null=True, verbose_name="дата утверждения"),
         ),
     ]

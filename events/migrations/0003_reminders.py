@@ -5,26 +5,52 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('events', '0002_plan_approval'),
-        ('members', '0003_person_calendar_token'),
+        ("events", "0002_plan_approval"),
+        ("members", "0003_person_calendar_token"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Reminder',
+            name="Reminder",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('coming', 'скоро мероприятие'), ('overdue', 'срок прошёл, не отмечено')], max_length=20)),
-                ('sent_at', models.DateTimeField(auto_now_add=True)),
-                ('event', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='reminders', to='events.event')),
-                ('person', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='reminders', to='members.person')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[("coming", "скоро мероприятие"), ("overdue", "срок прошёл, не отмечено")],
+                        max_length=20,
+                    ),
+                ),
+                ("sent_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "event",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="reminders",
+                        to="events.event",
+                    ),
+                ),
+                (
+                    "person",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="reminders",
+                        to="members.person",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'напоминание',
-                'verbose_name_plural': 'напоминания',
-                'constraints': [models.UniqueConstraint(fields=('event', 'person', 'kind'), name='reminder_once')],
+                "verbose_name": "напоминание",
+                "verbose_name_plural": "напоминания",
+                "constraints": [
+                    models.UniqueConstraint(fields=("event", "person", "kind"), name="reminder_once")
+                ],
             },
         ),
     ]

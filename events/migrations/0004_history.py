@@ -7,111 +7,312 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('events', '0003_reminders'),
-        ('members', '0005_history'),
+        ("events", "0003_reminders"),
+        ("members", "0005_history"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='HistoricalEvent',
+            name="HistoricalEvent",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('position', models.PositiveSmallIntegerField(verbose_name='порядок в разделе')),
-                ('title', models.TextField(verbose_name='мероприятие')),
-                ('dates_text', models.CharField(blank=True, help_text='Как в плане: «11.09.2023 г.», «Апрель - Май, 2024 г.», «В течение года».', max_length=200, verbose_name='сроки проведения')),
-                ('date_start', models.DateField(blank=True, editable=False, null=True, verbose_name='первый день')),
-                ('date_end', models.DateField(blank=True, editable=False, null=True, verbose_name='последний день')),
-                ('status', models.CharField(choices=[('planned', 'запланировано'), ('done', 'проведено'), ('moved', 'перенесено'), ('cancelled', 'отменено')], default='planned', max_length=20, verbose_name='состояние')),
-                ('outcome', models.CharField(blank=True, help_text='Коротко: что получилось, куда перенесено, почему отменено.', max_length=500, verbose_name='итог')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('section', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='events.section', verbose_name='раздел')),
+                (
+                    "id",
+                    models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name="ID"),
+                ),
+                ("position", models.PositiveSmallIntegerField(verbose_name="порядок в разделе")),
+                ("title", models.TextField(verbose_name="мероприятие")),
+                (
+                    "dates_text",
+                    models.CharField(
+                        blank=True,
+                        help_text="Как в плане: «11.09.2023 г.», «Апрель - Май, 2024 г.», «В течение года».",
+                        max_length=200,
+                        verbose_name="сроки проведения",
+                    ),
+                ),
+                (
+                    "date_start",
+                    models.DateField(blank=True, editable=False, null=True, verbose_name="первый день"),
+                ),
+                (
+                    "date_end",
+                    models.DateField(blank=True, editable=False, null=True, verbose_name="последний день"),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("planned", "запланировано"),
+                            ("done", "проведено"),
+                            ("moved", "перенесено"),
+                            ("cancelled", "отменено"),
+                        ],
+                        default="planned",
+                        max_length=20,
+                        verbose_name="состояние",
+                    ),
+                ),
+                (
+                    "outcome",
+                    models.CharField(
+                        blank=True,
+                        help_text="Коротко: что получилось, куда перенесено, почему отменено.",
+                        max_length=500,
+                        verbose_name="итог",
+                    ),
+                ),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "section",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="events.section",
+                        verbose_name="раздел",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical мероприятие',
-                'verbose_name_plural': 'historical мероприятия',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical мероприятие",
+                "verbose_name_plural": "historical мероприятия",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='HistoricalPlan',
+            name="HistoricalPlan",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('year_start', models.PositiveSmallIntegerField(help_text='Год 1 сентября: 2023 для «2023-2024».', verbose_name='учебный год начинается в')),
-                ('city_theme', models.TextField(blank=True, verbose_name='единая городская методическая тема')),
-                ('theme', models.TextField(blank=True, verbose_name='методическая тема ГТО ШБ')),
-                ('goal', models.TextField(blank=True, verbose_name='цель')),
-                ('tasks', models.TextField(blank=True, help_text='Каждая задача с новой строки; подпункт задачи — строка, начинающаяся с «-».', verbose_name='задачи')),
-                ('results', models.TextField(blank=True, help_text='Каждый результат с новой строки.', verbose_name='ожидаемые результаты')),
-                ('head_post', models.CharField(default='Руководитель ГТО ШБ', max_length=200, verbose_name='должность подписывающего')),
-                ('head_name', models.CharField(blank=True, max_length=100, verbose_name='подпись: фамилия и инициалы')),
-                ('approved_by_post', models.CharField(blank=True, help_text='Например: «Директор МКУ „ЦРО“». Пусто — план печатается без грифа «УТВЕРЖДАЮ».', max_length=300, verbose_name='утверждает: должность')),
-                ('approved_by_name', models.CharField(blank=True, max_length=100, verbose_name='утверждает: фамилия и инициалы')),
-                ('approved_on', models.DateField(blank=True, null=True, verbose_name='дата утверждения')),
-                ('status', models.CharField(choices=[('draft', 'черновик'), ('published', 'опубликован')], default='draft', max_length=20, verbose_name='состояние')),
-                ('updated_at', models.DateTimeField(blank=True, editable=False, verbose_name='изменён')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('association', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='members.association')),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name="ID"),
+                ),
+                (
+                    "year_start",
+                    models.PositiveSmallIntegerField(
+                        help_text="Год 1 сентября: 2023 для «2023-2024».",
+                        verbose_name="учебный год начинается в",
+                    ),
+                ),
+                (
+                    "city_theme",
+                    models.TextField(blank=True, verbose_name="единая городская методическая тема"),
+                ),
+                ("theme", models.TextField(blank=True, verbose_name="методическая тема ГТО ШБ")),
+                ("goal", models.TextField(blank=True, verbose_name="цель")),
+                (
+                    "tasks",
+                    models.TextField(
+                        blank=True,
+                        help_text="Каждая задача с новой строки; подпункт задачи — строка, начинающаяся с «-».",
+                        verbose_name="задачи",
+                    ),
+                ),
+                (
+                    "results",
+                    models.TextField(
+                        blank=True,
+                        help_text="Каждый результат с новой строки.",
+                        verbose_name="ожидаемые результаты",
+                    ),
+                ),
+                (
+                    "head_post",
+                    models.CharField(
+                        default="Руководитель ГТО ШБ", max_length=200, verbose_name="должность подписывающего"
+                    ),
+                ),
+                (
+                    "head_name",
+                    models.CharField(blank=True, max_length=100, verbose_name="подпись: фамилия и инициалы"),
+                ),
+                (
+                    "approved_by_post",
+                    models.CharField(
+                        blank=True,
+                        help_text="Например: «Директор МКУ „ЦРО“». Пусто — план печатается без грифа «УТВЕРЖДАЮ».",
+                        max_length=300,
+                        verbose_name="утверждает: должность",
+                    ),
+                ),
+                (
+                    "approved_by_name",
+                    models.CharField(
+                        blank=True, max_length=100, verbose_name="утверждает: фамилия и инициалы"
+                    ),
+                ),
+                ("approved_on", models.DateField(blank=True, null=True, verbose_name="дата утверждения")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[("draft", "черновик"), ("published", "опубликован")],
+                        default="draft",
+                        max_length=20,
+                        verbose_name="состояние",
+                    ),
+                ),
+                ("updated_at", models.DateTimeField(blank=True, editable=False, verbose_name="изменён")),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "association",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="members.association",
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical план работы',
-                'verbose_name_plural': 'historical планы работы',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical план работы",
+                "verbose_name_plural": "historical планы работы",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='HistoricalResponsible',
+            name="HistoricalResponsible",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('position', models.PositiveSmallIntegerField()),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('event', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='events.event')),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('person', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='members.person')),
+                (
+                    "id",
+                    models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name="ID"),
+                ),
+                ("position", models.PositiveSmallIntegerField()),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "event",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="events.event",
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "person",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="members.person",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical ответственный',
-                'verbose_name_plural': 'historical ответственные',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical ответственный",
+                "verbose_name_plural": "historical ответственные",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='HistoricalSection',
+            name="HistoricalSection",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('position', models.PositiveSmallIntegerField(verbose_name='порядок')),
-                ('title', models.CharField(max_length=300, verbose_name='название раздела')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('plan', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='events.plan')),
+                (
+                    "id",
+                    models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name="ID"),
+                ),
+                ("position", models.PositiveSmallIntegerField(verbose_name="порядок")),
+                ("title", models.CharField(max_length=300, verbose_name="название раздела")),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "plan",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="events.plan",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical раздел плана',
-                'verbose_name_plural': 'historical разделы плана',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical раздел плана",
+                "verbose_name_plural": "historical разделы плана",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),

@@ -5,70 +5,97 @@ from django.db import migrations
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('events', '0004_history'),
+        ("events", "0004_history"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='event',
-            name='title',
-            field=members.fields.LimitedTextField(max_length=2000, verbose_name='мероприятие'),
+            model_name="event",
+            name="title",
+            field=members.fields.LimitedTextField(max_length=2000, verbose_name="мероприятие"),
         ),
         migrations.AlterField(
-            model_name='historicalevent',
-            name='title',
-            field=members.fields.LimitedTextField(max_length=2000, verbose_name='мероприятие'),
+            model_name="historicalevent",
+            name="title",
+            field=members.fields.LimitedTextField(max_length=2000, verbose_name="мероприятие"),
         ),
         migrations.AlterField(
-            model_name='historicalplan',
-            name='city_theme',
-            field=members.fields.LimitedTextField(blank=True, max_length=1000, verbose_name='единая городская методическая тема'),
+            model_name="historicalplan",
+            name="city_theme",
+            field=members.fields.LimitedTextField(
+                blank=True, max_length=1000, verbose_name="единая городская методическая тема"
+            ),
         ),
         migrations.AlterField(
-            model_name='historicalplan',
-            name='goal',
-            field=members.fields.LimitedTextField(blank=True, max_length=2000, verbose_name='цель'),
+            model_name="historicalplan",
+            name="goal",
+            field=members.fields.LimitedTextField(blank=True, max_length=2000, verbose_name="цель"),
         ),
         migrations.AlterField(
-            model_name='historicalplan',
-            name='results',
-            field=members.fields.LimitedTextField(blank=True, help_text='Каждый результат с новой строки.', max_length=5000, verbose_name='ожидаемые результаты'),
+            model_name="historicalplan",
+            name="results",
+            field=members.fields.LimitedTextField(
+                blank=True,
+                help_text="Каждый результат с новой строки.",
+                max_length=5000,
+                verbose_name="ожидаемые результаты",
+            ),
         ),
         migrations.AlterField(
-            model_name='historicalplan',
-            name='tasks',
-            field=members.fields.LimitedTextField(blank=True, help_text='Каждая задача с новой строки; подпункт задачи — строка, начинающаяся с «-».', max_length=10000, verbose_name='задачи'),
+            model_name="historicalplan",
+            name="tasks",
+            field=members.fields.LimitedTextField(
+                blank=True,
+                help_text="Каждая задача с новой строки; подпункт задачи — строка, начинающаяся с «-».",
+                max_length=10000,
+                verbose_name="задачи",
+            ),
         ),
         migrations.AlterField(
-            model_name='historicalplan',
-            name='theme',
-            field=members.fields.LimitedTextField(blank=True, max_length=1000, verbose_name='методическая тема ГТО ШБ'),
+            model_name="historicalplan",
+            name="theme",
+            field=members.fields.LimitedTextField(
+                blank=True, max_length=1000, verbose_name="методическая тема ГТО ШБ"
+            ),
         ),
         migrations.AlterField(
-            model_name='plan',
-            name='city_theme',
-            field=members.fields.LimitedTextField(blank=True, max_length=1000, verbose_name='единая городская методическая тема'),
+            model_name="plan",
+            name="city_theme",
+            field=members.fields.LimitedTextField(
+                blank=True, max_length=1000, verbose_name="единая городская методическая тема"
+            ),
         ),
         migrations.AlterField(
-            model_name='plan',
-            name='goal',
-            field=members.fields.LimitedTextField(blank=True, max_length=2000, verbose_name='цель'),
+            model_name="plan",
+            name="goal",
+            field=members.fields.LimitedTextField(blank=True, max_length=2000, verbose_name="цель"),
         ),
         migrations.AlterField(
-            model_name='plan',
-            name='results',
-            field=members.fields.LimitedTextField(blank=True, help_text='Каждый результат с новой строки.', max_length=5000, verbose_name='ожидаемые результаты'),
+            model_name="plan",
+            name="results",
+            field=members.fields.LimitedTextField(
+                blank=True,
+                help_text="Каждый результат с новой строки.",
+                max_length=5000,
+                verbose_name="ожидаемые результаты",
+            ),
         ),
         migrations.AlterField(
-            model_name='plan',
-            name='tasks',
-            field=members.fields.LimitedTextField(blank=True, help_text='Каждая задача с новой строки; подпункт задачи — строка, начинающаяся с «-».', max_length=10000, verbose_name='задачи'),
+            model_name="plan",
+            name="tasks",
+            field=members.fields.LimitedTextField(
+                blank=True,
+                help_text="Каждая задача с новой строки; подпункт задачи — строка, начинающаяся с «-».",
+                max_length=10000,
+                verbose_name="задачи",
+            ),
         ),
         migrations.AlterField(
-            model_name='plan',
-            name='theme',
-            field=members.fields.LimitedTextField(blank=True, max_length=1000, verbose_name='методическая тема ГТО ШБ'),
+            model_name="plan",
+            name="theme",
+            field=members.fields.LimitedTextField(
+                blank=True, max_length=1000, verbose_name="методическая тема ГТО ШБ"
+            ),
         ),
     ]

@@ -26,8 +26,19 @@ def only_real_people(apps, schema_editor):
     Responsible = apps.get_model("events", "Responsible")
     Account = apps.get_model("members", "Account")
     empty = Person.objects.filter(
-        school=None, position="", first_name="", patronymic="", phone="", email="", self_education_theme="",
-        education_level="", category="", attestation_date=None, courses=None, portfolio=None, consents=None,
+        school=None,
+        position="",
+        first_name="",
+        patronymic="",
+        phone="",
+        email="",
+        self_education_theme="",
+        education_level="",
+        category="",
+        attestation_date=None,
+        courses=None,
+        portfolio=None,
+        consents=None,
     ).exclude(pk__in=Account.objects.exclude(person=None).values("person_id"))
     made_from_plans = empty.filter(pk__in=Responsible.objects.exclude(person=None).values("person_id"))
     pks = list(made_from_plans.values_list("pk", flat=True))
@@ -36,142 +47,201 @@ def only_real_people(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('events', '0005_text_lengths'),
-        ('members', '0011_username_unique_without_case'),
+        ("events", "0005_text_lengths"),
+        ("members", "0011_username_unique_without_case"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='historicalplan',
-            name='extra_headers',
+            model_name="historicalplan",
+            name="extra_headers",
             field=models.JSONField(blank=True, default=list, editable=False),
         ),
         migrations.AddField(
-            model_name='plan',
-            name='extra_headers',
+            model_name="plan",
+            name="extra_headers",
             field=models.JSONField(blank=True, default=list, editable=False),
         ),
         migrations.AlterField(
-            model_name='historicalplan',
-            name='head_post',
-            field=models.CharField(blank=True, default='Руководитель ГТО ШБ', help_text='Как в подписи плана; пусто — в подписи только фамилия.', max_length=200, verbose_name='должность подписывающего'),
+            model_name="historicalplan",
+            name="head_post",
+            field=models.CharField(
+                blank=True,
+                default="Руководитель ГТО ШБ",
+                help_text="Как в подписи плана; пусто — в подписи только фамилия.",
+                max_length=200,
+                verbose_name="должность подписывающего",
+            ),
         ),
         migrations.AlterField(
-            model_name='plan',
-            name='head_post',
-            field=models.CharField(blank=True, default='Руководитель ГТО ШБ', help_text='Как в подписи плана; пусто — в подписи только фамилия.', max_length=200, verbose_name='должность подписывающего'),
+            model_name="plan",
+            name="head_post",
+            field=models.CharField(
+                blank=True,
+                default="Руководитель ГТО ШБ",
+                help_text="Как в подписи плана; пусто — в подписи только фамилия.",
+                max_length=200,
+                verbose_name="должность подписывающего",
+            ),
         ),
         migrations.AddField(
-            model_name='event',
-            name='extra',
+            model_name="event",
+            name="extra",
             field=models.JSONField(blank=True, default=dict, editable=False),
         ),
         migrations.AddField(
-            model_name='historicalevent',
-            name='extra',
+            model_name="historicalevent",
+            name="extra",
             field=models.JSONField(blank=True, default=dict, editable=False),
         ),
         migrations.AddField(
-            model_name='historicalplan',
-            name='agreed_by_name',
-            field=models.CharField(blank=True, max_length=100, verbose_name='согласовано: фамилия и инициалы'),
+            model_name="historicalplan",
+            name="agreed_by_name",
+            field=models.CharField(
+                blank=True, max_length=100, verbose_name="согласовано: фамилия и инициалы"
+            ),
         ),
         migrations.AddField(
-            model_name='historicalplan',
-            name='agreed_by_post',
-            field=models.CharField(blank=True, help_text='Например: «Заместитель директора МКУ „ЦРО“» или «На заседании ГМО». Пусто — без грифа.', max_length=300, verbose_name='согласовано: должность или орган'),
+            model_name="historicalplan",
+            name="agreed_by_post",
+            field=models.CharField(
+                blank=True,
+                help_text="Например: «Заместитель директора МКУ „ЦРО“» или «На заседании ГМО». Пусто — без грифа.",
+                max_length=300,
+                verbose_name="согласовано: должность или орган",
+            ),
         ),
         migrations.AddField(
-            model_name='historicalplan',
-            name='agreed_note',
-            field=models.CharField(blank=True, help_text='Например: «Протокол № 1 от 28.08.2024».', max_length=300, verbose_name='согласовано: протокол'),
+            model_name="historicalplan",
+            name="agreed_note",
+            field=models.CharField(
+                blank=True,
+                help_text="Например: «Протокол № 1 от 28.08.2024».",
+                max_length=300,
+                verbose_name="согласовано: протокол",
+            ),
         ),
         migrations.AddField(
-            model_name='historicalplan',
-            name='agreed_on',
-            field=models.DateField(blank=True, null=True, verbose_name='дата согласования'),
+            model_name="historicalplan",
+            name="agreed_on",
+            field=models.DateField(blank=True, null=True, verbose_name="дата согласования"),
         ),
         migrations.AddField(
-            model_name='historicalplan',
-            name='approved_note',
-            field=models.CharField(blank=True, help_text='Например: «Приказ № 12 от 01.09.2024».', max_length=300, verbose_name='утверждает: приказ, протокол'),
+            model_name="historicalplan",
+            name="approved_note",
+            field=models.CharField(
+                blank=True,
+                help_text="Например: «Приказ № 12 от 01.09.2024».",
+                max_length=300,
+                verbose_name="утверждает: приказ, протокол",
+            ),
         ),
         migrations.AddField(
-            model_name='historicalplan',
-            name='header_labels',
+            model_name="historicalplan",
+            name="header_labels",
             field=models.JSONField(blank=True, default=dict, editable=False),
         ),
         migrations.AddField(
-            model_name='historicalplan',
-            name='notes',
-            field=models.JSONField(blank=True, default=list, editable=False, verbose_name='другие разделы шапки'),
+            model_name="historicalplan",
+            name="notes",
+            field=models.JSONField(
+                blank=True, default=list, editable=False, verbose_name="другие разделы шапки"
+            ),
         ),
         migrations.AddField(
-            model_name='historicalplan',
-            name='title',
-            field=members.fields.LimitedTextField(blank=True, help_text='Как в документе, строка за строкой. Пусто — обычный: «План работы … на … учебный год».', max_length=500, verbose_name='заголовок'),
+            model_name="historicalplan",
+            name="title",
+            field=members.fields.LimitedTextField(
+                blank=True,
+                help_text="Как в документе, строка за строкой. Пусто — обычный: «План работы … на … учебный год».",
+                max_length=500,
+                verbose_name="заголовок",
+            ),
         ),
         migrations.AddField(
-            model_name='historicalresponsible',
-            name='key',
-            field=models.CharField(blank=True, db_index=True, default='', editable=False, max_length=120),
+            model_name="historicalresponsible",
+            name="key",
+            field=models.CharField(blank=True, db_index=True, default="", editable=False, max_length=120),
         ),
         migrations.AddField(
-            model_name='historicalresponsible',
-            name='text',
-            field=models.CharField(default='', max_length=300, verbose_name='как написано'),
+            model_name="historicalresponsible",
+            name="text",
+            field=models.CharField(default="", max_length=300, verbose_name="как написано"),
         ),
         migrations.AddField(
-            model_name='plan',
-            name='agreed_by_name',
-            field=models.CharField(blank=True, max_length=100, verbose_name='согласовано: фамилия и инициалы'),
+            model_name="plan",
+            name="agreed_by_name",
+            field=models.CharField(
+                blank=True, max_length=100, verbose_name="согласовано: фамилия и инициалы"
+            ),
         ),
         migrations.AddField(
-            model_name='plan',
-            name='agreed_by_post',
-            field=models.CharField(blank=True, help_text='Например: «Заместитель директора МКУ „ЦРО“» или «На заседании ГМО». Пусто — без грифа.', max_length=300, verbose_name='согласовано: должность или орган'),
+            model_name="plan",
+            name="agreed_by_post",
+            field=models.CharField(
+                blank=True,
+                help_text="Например: «Заместитель директора МКУ „ЦРО“» или «На заседании ГМО». Пусто — без грифа.",
+                max_length=300,
+                verbose_name="согласовано: должность или орган",
+            ),
         ),
         migrations.AddField(
-            model_name='plan',
-            name='agreed_note',
-            field=models.CharField(blank=True, help_text='Например: «Протокол № 1 от 28.08.2024».', max_length=300, verbose_name='согласовано: протокол'),
+            model_name="plan",
+            name="agreed_note",
+            field=models.CharField(
+                blank=True,
+                help_text="Например: «Протокол № 1 от 28.08.2024».",
+                max_length=300,
+                verbose_name="согласовано: протокол",
+            ),
         ),
         migrations.AddField(
-            model_name='plan',
-            name='agreed_on',
-            field=models.DateField(blank=True, null=True, verbose_name='дата согласования'),
+            model_name="plan",
+            name="agreed_on",
+            field=models.DateField(blank=True, null=True, verbose_name="дата согласования"),
         ),
         migrations.AddField(
-            model_name='plan',
-            name='approved_note',
-            field=models.CharField(blank=True, help_text='Например: «Приказ № 12 от 01.09.2024».', max_length=300, verbose_name='утверждает: приказ, протокол'),
+            model_name="plan",
+            name="approved_note",
+            field=models.CharField(
+                blank=True,
+                help_text="Например: «Приказ № 12 от 01.09.2024».",
+                max_length=300,
+                verbose_name="утверждает: приказ, протокол",
+            ),
         ),
         migrations.AddField(
-            model_name='plan',
-            name='header_labels',
+            model_name="plan",
+            name="header_labels",
             field=models.JSONField(blank=True, default=dict, editable=False),
         ),
         migrations.AddField(
-            model_name='plan',
-            name='notes',
-            field=models.JSONField(blank=True, default=list, editable=False, verbose_name='другие разделы шапки'),
+            model_name="plan",
+            name="notes",
+            field=models.JSONField(
+                blank=True, default=list, editable=False, verbose_name="другие разделы шапки"
+            ),
         ),
         migrations.AddField(
-            model_name='plan',
-            name='title',
-            field=members.fields.LimitedTextField(blank=True, help_text='Как в документе, строка за строкой. Пусто — обычный: «План работы … на … учебный год».', max_length=500, verbose_name='заголовок'),
+            model_name="plan",
+            name="title",
+            field=members.fields.LimitedTextField(
+                blank=True,
+                help_text="Как в документе, строка за строкой. Пусто — обычный: «План работы … на … учебный год».",
+                max_length=500,
+                verbose_name="заголовок",
+            ),
         ),
         migrations.AddField(
-            model_name='responsible',
-            name='key',
-            field=models.CharField(blank=True, db_index=True, default='', editable=False, max_length=120),
+            model_name="responsible",
+            name="key",
+            field=models.CharField(blank=True, db_index=True, default="", editable=False, max_length=120),
         ),
         migrations.AddField(
-            model_name='responsible',
-            name='text',
-            field=models.CharField(default='', max_length=300, verbose_name='как написано'),
+            model_name="responsible",
+            name="text",
+            field=models.CharField(default="", max_length=300, verbose_name="как написано"),
         ),
         migrations.RunPython(written_lines, migrations.RunPython.noop),
         migrations.RunPython(only_real_people, migrations.RunPython.noop),

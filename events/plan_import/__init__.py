@@ -38,10 +38,16 @@ def read_rows(path_or_file, name=None):
             raise PlanImportError(NOT_A_PLAN_FILE)
         return read_docx(path_or_file)
     if suffix == ".docx":
-        raise PlanImportError("Файл не читается как документ Word (.docx): он повреждён или сохранён не Word. Откройте его в Word и сохраните заново как «Документ Word (.docx)».")
+        raise PlanImportError(
+            "Файл не читается как документ Word (.docx): он повреждён или сохранён не Word. Откройте его в Word и сохраните заново как «Документ Word (.docx)»."
+        )
     if suffix == ".doc":
         raise PlanImportError(OLD_WORD)
-    if suffix not in (".txt", "") or data.startswith((b"%PDF", b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"{\\rtf")) or (b"\x00" in data[:4096] and not data.startswith(UTF16)):
+    if (
+        suffix not in (".txt", "")
+        or data.startswith((b"%PDF", b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"{\\rtf"))
+        or (b"\x00" in data[:4096] and not data.startswith(UTF16))
+    ):
         raise PlanImportError(NOT_A_PLAN_FILE)
     return read_text(decode(_all(path_or_file, name)))
 
@@ -56,7 +62,9 @@ def _head(path_or_file, name):
         with open(path_or_file, "rb") as file:
             return file.read(4096)
     except OSError as error:
-        raise PlanImportError(f"Не удалось прочитать файл «{Path(name).name}»: {error.strerror or error}.") from None
+        raise PlanImportError(
+            f"Не удалось прочитать файл «{Path(name).name}»: {error.strerror or error}."
+        ) from None
 
 
 def _all(path_or_file, name):
@@ -67,7 +75,9 @@ def _all(path_or_file, name):
         with open(path_or_file, "rb") as file:
             data = file.read(MAX_BYTES + 1)
     if len(data) > MAX_BYTES:
-        raise PlanImportError(f"Файл больше {MAX_BYTES // 2**20} МБ: для плана работы это слишком много — проверьте, тот ли это файл.")
+        raise PlanImportError(
+            f"Файл больше {MAX_BYTES // 2**20} МБ: для плана работы это слишком много — проверьте, тот ли это файл."
+        )
     return data
 
 
@@ -83,4 +93,6 @@ def parse_plan_text(text):
 
 def import_plan_file(path, association, year_start=None, replace=False, chosen=None):
     """Read, parse and save a plan file (.docx or .txt): ImportResult."""
-    return save_draft(draft_from_file(path), association, year_start=year_start, replace=replace, chosen=chosen)
+    return save_draft(
+        draft_from_file(path), association, year_start=year_start, replace=replace, chosen=chosen
+    )

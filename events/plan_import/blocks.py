@@ -17,8 +17,14 @@ UNDERSCORES = re.compile(r"_{2,}|\.{4,}")
 WRITTEN_DATE = re.compile(r"«?\s*(\d{1,2})\s*»?\s+([а-яё]+)\s+(\d{4})", re.IGNORECASE)
 NUMERIC_DATE = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})")
 # What a form prints under its lines: «(подпись)», «(Ф.И.О.)», «(расшифровка подписи)», «М.П.»
-HINTS = re.compile(r"\((?:подпись|ф\.?\s*и\.?\s*о\.?|расшифровка[^)]*|дата)\)|(?<![А-ЯЁа-яё])М\.\s?П\.(?!\s*[А-ЯЁ][а-яё])", re.IGNORECASE)
-DATE_TEXT = re.compile(r"«?\s*\d{1,2}\s*»?\s+[а-яё]+\s+\d{4}\s*(?:г\.|года|г\b)?|\d{1,2}\.\d{1,2}\.\d{4}\s*(?:г\.|года|г\b)?", re.IGNORECASE)
+HINTS = re.compile(
+    r"\((?:подпись|ф\.?\s*и\.?\s*о\.?|расшифровка[^)]*|дата)\)|(?<![А-ЯЁа-яё])М\.\s?П\.(?!\s*[А-ЯЁ][а-яё])",
+    re.IGNORECASE,
+)
+DATE_TEXT = re.compile(
+    r"«?\s*\d{1,2}\s*»?\s+[а-яё]+\s+\d{4}\s*(?:г\.|года|г\b)?|\d{1,2}\.\d{1,2}\.\d{4}\s*(?:г\.|года|г\b)?",
+    re.IGNORECASE,
+)
 PROTOCOL = re.compile(r"протокол|приказ|решени|распоряжени", re.IGNORECASE)
 
 
@@ -42,9 +48,9 @@ def name_at_end(text):
     last = None
     for match in NAME.finditer(clean):
         last = match
-    if last is None or clean[last.end():].strip(" .,;:)") != "":
+    if last is None or clean[last.end() :].strip(" .,;:)") != "":
         return None
-    return clean[: last.start()].strip(" :–-,("), clean[last.start():].strip(" ,;)")
+    return clean[: last.start()].strip(" :–-,("), clean[last.start() :].strip(" ,;)")
 
 
 def block_kind(text):
@@ -70,7 +76,11 @@ def read_block(lines):
             notes.append(line)
             block.on = block.on or date_in(line)
             continue
-        if date_in(line) and len(UNDERSCORES.sub("", WRITTEN_DATE.sub("", NUMERIC_DATE.sub("", line))).strip(" «»г.года")) < 4:
+        if (
+            date_in(line)
+            and len(UNDERSCORES.sub("", WRITTEN_DATE.sub("", NUMERIC_DATE.sub("", line))).strip(" «»г.года"))
+            < 4
+        ):
             block.on = date_in(line)
             continue
         if re.fullmatch(r"[«»\"_\s.г]*\d{0,4}[\s_г.]*(?:года?)?\.?", line):
@@ -89,7 +99,10 @@ def read_block(lines):
 
 
 # The posts that sign a plan: «Руководитель ГМО», «Председатель РМО», «Заведующая ИМЦ», «Методист»
-SIGNER = re.compile(r"^\s*(?:руководител|председател|заведующ|директор|методист|зам\.|заместител|координатор|куратор)", re.IGNORECASE)
+SIGNER = re.compile(
+    r"^\s*(?:руководител|председател|заведующ|директор|методист|зам\.|заместител|координатор|куратор)",
+    re.IGNORECASE,
+)
 
 
 def signature_of(text):

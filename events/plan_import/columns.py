@@ -7,11 +7,23 @@ from events.plan_import.texts import one_line, spaces
 COLUMN_WORDS = [
     ("number", re.compile(r"^(?:№|n|no|п/п|№\s*п/?п|№/п|номер)\b|^№", re.IGNORECASE)),
     ("dates", re.compile(r"\b(?:срок|дат[аы]|время|период|когда|месяц)", re.IGNORECASE)),
-    ("responsible", re.compile(r"\b(?:ответствен|исполнител|кто\b|проводит|организатор|ф\.?\s?и\.?\s?о\b)", re.IGNORECASE)),
+    (
+        "responsible",
+        re.compile(
+            r"\b(?:ответствен|исполнител|кто\b|проводит|организатор|ф\.?\s?и\.?\s?о\b)", re.IGNORECASE
+        ),
+    ),
 ]
 # The events' own column, best first: beside «Мероприятия» a column «Направление работы» is one of the others.
-TITLE_WORDS = [re.compile(words, re.IGNORECASE) for words in (
-    r"мероприят", r"содержание|наименование|название", r"тема", r"вид(?:ы)?\s+(?:работы|деятельности)|направлени")]
+TITLE_WORDS = [
+    re.compile(words, re.IGNORECASE)
+    for words in (
+        r"мероприят",
+        r"содержание|наименование|название",
+        r"тема",
+        r"вид(?:ы)?\s+(?:работы|деятельности)|направлени",
+    )
+]
 
 
 def columns_of(row):
@@ -22,9 +34,13 @@ def columns_of(row):
         text = spaces(cell.text)
         if len(text) > 60:
             return None
-        if name := next((name for name, words in COLUMN_WORDS if name not in columns and words.search(text)), None):
+        if name := next(
+            (name for name, words in COLUMN_WORDS if name not in columns and words.search(text)), None
+        ):
             columns[name] = column
-        elif (rank := next((rank for rank, words in enumerate(TITLE_WORDS) if words.search(text)), None)) is not None:
+        elif (
+            rank := next((rank for rank, words in enumerate(TITLE_WORDS) if words.search(text)), None)
+        ) is not None:
             titles.append((rank, column, text))
         else:
             others[column] = text
@@ -32,7 +48,13 @@ def columns_of(row):
         return None
     columns["title"] = min(titles)[1]
     others.update({column: text for _rank, column, text in titles if column != columns["title"]})
-    if "number" not in columns and row.cells and row.cells[0].empty and not row.cells[0].covered and 0 not in others:
+    if (
+        "number" not in columns
+        and row.cells
+        and row.cells[0].empty
+        and not row.cells[0].covered
+        and 0 not in others
+    ):
         columns["number"] = 0  # a first column without a header: the numbers'
     return columns, dict(sorted(others.items()))
 
@@ -51,9 +73,16 @@ def section_number(text):
     if text.isdigit():
         return int(text)
     values = [ROMAN_VALUES[letter] for letter in text]
-    return sum(-value if index + 1 < len(values) and value < values[index + 1] else value for index, value in enumerate(values))
+    return sum(
+        -value if index + 1 < len(values) and value < values[index + 1] else value
+        for index, value in enumerate(values)
+    )
+
+
 ROMAN = re.compile(r"^\s*([IVXLCІХ]+)\s*[.)]?\s+(\S.*)$")
-SECTION_NUMBERED = re.compile(r"^\s*(?:раздел|часть|блок|направление)\s*(?:№\s*)?([IVXLCІХ]+|\d+)?\s*[.:)–-]?\s*(.*)$", re.IGNORECASE)
+SECTION_NUMBERED = re.compile(
+    r"^\s*(?:раздел|часть|блок|направление)\s*(?:№\s*)?([IVXLCІХ]+|\d+)?\s*[.:)–-]?\s*(.*)$", re.IGNORECASE
+)
 ARABIC_SECTION = re.compile(r"^\s*(\d{1,2})\s*[.)]\s+(\S.*)$")
 
 

@@ -92,7 +92,11 @@ class Numbering:
     def _levels(self, node):
         qn, levels = self.qn, {}
         for level in node.findall(qn("w:lvl")):
-            fmt, text, start = level.find(qn("w:numFmt")), level.find(qn("w:lvlText")), level.find(qn("w:start"))
+            fmt, text, start = (
+                level.find(qn("w:numFmt")),
+                level.find(qn("w:lvlText")),
+                level.find(qn("w:start")),
+            )
             levels[level.get(qn("w:ilvl"))] = (
                 fmt.get(qn("w:val")) if fmt is not None else "decimal",
                 text.get(qn("w:val")) if text is not None else "%1.",
@@ -133,7 +137,11 @@ class Numbering:
         """«3. », «IV. », «а) » for a numbered paragraph (a `w:p` element), «- » for a bullet, else «»."""
         qn = self.qn
         p_pr = p.pPr
-        num_pr = p_pr.numPr if p_pr is not None and p_pr.numPr is not None else self._style_num_pr(p.style or self.default_style)
+        num_pr = (
+            p_pr.numPr
+            if p_pr is not None and p_pr.numPr is not None
+            else self._style_num_pr(p.style or self.default_style)
+        )
         if num_pr is None:
             return ""
         num_id = num_pr.find(qn("w:numId"))
@@ -211,7 +219,9 @@ def _is_bold(element):
     """Every run with text is bold (by the run or by its paragraph's style is not known here: by the run)."""
     from docx.oxml.ns import qn
 
-    runs = [run for run in element.iter(qn("w:r")) if "".join(t.text or "" for t in run.iter(qn("w:t"))).strip()]
+    runs = [
+        run for run in element.iter(qn("w:r")) if "".join(t.text or "" for t in run.iter(qn("w:t"))).strip()
+    ]
     if not runs:
         return False
     for run in runs:
@@ -259,7 +269,9 @@ def read_docx(path_or_file):
     except PlanImportError:
         raise
     except Exception:  # a part python-docx reads only now (numbering, styles) is malformed
-        raise PlanImportError("Файл повреждён: часть документа Word не читается. Откройте его в Word и сохраните заново.") from None
+        raise PlanImportError(
+            "Файл повреждён: часть документа Word не читается. Откройте его в Word и сохраните заново."
+        ) from None
 
 
 # The main part of an Excel workbook, a PowerPoint presentation, an OpenDocument file: a file of Office, not Word's.
@@ -293,7 +305,9 @@ def _rows(document):
         if block.tag == qn("w:p"):
             paragraphs += 1
             text = _paragraph_text(block, numbering)
-            rows.append(Row([Cell(text, bold=_is_bold(block))], f"Абзац {paragraphs}", paragraphs, paragraph=True))
+            rows.append(
+                Row([Cell(text, bold=_is_bold(block))], f"Абзац {paragraphs}", paragraphs, paragraph=True)
+            )
         elif block.tag == qn("w:tbl"):
             table_number += 1
             rows.extend(_table_rows(block, table_number, several, numbering))
@@ -321,7 +335,9 @@ def _table_rows(tbl, table_number, several, numbering):
         cells = []
         tr_pr = tr.find(qn("w:trPr"))
         grid_before = tr_pr.find(qn("w:gridBefore")) if tr_pr is not None else None
-        for _ in range(min(_int(grid_before.get(qn("w:val")), 0) if grid_before is not None else 0, MAX_COLUMNS)):
+        for _ in range(
+            min(_int(grid_before.get(qn("w:val")), 0) if grid_before is not None else 0, MAX_COLUMNS)
+        ):
             cells.append(Cell())
         for tc in list(_children(tr, "w:tc"))[:MAX_COLUMNS]:
             tc_pr = tc.find(qn("w:tcPr"))

@@ -17,7 +17,9 @@ class EventDraft:
     title: str
     dates_text: str = ""
     lines: list = field(default_factory=list)  # [members.names.Line]: the responsible cell, line by line
-    extra: dict = field(default_factory=dict)  # the other columns, by their header: {"Форма проведения": "семинар"}
+    extra: dict = field(
+        default_factory=dict
+    )  # the other columns, by their header: {"Форма проведения": "семинар"}
     number: int | None = None  # as written (or numbered by Word), when it is a number
     where: str = ""
 

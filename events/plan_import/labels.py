@@ -22,9 +22,13 @@ def header_field(label):
     key = label_key(label)
     if not key or len(key) > 80:
         return None
-    if re.match(r"^(?:единая|общая)\b.*\bтема\b", key) or re.match(r"^(?:городская|районная|муниципальная|региональная|областная)\s+(?:методическая\s+)?тема\b", key):
+    if re.match(r"^(?:единая|общая)\b.*\bтема\b", key) or re.match(
+        r"^(?:городская|районная|муниципальная|региональная|областная)\s+(?:методическая\s+)?тема\b", key
+    ):
         return "city_theme"
-    if re.match(r"^(?:методическая\s+)?тема\b", key) or re.match(r"^(?:проблема|методическая проблема)\b", key):
+    if re.match(r"^(?:методическая\s+)?тема\b", key) or re.match(
+        r"^(?:проблема|методическая проблема)\b", key
+    ):
         return "theme"
     if re.match(r"^(?:основная\s+)?цел[ьи]\b", key):
         return "goal"
@@ -39,17 +43,31 @@ def is_label(text):
     """A header's own label («Направления работы», «Формы работы ГМО»): not an item of a list, and not a sentence
     leading into its points («Продолжить сотрудничество с библиотеками системы МУК, через»)."""
     text = spaces(text)
-    return not LIST_ITEM.match(text) and len(text.split()) <= 6 and "," not in text \
-        and not re.search(r"\b(?:через|путем|путём|посредством|в том числе|следующие|как)$", text, re.IGNORECASE)
+    return (
+        not LIST_ITEM.match(text)
+        and len(text.split()) <= 6
+        and "," not in text
+        and not re.search(
+            r"\b(?:через|путем|путём|посредством|в том числе|следующие|как)$", text, re.IGNORECASE
+        )
+    )
 
 
-CONTENTS = re.compile(r"^(?:содержание\s+(?:работы|деятельности)|план\s+мероприятий|основные\s+мероприятия|мероприятия)[\s:.]*$", re.IGNORECASE)
+CONTENTS = re.compile(
+    r"^(?:содержание\s+(?:работы|деятельности)|план\s+мероприятий|основные\s+мероприятия|мероприятия)[\s:.]*$",
+    re.IGNORECASE,
+)
 # The line that heads the table in words of its own: «Содержание работы ГМО на 2024-2025 учебный год», «План заседаний РМО»
-CAPTION = re.compile(r"^(?:содержание|план|перечень|календарный|циклограмма|мероприятия|основные\s+(?:мероприятия|направления))\b", re.IGNORECASE)
+CAPTION = re.compile(
+    r"^(?:содержание|план|перечень|календарный|циклограмма|мероприятия|основные\s+(?:мероприятия|направления))\b",
+    re.IGNORECASE,
+)
 LABEL_AND_TEXT = re.compile(r"^([^:]{2,80}?):\s*(.*)$", re.DOTALL)
 # «Цель – создание условий…», «Методическая тема ГМО «Библиотека…»»: a label the site knows, then a dash or a quote
 LABEL_WITHOUT_COLON = re.compile(r"^([^:«\"–—-]{2,80}?)(?:\s+[–—-]\s*|\s+(?=[«\"]))(.+)$", re.DOTALL)
-TITLE_START = re.compile(r"^\s*(?:[а-яё]+\s+){0,2}план\b", re.IGNORECASE)  # «ПЛАН РАБОТЫ», «Годовой план работы»
+TITLE_START = re.compile(
+    r"^\s*(?:[а-яё]+\s+){0,2}план\b", re.IGNORECASE
+)  # «ПЛАН РАБОТЫ», «Годовой план работы»
 ACADEMIC_YEAR = re.compile(r"(?<!\d)(\d{4})\s*[-–—/]\s*(\d{4}|\d{2})(?!\d)")
 
 

@@ -14,14 +14,41 @@
 import re
 
 from events.dates import impossible_date
-from events.plan_import.blocks import AGREED, APPROVED, SIGNER, block_kind, name_at_end, read_block, side_by_side, signature_of
+from events.plan_import.blocks import (
+    AGREED,
+    APPROVED,
+    SIGNER,
+    block_kind,
+    name_at_end,
+    read_block,
+    side_by_side,
+    signature_of,
+)
 from events.plan_import.columns import (
-    EVENT_NUMBER, NUMBERING, ROMAN, ROMAN_NUMBER, SECTION_NUMBERED, SUB_NUMBER, columns_of, section_number, section_title,
+    EVENT_NUMBER,
+    NUMBERING,
+    ROMAN,
+    ROMAN_NUMBER,
+    SECTION_NUMBERED,
+    SUB_NUMBER,
+    columns_of,
+    section_number,
+    section_title,
 )
 from events.plan_import.draft import EventDraft, PlanDraft, SectionDraft
 from events.plan_import.labels import (
-    CAPTION, CONTENTS, HEADER_FIELDS, LABEL_AND_TEXT, LABEL_WITHOUT_COLON, TITLE_START, USUAL_LABELS,
-    academic_year_in, header_field, is_label, label_key, reads_as_caption,
+    CAPTION,
+    CONTENTS,
+    HEADER_FIELDS,
+    LABEL_AND_TEXT,
+    LABEL_WITHOUT_COLON,
+    TITLE_START,
+    USUAL_LABELS,
+    academic_year_in,
+    header_field,
+    is_label,
+    label_key,
+    reads_as_caption,
 )
 from events.plan_import.rows import Cell, PlanImportError, Row, number
 from events.plan_import.texts import BREAK, LIST_MARKER, list_items, one_line, plain, spaces, untag
@@ -46,21 +73,29 @@ class Parser:
         self.after = False  # past the events table
         self.numbered = False
         self.after_break = False  # the row before was the header or «1 2 3 4» repeated: a page of the table begins  # the table numbers its events: a row without a number goes on with the one above
-        self.pending_blocks = None  # ({column: "approved" | "agreed"}, {column: its lines}) of the blocks being read
+        self.pending_blocks = (
+            None  # ({column: "approved" | "agreed"}, {column: its lines}) of the blocks being read
+        )
         self.blocks_where = ""  # the row that opened them
         self.last_note = None  # (note, its warning, its row) of the last text after the table
         self.heading = None  # (section, row) of a paragraph between tables read as a section's title
         self.section_column = None  # the column the table's first section stood in, alone in its row
         self.width = 0  # the cells of the table's header row
         self.last_top = None  # (field, text, row) of the last line that went on with a field of the header
-        self.caption = None  # (text, row, the field it would go on with) of a line that may head the events table
+        self.caption = (
+            None  # (text, row, the field it would go on with) of a line that may head the events table
+        )
 
     # -- the whole document
 
     def parse(self):
         for index, row in enumerate(self.rows):
             if not row.filled:
-                if self.pending_blocks and any(self.pending_blocks[1].values()) and (row.paragraph or not row.table):
+                if (
+                    self.pending_blocks
+                    and any(self.pending_blocks[1].values())
+                    and (row.paragraph or not row.table)
+                ):
                     self._close_blocks()  # a blank line ends the approval blocks written as paragraphs
                 continue
             if self.columns is None and (found := columns_of(row)):
@@ -81,14 +116,19 @@ class Parser:
 
     def _resumes_table(self, row):
         """A table after a text that ended the events: their next part (its header again, or as many columns)."""
-        return row.table != self.table and (bool(columns_of(row)) or (len(row.cells) > max(self.columns.values()) and not self._looks_like_signature(row)))
+        return row.table != self.table and (
+            bool(columns_of(row))
+            or (len(row.cells) > max(self.columns.values()) and not self._looks_like_signature(row))
+        )
 
     def _start_table(self, row, found):
         self.columns, self.other_columns = found
         self.table, self.width = row.table, len(row.cells)
         self.label = None
         if self.caption is None and self.last_top and reads_as_caption(self.last_top[1]):
-            field, text, top_row = self.last_top  # «План заседаний РМО» under the results: the table's heading, not a result
+            field, text, top_row = (
+                self.last_top
+            )  # «План заседаний РМО» under the results: the table's heading, not a result
             self.header[field].pop()
             self.caption = (one_line(text), top_row, field)
         self.last_top = None
@@ -114,14 +154,18 @@ class Parser:
                 draft.warn(section.where, f"Раздел «{section.title}» без мероприятий.")
         if not draft.head_name:
             draft.warn("", "Не найдена подпись руководителя в конце плана («Руководитель … Фамилия И.О.»).")
-        draft.year_start = academic_year_in(draft.title) or academic_year_in("\n".join("\t".join(row.texts) for row in self.rows))
+        draft.year_start = academic_year_in(draft.title) or academic_year_in(
+            "\n".join("\t".join(row.texts) for row in self.rows)
+        )
         return draft
 
     # -- above the table
 
     def _top_row(self, row, index):
         texts = [cell.text for _column, cell in row.filled]
-        if len(texts) >= 2 and (marker := LIST_MARKER.match(texts[0])):  # «1.\tОрганизовать …», «•\tучастие …»
+        if len(texts) >= 2 and (
+            marker := LIST_MARKER.match(texts[0])
+        ):  # «1.\tОрганизовать …», «•\tучастие …»
             texts = [f"{'- ' if marker[1] else texts[0].strip() + ' '}{' '.join(texts[1:])}"]
         if any(APPROVED.match(text) or AGREED.match(text) for text in texts) or self.pending_blocks:
             if self._block_row(row):
@@ -134,8 +178,16 @@ class Parser:
         if CONTENTS.match(one_line(first)) and len(texts) == 1:
             self.label = None
             return
-        if (self.header or self.draft.notes) and len(texts) == 1 and CAPTION.match(one_line(first)) and reads_as_caption(first.rstrip(" :")):
-            self.caption, self.label = (first, row, self.label), None  # the table's own heading, if a table follows
+        if (
+            (self.header or self.draft.notes)
+            and len(texts) == 1
+            and CAPTION.match(one_line(first))
+            and reads_as_caption(first.rstrip(" :"))
+        ):
+            self.caption, self.label = (
+                (first, row, self.label),
+                None,
+            )  # the table's own heading, if a table follows
             return
         if len(texts) >= 2:  # a header table's row: the label, then its text
             field = header_field(first)
@@ -150,12 +202,19 @@ class Parser:
                 self._note(first, text, row)
             return
         text = first
-        if not row.paragraph and not row.cells[0].text.strip() and self.label is not None:  # a text file's continuation line
+        if (
+            not row.paragraph and not row.cells[0].text.strip() and self.label is not None
+        ):  # a text file's continuation line
             self._continue_header(plain(" ".join(cell.text for cell in row.cells)))
             return
-        if isinstance(self.label, str) and not any(spaces(part) for part in self.header.get(self.label, [])) \
-                and not self._names_a_field(text):
-            self._continue_header(text)  # «Тема:» alone, then its text — «Школьная библиотека: пространство …»
+        if (
+            isinstance(self.label, str)
+            and not any(spaces(part) for part in self.header.get(self.label, []))
+            and not self._names_a_field(text)
+        ):
+            self._continue_header(
+                text
+            )  # «Тема:» alone, then its text — «Школьная библиотека: пространство …»
             return
         if match := LABEL_AND_TEXT.match(untag(text)):
             label, rest = match[1], match[2]
@@ -211,7 +270,10 @@ class Parser:
             return
         self.draft.notes.append((label, text))
         self.label = len(self.draft.notes) - 1
-        self.draft.warn(row.where, f"«{(label or text)[:60]}» — такого раздела шапки сайт не знает: текст сохранён в плане как есть.")
+        self.draft.warn(
+            row.where,
+            f"«{(label or text)[:60]}» — такого раздела шапки сайт не знает: текст сохранён в плане как есть.",
+        )
 
     def _block_row(self, row):
         """«УТВЕРЖДАЮ» / «СОГЛАСОВАНО»: a row that opens blocks, or continues the blocks it opened. True if taken.
@@ -241,16 +303,27 @@ class Parser:
         kinds, lines = self.pending_blocks
         opening = [block_kind(text) for _column, text in parts]
         first = parts[0][1]
-        if not any(opening) and (header_field(first) or CONTENTS.match(one_line(first)) or TITLE_START.match(first)):
+        if not any(opening) and (
+            header_field(first) or CONTENTS.match(one_line(first)) or TITLE_START.match(first)
+        ):
             self._close_blocks()
             return False
-        if len(kinds) == 1 and not any(opening) and name_at_end(first) and any(name_at_end(line) for line in next(iter(lines.values()))):
+        if (
+            len(kinds) == 1
+            and not any(opening)
+            and name_at_end(first)
+            and any(name_at_end(line) for line in next(iter(lines.values())))
+        ):
             self._close_blocks()  # a second name: a block has one, this line is the next thing (the head's signature)
             return False
         columns = sorted(kinds)
         for position, (column, text) in enumerate(parts):
             # as many texts as blocks: one each, in order; else each belongs to the block nearest on its left
-            owner = columns[position] if len(parts) == len(columns) else max((c for c in columns if c <= column), default=columns[0])
+            owner = (
+                columns[position]
+                if len(parts) == len(columns)
+                else max((c for c in columns if c <= column), default=columns[0])
+            )
             lines[owner].extend(text.split(BREAK))
         if in_table and all(opening) and any(BREAK in text for _column, text in parts):
             self._close_blocks()  # each block whole in its cell
@@ -264,7 +337,10 @@ class Parser:
                 setattr(self.draft, kind, block)
             if wrong := impossible_date(" ".join(lines[column])):
                 label = "УТВЕРЖДАЮ" if kind == "approved" else "СОГЛАСОВАНО"
-                self.draft.warn(self.blocks_where, f"в грифе «{label}» дата «{wrong}» — такой даты нет: дата не записана, текст сохранён как есть.")
+                self.draft.warn(
+                    self.blocks_where,
+                    f"в грифе «{label}» дата «{wrong}» — такой даты нет: дата не записана, текст сохранён как есть.",
+                )
         self.pending_blocks = None
 
     # -- the table
@@ -280,7 +356,11 @@ class Parser:
             return
         row = self._without_number_tab(row)
         texts = [spaces(cell.text).rstrip(".") for _column, cell in row.filled]
-        if all(text.isdigit() for text in texts) and [int(t) for t in texts] == list(range(1, len(texts) + 1)) and len(texts) > 1:
+        if (
+            all(text.isdigit() for text in texts)
+            and [int(t) for t in texts] == list(range(1, len(texts) + 1))
+            and len(texts) > 1
+        ):
             self.after_break = True
             return  # the column numbers «1 2 3 4» under the header, also where the table goes on after a page
         if columns_of(row):
@@ -304,8 +384,16 @@ class Parser:
         """A text file's row with one cell more than its header, an empty one after a list's number: Word wrote the
         number of an automatic list and its tab («1.\t\tЗаседание…»); the row without that empty cell."""
         cells = row.cells
-        if row.table or row.paragraph or not self.width or len(cells) <= self.width or len(cells) < 2 \
-                or not cells[1].empty or not LIST_MARKER.match(cells[0].text) or cells[0].empty:
+        if (
+            row.table
+            or row.paragraph
+            or not self.width
+            or len(cells) <= self.width
+            or len(cells) < 2
+            or not cells[1].empty
+            or not LIST_MARKER.match(cells[0].text)
+            or cells[0].empty
+        ):
             return row
         return Row([cells[0], *cells[2:]], row.where, row.number)
 
@@ -317,8 +405,17 @@ class Parser:
             if re.match(r"^\s*\(?продолжение", text, re.IGNORECASE):
                 return True
             named = name_at_end(text)
-            if (ROMAN.match(text) or SECTION_NUMBERED.match(text) and SECTION_NUMBERED.match(text)[1] or row.cells[0].bold) \
-                    and not signature_of(text) and not (named and not named[0]) and len(text) < 200:
+            if (
+                (
+                    ROMAN.match(text)
+                    or SECTION_NUMBERED.match(text)
+                    and SECTION_NUMBERED.match(text)[1]
+                    or row.cells[0].bold
+                )
+                and not signature_of(text)
+                and not (named and not named[0])
+                and len(text) < 200
+            ):
                 self._start_section(section_title(text), row.where)
                 self.heading = (self.section, row)  # a section only if events follow it
                 return True
@@ -351,13 +448,32 @@ class Parser:
             column, cell = filled[0]
             text = one_line(cell.text)
             if cell.from_above:
-                return "continuation" if self.event is not None else "empty"  # a row empty but for a cell merged down
-            if self._looks_like_signature(row) and not EVENT_NUMBER.match(text) and (column != self.columns.get("title") or self.event):
+                return (
+                    "continuation" if self.event is not None else "empty"
+                )  # a row empty but for a cell merged down
+            if (
+                self._looks_like_signature(row)
+                and not EVENT_NUMBER.match(text)
+                and (column != self.columns.get("title") or self.event)
+            ):
                 return "signature"
-            if cell.span > 1 or cell.bold or ROMAN.match(text) or (SECTION_NUMBERED.match(text) and SECTION_NUMBERED.match(text)[1]):
+            if (
+                cell.span > 1
+                or cell.bold
+                or ROMAN.match(text)
+                or (SECTION_NUMBERED.match(text) and SECTION_NUMBERED.match(text)[1])
+            ):
                 return "section"
-            if self.event is not None and not row.table and not row.paragraph and len(row.cells) == 1 and self._only_names(text):
-                return "names"  # a text file: the next paragraph of the responsible cell, on a line of its own
+            if (
+                self.event is not None
+                and not row.table
+                and not row.paragraph
+                and len(row.cells) == 1
+                and self._only_names(text)
+            ):
+                return (
+                    "names"  # a text file: the next paragraph of the responsible cell, on a line of its own
+                )
             if column == self.columns.get("number"):
                 return "event" if EVENT_NUMBER.match(text) or SUB_NUMBER.match(text) else "section"
             if column == 0 and column != self.columns.get("title") and not self._reads_as(column, text):
@@ -368,13 +484,18 @@ class Parser:
                 return "section"  # the table's sections stand alone in its events' column: this is one more
             if column != self.columns.get("title") or self.numbered:
                 return "continuation"  # a cell's text going on after a page break, in a row of its own
-            if text[:1].islower() and (self.after_break or self.event.title.count("«") > self.event.title.count("»")):
+            if text[:1].islower() and (
+                self.after_break or self.event.title.count("«") > self.event.title.count("»")
+            ):
                 return "continuation"  # «…Круглый стол «Книга и цифра: что» | (a page) | «читают подростки»»
             return "event"
         if self._signed(row, number_text):
             return "signature"  # «Руководитель ГМО | | | В.И. Саблина» below the table, in its columns
-        if self._only_number_and_title(row) and (all(cell.bold for _column, cell in filled) or ROMAN_NUMBER.match(number_text)
-                                                 or self._cell(row, "title").span > 1):
+        if self._only_number_and_title(row) and (
+            all(cell.bold for _column, cell in filled)
+            or ROMAN_NUMBER.match(number_text)
+            or self._cell(row, "title").span > 1
+        ):
             return "section"  # «I | Организационная работа», «1. | …» in bold or across the row: no dates, nobody responsible
         if number_cell is not None and number_cell.from_above and self.event is not None:
             return "continuation"  # the number merged down: the same event goes on
@@ -385,9 +506,15 @@ class Parser:
     def _signed(self, row, number_text):
         """Two cells that read as a signer's post and name, with no number and no dates: the signature line."""
         dates = self._cell(row, "dates")
-        dated = dates is not None and not dates.covered and self._reads_as(self.columns["dates"], one_line(dates.text))
+        dated = (
+            dates is not None
+            and not dates.covered
+            and self._reads_as(self.columns["dates"], one_line(dates.text))
+        )
         signed = len(row.filled) == 2 and not EVENT_NUMBER.match(number_text) and not dated
-        return signed and bool((found := signature_of(row.joined)) and SIGNER.match(found[0]) and len(found[0].split()) <= 6)
+        return signed and bool(
+            (found := signature_of(row.joined)) and SIGNER.match(found[0]) and len(found[0].split()) <= 6
+        )
 
     @staticmethod
     def _only_names(text):
@@ -397,7 +524,13 @@ class Parser:
     def _reads_as(self, column, text):
         """A lone text in this column reads as that column's own (a date in «Сроки», a name in «Ответственный»)."""
         if column == self.columns.get("dates"):
-            return bool(re.search(r"\d|январ|феврал|март|апрел|ма[йя]|июн|июл|август|сентябр|октябр|ноябр|декабр|течени|четверт|полугод", text, re.IGNORECASE))
+            return bool(
+                re.search(
+                    r"\d|январ|феврал|март|апрел|ма[йя]|июн|июл|август|сентябр|октябр|ноябр|декабр|течени|четверт|полугод",
+                    text,
+                    re.IGNORECASE,
+                )
+            )
         if column == self.columns.get("responsible"):
             return any(line.name for line in responsible_lines(text))
         return False
@@ -417,7 +550,9 @@ class Parser:
 
     def _section(self, row):
         if self.caption and not CAPTION.match(self.caption[0]):
-            self._top_text(*self.caption)  # the table has its own sections: the line above it was the header's
+            self._top_text(
+                *self.caption
+            )  # the table has its own sections: the line above it was the header's
         self.caption = None
         if self.section_column is None and len(row.filled) == 1:
             self.section_column = row.filled[0][0]
@@ -432,7 +567,11 @@ class Parser:
 
         extra = {}
         for column, header in self.other_columns.items():
-            if column < len(row.cells) and not row.cells[column].covered and (with_merged or not row.cells[column].from_above):
+            if (
+                column < len(row.cells)
+                and not row.cells[column].covered
+                and (with_merged or not row.cells[column].from_above)
+            ):
                 if text := one_line(row.cells[column].text):
                     extra[header or f"Столбец {column + 1}"] = text
         return value("number"), value("title"), value("dates"), value("responsible"), extra
@@ -440,11 +579,15 @@ class Parser:
     def _event(self, row):
         number_text, title, dates, responsible, extra = self._values(row)
         if self.section is None and self.caption and not CONTENTS.match(one_line(self.caption[0])):
-            self._start_section(section_title(self.caption[0]), self.caption[1].where)  # the events under their heading
+            self._start_section(
+                section_title(self.caption[0]), self.caption[1].where
+            )  # the events under their heading
         self.caption = None
         if self.section is None:
             self._start_section("Мероприятия", row.where)
-            self.draft.warn(row.where, "Мероприятия идут до первого раздела: они собраны в раздел «Мероприятия».")
+            self.draft.warn(
+                row.where, "Мероприятия идут до первого раздела: они собраны в раздел «Мероприятия»."
+            )
         number = None
         if match := SUB_NUMBER.match(one_line(number_text)):
             self._heading_above(section_number(match[1]))
@@ -452,8 +595,13 @@ class Parser:
         elif match := EVENT_NUMBER.match(one_line(number_text)):
             number = int(match[1])
             self.numbered = True
-            if number != self.expected_number and not (number == 1 and not self.section.events):  # each section from 1
-                self.draft.warn(row.where, f"мероприятие № {number} идёт после № {self.expected_number - 1}: номера на сайте идут подряд.")
+            if number != self.expected_number and not (
+                number == 1 and not self.section.events
+            ):  # each section from 1
+                self.draft.warn(
+                    row.where,
+                    f"мероприятие № {number} идёт после № {self.expected_number - 1}: номера на сайте идут подряд.",
+                )
             self.expected_number = number + 1
         else:
             self.expected_number += 1
@@ -462,7 +610,9 @@ class Parser:
         title = one_line(title)
         if not title:
             title = "Без названия"
-            self.draft.warn(row.where, "у мероприятия нет названия: записано «Без названия», исправьте его на сайте.")
+            self.draft.warn(
+                row.where, "у мероприятия нет названия: записано «Без названия», исправьте его на сайте."
+            )
         self.event = EventDraft(title=title, where=row.where, number=number, extra=extra)
         self._dates(row, one_line(dates))
         self.event.lines = responsible_lines(untag(responsible))
@@ -475,7 +625,11 @@ class Parser:
         if last is None or last.number != section_number or last.dates_text or last.lines or last.extra:
             return
         self.section.events.pop()
-        if not self.section.events and self.section.title == "Мероприятия" and self.section.where == last.where:
+        if (
+            not self.section.events
+            and self.section.title == "Мероприятия"
+            and self.section.where == last.where
+        ):
             self.draft.sections.remove(self.section)  # the section made up for it
             self.draft.warnings = [w for w in self.draft.warnings if w.where != last.where]
         self._start_section(section_title(last.title), last.where)
@@ -484,7 +638,10 @@ class Parser:
     def _dates(self, row, dates):
         if len(dates) > 200:
             self.event.extra["Сроки проведения (полностью)"] = dates
-            self.draft.warn(row.where, "сроки длиннее 200 знаков: в графе «Сроки» начало, полностью — в дополнительных сведениях.")
+            self.draft.warn(
+                row.where,
+                "сроки длиннее 200 знаков: в графе «Сроки» начало, полностью — в дополнительных сведениях.",
+            )
             dates = dates[:200]
         self.event.dates_text = dates
 
@@ -492,7 +649,10 @@ class Parser:
         if len(self.event.title) > 2000:
             self.event.extra["Мероприятие (полностью)"] = self.event.title
             self.event.title = self.event.title[:2000]
-            self.draft.warn(row.where, "название мероприятия длиннее 2000 знаков: сохранено начало, полностью — в дополнительных сведениях.")
+            self.draft.warn(
+                row.where,
+                "название мероприятия длиннее 2000 знаков: сохранено начало, полностью — в дополнительных сведениях.",
+            )
 
     def _continue_event(self, row):
         _number, title, dates, responsible, extra = self._values(row, with_merged=False)
@@ -532,7 +692,9 @@ class Parser:
 
     def _after_row(self, row):
         self._heading_without_events()
-        if (self.pending_blocks or any(block_kind(cell.text) for _column, cell in row.filled)) and self._block_row(row):
+        if (
+            self.pending_blocks or any(block_kind(cell.text) for _column, cell in row.filled)
+        ) and self._block_row(row):
             return  # «СОГЛАСОВАНО» under the plan
         text = row.joined
         if not text.strip(" _.:"):
@@ -544,7 +706,9 @@ class Parser:
             self.draft.head_post, self.draft.head_name = self._post_above(), named[1][:100]  # «Т.А. Мальцева»
             return
         if self.draft.head_name:
-            self.draft.warn(row.where, f"текст после подписи руководителя сохранён как примечание: «{text[:60]}».")
+            self.draft.warn(
+                row.where, f"текст после подписи руководителя сохранён как примечание: «{text[:60]}»."
+            )
         else:
             self.draft.warn(row.where, f"текст после таблицы сохранён как примечание: «{text[:60]}».")
         self.draft.notes.append(("", plain(BREAK.join(cell.text for _c, cell in row.filled))))
@@ -579,5 +743,8 @@ def parse_rows(rows):
     for row in rows:
         if any(len(cell.text) > MAX_CELL for cell in row.cells):
             where = "в абзаце" if row.paragraph or not row.table and len(row.cells) == 1 else "в ячейке"
-            raise PlanImportError(f"{where} больше {number(MAX_CELL)} знаков — так план не пишут. Проверьте, тот ли это файл.", where=row.where)
+            raise PlanImportError(
+                f"{where} больше {number(MAX_CELL)} знаков — так план не пишут. Проверьте, тот ли это файл.",
+                where=row.where,
+            )
     return Parser(rows).parse()

@@ -9,8 +9,10 @@ from dataclasses import dataclass, field
 
 # A file of another kind — a spreadsheet, a presentation, a PDF, an image — whatever its name says.
 NOT_A_PLAN_FILE = "Это не план: нужен документ Word (.docx) или текст (.txt) с таблицей мероприятий."
-OLD_WORD = ("Это старый формат Word (.doc): сохраните файл в Word как .docx («Файл → Сохранить как → Документ Word») "
-            "и загрузите снова.")
+OLD_WORD = (
+    "Это старый формат Word (.doc): сохраните файл в Word как .docx («Файл → Сохранить как → Документ Word») "
+    "и загрузите снова."
+)
 
 
 def number(count):
@@ -59,7 +61,9 @@ class Row:
     @property
     def filled(self):
         """The cells with text, not counting the grid columns they cover: [(column, Cell)]."""
-        return [(column, cell) for column, cell in enumerate(self.cells) if not cell.covered and not cell.empty]
+        return [
+            (column, cell) for column, cell in enumerate(self.cells) if not cell.covered and not cell.empty
+        ]
 
     @property
     def joined(self):

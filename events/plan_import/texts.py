@@ -6,7 +6,9 @@ import re
 
 BREAK = "\n"
 # What starts an item of a list, not a label: «1.», «2)», «IV.», «а)», a dash or a bullet.
-LIST_ITEM = re.compile(r"^\s*(?:\d{1,2}(?:\.\d{1,2})*[.)]|[IVX]{1,4}[.)]|[а-яa-z]\)|[-–—•·▪●])", re.IGNORECASE)
+LIST_ITEM = re.compile(
+    r"^\s*(?:\d{1,2}(?:\.\d{1,2})*[.)]|[IVX]{1,4}[.)]|[а-яa-z]\)|[-–—•·▪●])", re.IGNORECASE
+)
 # A paragraph that is nothing but a list's marker (Word's text export writes the number, a tab, then the text).
 LIST_MARKER = re.compile(r"^\s*(?:([-–—•·▪●o§])|\d{1,2}(?:\.\d{1,2})*[.)]|[IVX]{1,4}[.)]|[а-яa-z]\))\s*$")
 
@@ -67,7 +69,9 @@ def list_items(text):
         return [(item, points) for item, points in items if item or points]
     paragraphs = [paragraph for paragraph in text.split(BREAK) if paragraph.strip()]
     if len(paragraphs) > 1 and all(SUB_POINT.match(paragraph) for paragraph in paragraphs):
-        paragraphs = [SUB_POINT.sub("", paragraph, count=1) for paragraph in paragraphs]  # a bulleted list: an item each
+        paragraphs = [
+            SUB_POINT.sub("", paragraph, count=1) for paragraph in paragraphs
+        ]  # a bulleted list: an item each
     for paragraph in paragraphs:
         paragraph = re.sub(r"^\s*(?:\d+[.)]|[a-zа-я]\))\s+", "", paragraph)  # a lone number of a Word list
         item, points = _item_with_points(paragraph)

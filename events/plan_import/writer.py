@@ -37,7 +37,9 @@ def year_of(draft, year_start=None):
     """The academic year to save the draft under; PlanImportError when neither the document nor the caller says."""
     year = year_start or draft.year_start
     if year is None:
-        raise PlanImportError("Не удалось определить учебный год: в документе нет записи вида «2024-2025». Укажите год.")
+        raise PlanImportError(
+            "Не удалось определить учебный год: в документе нет записи вида «2024-2025». Укажите год."
+        )
     return year
 
 
@@ -57,13 +59,19 @@ def save_draft(draft, association, year_start=None, replace=False, chosen=None):
     status = Plan.Status.DRAFT
     if existing:
         if not replace:
-            raise PlanImportError(f"План на {academic_year_name(year)} учебный год уже есть: его можно только заменить, подтвердив замену.")
+            raise PlanImportError(
+                f"План на {academic_year_name(year)} учебный год уже есть: его можно только заменить, подтвердив замену."
+            )
         status = existing.status
         try:
             existing.delete()
         except ProtectedError:
-            raise PlanImportError(f"План на {academic_year_name(year)} учебный год нельзя заменить: на его мероприятия ссылаются другие записи.") from None
-    plan = Plan.objects.create(association=association, year_start=year, status=status, **_plan_fields(draft, year, warnings))
+            raise PlanImportError(
+                f"План на {academic_year_name(year)} учебный год нельзя заменить: на его мероприятия ссылаются другие записи."
+            ) from None
+    plan = Plan.objects.create(
+        association=association, year_start=year, status=status, **_plan_fields(draft, year, warnings)
+    )
     names = draft.names()
     chosen, created = _new_cards(association, names, chosen or {})
     lines = [line for event in draft.events for line in event.lines]
@@ -75,13 +83,22 @@ def save_draft(draft, association, year_start=None, replace=False, chosen=None):
     for position, section_draft in enumerate(draft.sections, start=1):
         section = Section.objects.create(plan=plan, position=position, title=section_draft.title)
         for event_position, event_draft in enumerate(section_draft.events, start=1):
-            event = Event(section=section, position=event_position, title=event_draft.title, dates_text=event_draft.dates_text,
-                          extra=event_draft.extra)
+            event = Event(
+                section=section,
+                position=event_position,
+                title=event_draft.title,
+                dates_text=event_draft.dates_text,
+                extra=event_draft.extra,
+            )
             event.save()
             rows += responsible_rows(event, event_draft.lines, cards, chosen)
     bulk_create_with_history(rows, Responsible)
-    unlinked = {line.name.key: line.name for line in lines if line.name and card_of(line, cards, chosen) is None}
-    return ImportResult(plan=plan, created_persons=created, unlinked=list(unlinked.values()), warnings=warnings)
+    unlinked = {
+        line.name.key: line.name for line in lines if line.name and card_of(line, cards, chosen) is None
+    }
+    return ImportResult(
+        plan=plan, created_persons=created, unlinked=list(unlinked.values()), warnings=warnings
+    )
 
 
 def _new_cards(association, names, chosen):
@@ -94,8 +111,13 @@ def _new_cards(association, names, chosen):
             name = names[key][0]
             person = Person.objects.filter(association=association, key=key).first()
             if person is None:
-                person = Person.objects.create(association=association, surname=name.surname, initials=name.initials,
-                                               first_name=name.first_name, patronymic=name.patronymic)
+                person = Person.objects.create(
+                    association=association,
+                    surname=name.surname,
+                    initials=name.initials,
+                    first_name=name.first_name,
+                    patronymic=name.patronymic,
+                )
                 created.append(person)
             cards[key] = person
     return cards, created
@@ -116,8 +138,10 @@ def cards_to_complete(lines, cards, chosen=None):
 def year_moved(draft, year):
     """The warning when the plan is saved under another year than its document names, or None."""
     if draft.year_start and year != draft.year_start:
-        return (f"В документе указан {academic_year_name(draft.year_start)} учебный год, план сохраняется на "
-                f"{academic_year_name(year)}: годы в заголовке заменены, сроки мероприятий — как написаны.")
+        return (
+            f"В документе указан {academic_year_name(draft.year_start)} учебный год, план сохраняется на "
+            f"{academic_year_name(year)}: годы в заголовке заменены, сроки мероприятий — как написаны."
+        )
     return None
 
 
@@ -147,6 +171,10 @@ def _plan_fields(draft, year, warnings):
         if isinstance(value, str) and limit and len(value) > limit:
             values[name] = value[:limit]
             values["notes"].append([str(Plan._meta.get_field(name).verbose_name), value])
-            warnings.append(Warning("", f"«{Plan._meta.get_field(name).verbose_name}» длиннее {limit} знаков: в поле начало, полностью — в примечаниях плана."))
+            warnings.append(
+                Warning(
+                    "",
+                    f"«{Plan._meta.get_field(name).verbose_name}» длиннее {limit} знаков: в поле начало, полностью — в примечаниях плана.",
+                )
+            )
     return values
-

@@ -6,7 +6,6 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
@@ -15,75 +14,171 @@ class Migration(migrations.Migration):
 
     operations = [
         migrations.CreateModel(
-            name='Association',
+            name="Association",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=300, verbose_name='полное название')),
-                ('short_name', models.CharField(default='ГТО ШБ', max_length=100, verbose_name='краткое название')),
-                ('city', models.CharField(blank=True, max_length=100, verbose_name='город')),
-                ('slug', models.SlugField(help_text='Часть адреса страниц: латиница, цифры, дефис.', unique=True, verbose_name='адрес')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=300, verbose_name="полное название")),
+                (
+                    "short_name",
+                    models.CharField(default="ГТО ШБ", max_length=100, verbose_name="краткое название"),
+                ),
+                ("city", models.CharField(blank=True, max_length=100, verbose_name="город")),
+                (
+                    "slug",
+                    models.SlugField(
+                        help_text="Часть адреса страниц: латиница, цифры, дефис.",
+                        unique=True,
+                        verbose_name="адрес",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'объединение',
-                'verbose_name_plural': 'объединения',
+                "verbose_name": "объединение",
+                "verbose_name_plural": "объединения",
             },
         ),
         migrations.CreateModel(
-            name='Person',
+            name="Person",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('surname', models.CharField(max_length=100, verbose_name='фамилия')),
-                ('first_name', models.CharField(blank=True, max_length=100, verbose_name='имя')),
-                ('patronymic', models.CharField(blank=True, max_length=100, verbose_name='отчество')),
-                ('initials', models.CharField(blank=True, help_text='Как в документах: «В.И.». Заполняются по имени и отчеству.', max_length=10, verbose_name='инициалы')),
-                ('key', models.CharField(db_index=True, editable=False, max_length=120)),
-                ('association', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='persons', to='members.association')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("surname", models.CharField(max_length=100, verbose_name="фамилия")),
+                ("first_name", models.CharField(blank=True, max_length=100, verbose_name="имя")),
+                ("patronymic", models.CharField(blank=True, max_length=100, verbose_name="отчество")),
+                (
+                    "initials",
+                    models.CharField(
+                        blank=True,
+                        help_text="Как в документах: «В.И.». Заполняются по имени и отчеству.",
+                        max_length=10,
+                        verbose_name="инициалы",
+                    ),
+                ),
+                ("key", models.CharField(db_index=True, editable=False, max_length=120)),
+                (
+                    "association",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="persons",
+                        to="members.association",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'сотрудник',
-                'verbose_name_plural': 'сотрудники',
-                'ordering': ['surname', 'initials'],
+                "verbose_name": "сотрудник",
+                "verbose_name_plural": "сотрудники",
+                "ordering": ["surname", "initials"],
             },
         ),
         migrations.CreateModel(
-            name='Account',
+            name="Account",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('role', models.CharField(choices=[('head', 'руководитель ГТО ШБ'), ('librarian', 'школьный библиотекарь'), ('viewer', 'комитет образования (чтение)')], max_length=20, verbose_name='роль')),
-                ('user', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='account', to=settings.AUTH_USER_MODEL)),
-                ('association', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='accounts', to='members.association')),
-                ('person', models.OneToOneField(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='account', to='members.person', verbose_name='сотрудник')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "role",
+                    models.CharField(
+                        choices=[
+                            ("head", "руководитель ГТО ШБ"),
+                            ("librarian", "школьный библиотекарь"),
+                            ("viewer", "комитет образования (чтение)"),
+                        ],
+                        max_length=20,
+                        verbose_name="роль",
+                    ),
+                ),
+                (
+                    "user",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="account",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "association",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="accounts",
+                        to="members.association",
+                    ),
+                ),
+                (
+                    "person",
+                    models.OneToOneField(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="account",
+                        to="members.person",
+                        verbose_name="сотрудник",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'учётная запись',
-                'verbose_name_plural': 'учётные записи',
+                "verbose_name": "учётная запись",
+                "verbose_name_plural": "учётные записи",
             },
         ),
         migrations.CreateModel(
-            name='School',
+            name="School",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=400, verbose_name='полное название')),
-                ('short_name', models.CharField(max_length=100, verbose_name='краткое название')),
-                ('association', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='schools', to='members.association')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=400, verbose_name="полное название")),
+                ("short_name", models.CharField(max_length=100, verbose_name="краткое название")),
+                (
+                    "association",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="schools",
+                        to="members.association",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'школа',
-                'verbose_name_plural': 'школы',
-                'ordering': ['short_name'],
+                "verbose_name": "школа",
+                "verbose_name_plural": "школы",
+                "ordering": ["short_name"],
             },
         ),
         migrations.AddField(
-            model_name='person',
-            name='school',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='persons', to='members.school', verbose_name='школа'),
+            model_name="person",
+            name="school",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="persons",
+                to="members.school",
+                verbose_name="школа",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='school',
-            constraint=models.UniqueConstraint(fields=('association', 'short_name'), name='school_short_name_unique'),
+            model_name="school",
+            constraint=models.UniqueConstraint(
+                fields=("association", "short_name"), name="school_short_name_unique"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='person',
-            constraint=models.UniqueConstraint(fields=('association', 'key'), name='person_name_unique'),
+            model_name="person",
+            constraint=models.UniqueConstraint(fields=("association", "key"), name="person_name_unique"),
         ),
     ]

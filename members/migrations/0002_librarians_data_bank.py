@@ -7,174 +7,331 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('members', '0001_initial'),
+        ("members", "0001_initial"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='person',
-            name='attestation_date',
-            field=models.DateField(blank=True, null=True, verbose_name='дата аттестации'),
+            model_name="person",
+            name="attestation_date",
+            field=models.DateField(blank=True, null=True, verbose_name="дата аттестации"),
         ),
         migrations.AddField(
-            model_name='person',
-            name='attestation_due',
-            field=models.DateField(blank=True, null=True, verbose_name='следующая аттестация'),
+            model_name="person",
+            name="attestation_due",
+            field=models.DateField(blank=True, null=True, verbose_name="следующая аттестация"),
         ),
         migrations.AddField(
-            model_name='person',
-            name='category',
-            field=models.CharField(blank=True, choices=[('none', 'без категории'), ('conformity', 'соответствие занимаемой должности'), ('first', 'первая'), ('highest', 'высшая')], max_length=20, verbose_name='квалификационная категория'),
+            model_name="person",
+            name="category",
+            field=models.CharField(
+                blank=True,
+                choices=[
+                    ("none", "без категории"),
+                    ("conformity", "соответствие занимаемой должности"),
+                    ("first", "первая"),
+                    ("highest", "высшая"),
+                ],
+                max_length=20,
+                verbose_name="квалификационная категория",
+            ),
         ),
         migrations.AddField(
-            model_name='person',
-            name='education_institution',
-            field=models.CharField(blank=True, max_length=300, verbose_name='учебное заведение'),
+            model_name="person",
+            name="education_institution",
+            field=models.CharField(blank=True, max_length=300, verbose_name="учебное заведение"),
         ),
         migrations.AddField(
-            model_name='person',
-            name='education_level',
-            field=models.CharField(blank=True, choices=[('higher', 'высшее'), ('higher_library', 'высшее библиотечное'), ('vocational', 'среднее профессиональное'), ('vocational_library', 'среднее профессиональное библиотечное'), ('secondary', 'среднее общее')], max_length=30, verbose_name='образование'),
+            model_name="person",
+            name="education_level",
+            field=models.CharField(
+                blank=True,
+                choices=[
+                    ("higher", "высшее"),
+                    ("higher_library", "высшее библиотечное"),
+                    ("vocational", "среднее профессиональное"),
+                    ("vocational_library", "среднее профессиональное библиотечное"),
+                    ("secondary", "среднее общее"),
+                ],
+                max_length=30,
+                verbose_name="образование",
+            ),
         ),
         migrations.AddField(
-            model_name='person',
-            name='education_specialty',
-            field=models.CharField(blank=True, max_length=300, verbose_name='специальность по диплому'),
+            model_name="person",
+            name="education_specialty",
+            field=models.CharField(blank=True, max_length=300, verbose_name="специальность по диплому"),
         ),
         migrations.AddField(
-            model_name='person',
-            name='education_year',
-            field=models.PositiveSmallIntegerField(blank=True, null=True, validators=[django.core.validators.MinValueValidator(1950), django.core.validators.MaxValueValidator(2100)], verbose_name='год окончания'),
+            model_name="person",
+            name="education_year",
+            field=models.PositiveSmallIntegerField(
+                blank=True,
+                null=True,
+                validators=[
+                    django.core.validators.MinValueValidator(1950),
+                    django.core.validators.MaxValueValidator(2100),
+                ],
+                verbose_name="год окончания",
+            ),
         ),
         migrations.AddField(
-            model_name='person',
-            name='email',
-            field=models.EmailField(blank=True, max_length=254, verbose_name='электронная почта'),
+            model_name="person",
+            name="email",
+            field=models.EmailField(blank=True, max_length=254, verbose_name="электронная почта"),
         ),
         migrations.AddField(
-            model_name='person',
-            name='experience_as_of',
-            field=models.DateField(blank=True, null=True, verbose_name='стаж на дату'),
+            model_name="person",
+            name="experience_as_of",
+            field=models.DateField(blank=True, null=True, verbose_name="стаж на дату"),
         ),
         migrations.AddField(
-            model_name='person',
-            name='experience_library',
-            field=models.PositiveSmallIntegerField(blank=True, null=True, verbose_name='библиотечный стаж, лет'),
+            model_name="person",
+            name="experience_library",
+            field=models.PositiveSmallIntegerField(
+                blank=True, null=True, verbose_name="библиотечный стаж, лет"
+            ),
         ),
         migrations.AddField(
-            model_name='person',
-            name='experience_total',
-            field=models.PositiveSmallIntegerField(blank=True, null=True, verbose_name='общий стаж, лет'),
+            model_name="person",
+            name="experience_total",
+            field=models.PositiveSmallIntegerField(blank=True, null=True, verbose_name="общий стаж, лет"),
         ),
         migrations.AddField(
-            model_name='person',
-            name='is_active',
-            field=models.BooleanField(default=True, verbose_name='работает'),
+            model_name="person",
+            name="is_active",
+            field=models.BooleanField(default=True, verbose_name="работает"),
         ),
         migrations.AddField(
-            model_name='person',
-            name='left_on',
-            field=models.DateField(blank=True, null=True, verbose_name='дата ухода'),
+            model_name="person",
+            name="left_on",
+            field=models.DateField(blank=True, null=True, verbose_name="дата ухода"),
         ),
         migrations.AddField(
-            model_name='person',
-            name='phone',
-            field=models.CharField(blank=True, max_length=50, verbose_name='телефон'),
+            model_name="person",
+            name="phone",
+            field=models.CharField(blank=True, max_length=50, verbose_name="телефон"),
         ),
         migrations.AddField(
-            model_name='person',
-            name='position',
-            field=models.CharField(blank=True, choices=[('teacher_librarian', 'педагог-библиотекарь'), ('librarian', 'библиотекарь'), ('head_of_library', 'заведующий библиотекой'), ('ibc_head', 'руководитель ИБЦ'), ('other', 'другая')], max_length=30, verbose_name='должность'),
+            model_name="person",
+            name="position",
+            field=models.CharField(
+                blank=True,
+                choices=[
+                    ("teacher_librarian", "педагог-библиотекарь"),
+                    ("librarian", "библиотекарь"),
+                    ("head_of_library", "заведующий библиотекой"),
+                    ("ibc_head", "руководитель ИБЦ"),
+                    ("other", "другая"),
+                ],
+                max_length=30,
+                verbose_name="должность",
+            ),
         ),
         migrations.AddField(
-            model_name='person',
-            name='rate',
-            field=models.DecimalField(blank=True, decimal_places=2, max_digits=3, null=True, validators=[django.core.validators.MinValueValidator(0), django.core.validators.MaxValueValidator(2)], verbose_name='ставка'),
+            model_name="person",
+            name="rate",
+            field=models.DecimalField(
+                blank=True,
+                decimal_places=2,
+                max_digits=3,
+                null=True,
+                validators=[
+                    django.core.validators.MinValueValidator(0),
+                    django.core.validators.MaxValueValidator(2),
+                ],
+                verbose_name="ставка",
+            ),
         ),
         migrations.AddField(
-            model_name='person',
-            name='self_education_theme',
-            field=models.TextField(blank=True, verbose_name='тема самообразования'),
+            model_name="person",
+            name="self_education_theme",
+            field=models.TextField(blank=True, verbose_name="тема самообразования"),
         ),
         migrations.AddField(
-            model_name='person',
-            name='updated_at',
-            field=models.DateTimeField(auto_now=True, verbose_name='запись обновлена'),
+            model_name="person",
+            name="updated_at",
+            field=models.DateTimeField(auto_now=True, verbose_name="запись обновлена"),
         ),
         migrations.AddField(
-            model_name='school',
-            name='address',
-            field=models.CharField(blank=True, max_length=300, verbose_name='адрес'),
+            model_name="school",
+            name="address",
+            field=models.CharField(blank=True, max_length=300, verbose_name="адрес"),
         ),
         migrations.AddField(
-            model_name='school',
-            name='email',
-            field=models.EmailField(blank=True, max_length=254, verbose_name='электронная почта'),
+            model_name="school",
+            name="email",
+            field=models.EmailField(blank=True, max_length=254, verbose_name="электронная почта"),
         ),
         migrations.AddField(
-            model_name='school',
-            name='phone',
-            field=models.CharField(blank=True, max_length=50, verbose_name='телефон'),
+            model_name="school",
+            name="phone",
+            field=models.CharField(blank=True, max_length=50, verbose_name="телефон"),
         ),
         migrations.AlterField(
-            model_name='school',
-            name='short_name',
-            field=models.CharField(help_text='Как в отчётах: «МАОУ СОШ № 1».', max_length=100, verbose_name='краткое название'),
+            model_name="school",
+            name="short_name",
+            field=models.CharField(
+                help_text="Как в отчётах: «МАОУ СОШ № 1».", max_length=100, verbose_name="краткое название"
+            ),
         ),
         migrations.CreateModel(
-            name='Course',
+            name="Course",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('title', models.CharField(max_length=400, verbose_name='название курсов')),
-                ('provider', models.CharField(blank=True, max_length=300, verbose_name='организация')),
-                ('hours', models.PositiveSmallIntegerField(verbose_name='часов')),
-                ('start', models.DateField(verbose_name='начало')),
-                ('end', models.DateField(verbose_name='окончание')),
-                ('certificate_number', models.CharField(blank=True, max_length=100, verbose_name='номер удостоверения')),
-                ('scan', models.FileField(blank=True, help_text='PDF, JPEG или PNG, не больше 10 МБ.', upload_to='courses/%Y/', validators=[members.uploads.validate_upload], verbose_name='скан удостоверения')),
-                ('person', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='courses', to='members.person')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("title", models.CharField(max_length=400, verbose_name="название курсов")),
+                ("provider", models.CharField(blank=True, max_length=300, verbose_name="организация")),
+                ("hours", models.PositiveSmallIntegerField(verbose_name="часов")),
+                ("start", models.DateField(verbose_name="начало")),
+                ("end", models.DateField(verbose_name="окончание")),
+                (
+                    "certificate_number",
+                    models.CharField(blank=True, max_length=100, verbose_name="номер удостоверения"),
+                ),
+                (
+                    "scan",
+                    models.FileField(
+                        blank=True,
+                        help_text="PDF, JPEG или PNG, не больше 10 МБ.",
+                        upload_to="courses/%Y/",
+                        validators=[members.uploads.validate_upload],
+                        verbose_name="скан удостоверения",
+                    ),
+                ),
+                (
+                    "person",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="courses",
+                        to="members.person",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'курсы повышения квалификации',
-                'verbose_name_plural': 'курсы повышения квалификации',
-                'ordering': ['-end', '-pk'],
+                "verbose_name": "курсы повышения квалификации",
+                "verbose_name_plural": "курсы повышения квалификации",
+                "ordering": ["-end", "-pk"],
             },
         ),
         migrations.CreateModel(
-            name='PortfolioEntry',
+            name="PortfolioEntry",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('title', models.CharField(max_length=400, verbose_name='название')),
-                ('kind', models.CharField(choices=[('publication', 'публикация'), ('talk', 'выступление'), ('contest', 'конкурс'), ('master_class', 'мастер-класс'), ('open_event', 'открытое мероприятие')], max_length=20, verbose_name='вид')),
-                ('date', models.DateField(verbose_name='дата')),
-                ('level', models.CharField(choices=[('school', 'школьный'), ('municipal', 'муниципальный'), ('regional', 'региональный'), ('national', 'всероссийский'), ('international', 'международный')], max_length=20, verbose_name='уровень')),
-                ('result', models.CharField(blank=True, help_text='Например: «диплом I степени», «участие».', max_length=300, verbose_name='результат')),
-                ('link', models.URLField(blank=True, verbose_name='ссылка')),
-                ('file', models.FileField(blank=True, help_text='PDF, JPEG или PNG, не больше 10 МБ.', upload_to='portfolio/%Y/', validators=[members.uploads.validate_upload], verbose_name='файл')),
-                ('person', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='portfolio', to='members.person')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("title", models.CharField(max_length=400, verbose_name="название")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("publication", "публикация"),
+                            ("talk", "выступление"),
+                            ("contest", "конкурс"),
+                            ("master_class", "мастер-класс"),
+                            ("open_event", "открытое мероприятие"),
+                        ],
+                        max_length=20,
+                        verbose_name="вид",
+                    ),
+                ),
+                ("date", models.DateField(verbose_name="дата")),
+                (
+                    "level",
+                    models.CharField(
+                        choices=[
+                            ("school", "школьный"),
+                            ("municipal", "муниципальный"),
+                            ("regional", "региональный"),
+                            ("national", "всероссийский"),
+                            ("international", "международный"),
+                        ],
+                        max_length=20,
+                        verbose_name="уровень",
+                    ),
+                ),
+                (
+                    "result",
+                    models.CharField(
+                        blank=True,
+                        help_text="Например: «диплом I степени», «участие».",
+                        max_length=300,
+                        verbose_name="результат",
+                    ),
+                ),
+                ("link", models.URLField(blank=True, verbose_name="ссылка")),
+                (
+                    "file",
+                    models.FileField(
+                        blank=True,
+                        help_text="PDF, JPEG или PNG, не больше 10 МБ.",
+                        upload_to="portfolio/%Y/",
+                        validators=[members.uploads.validate_upload],
+                        verbose_name="файл",
+                    ),
+                ),
+                (
+                    "person",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="portfolio",
+                        to="members.person",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'запись портфолио',
-                'verbose_name_plural': 'портфолио',
-                'ordering': ['-date', '-pk'],
+                "verbose_name": "запись портфолио",
+                "verbose_name_plural": "портфолио",
+                "ordering": ["-date", "-pk"],
             },
         ),
         migrations.CreateModel(
-            name='Enrollment',
+            name="Enrollment",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('year_start', models.PositiveSmallIntegerField(verbose_name='учебный год начинается в')),
-                ('grade', models.PositiveSmallIntegerField(validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(11)], verbose_name='класс')),
-                ('students', models.PositiveIntegerField(verbose_name='учащихся')),
-                ('school', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='enrollments', to='members.school')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("year_start", models.PositiveSmallIntegerField(verbose_name="учебный год начинается в")),
+                (
+                    "grade",
+                    models.PositiveSmallIntegerField(
+                        validators=[
+                            django.core.validators.MinValueValidator(1),
+                            django.core.validators.MaxValueValidator(11),
+                        ],
+                        verbose_name="класс",
+                    ),
+                ),
+                ("students", models.PositiveIntegerField(verbose_name="учащихся")),
+                (
+                    "school",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="enrollments",
+                        to="members.school",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'число учащихся',
-                'verbose_name_plural': 'число учащихся по классам',
-                'ordering': ['year_start', 'grade'],
-                'constraints': [models.UniqueConstraint(fields=('school', 'year_start', 'grade'), name='enrollment_unique')],
+                "verbose_name": "число учащихся",
+                "verbose_name_plural": "число учащихся по классам",
+                "ordering": ["year_start", "grade"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("school", "year_start", "grade"), name="enrollment_unique"
+                    )
+                ],
             },
         ),
     ]

@@ -18,11 +18,17 @@ class Migration(migrations.Migration):
     dependencies = [("members", "0002_librarians_data_bank")]
 
     operations = [
-        migrations.AddField(model_name="person", name="calendar_token", field=models.CharField(max_length=43, null=True, editable=False)),
+        migrations.AddField(
+            model_name="person",
+            name="calendar_token",
+            field=models.CharField(max_length=43, null=True, editable=False),
+        ),
         migrations.RunPython(fill_tokens, migrations.RunPython.noop),
         migrations.AlterField(
             model_name="person",
             name="calendar_token",
-            field=models.CharField(default=members.models.new_calendar_token, editable=False, max_length=43, unique=True),
+            field=models.CharField(
+                default=members.models.new_calendar_token, editable=False, max_length=43, unique=True
+            ),
         ),
     ]

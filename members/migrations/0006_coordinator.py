@@ -5,20 +5,35 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('members', '0005_history'),
+        ("members", "0005_history"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='account',
-            name='association',
-            field=models.ForeignKey(blank=True, help_text='Пусто только у регионального координатора.', null=True, on_delete=django.db.models.deletion.PROTECT, related_name='accounts', to='members.association'),
+            model_name="account",
+            name="association",
+            field=models.ForeignKey(
+                blank=True,
+                help_text="Пусто только у регионального координатора.",
+                null=True,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="accounts",
+                to="members.association",
+            ),
         ),
         migrations.AlterField(
-            model_name='account',
-            name='role',
-            field=models.CharField(choices=[('head', 'руководитель ГТО ШБ'), ('librarian', 'школьный библиотекарь'), ('viewer', 'комитет образования (чтение)'), ('coordinator', 'региональный координатор')], max_length=20, verbose_name='роль'),
+            model_name="account",
+            name="role",
+            field=models.CharField(
+                choices=[
+                    ("head", "руководитель ГТО ШБ"),
+                    ("librarian", "школьный библиотекарь"),
+                    ("viewer", "комитет образования (чтение)"),
+                    ("coordinator", "региональный координатор"),
+                ],
+                max_length=20,
+                verbose_name="роль",
+            ),
         ),
     ]

@@ -5,36 +5,45 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('members', '0006_coordinator'),
+        ("members", "0006_coordinator"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='LoginAttempt',
+            name="LoginAttempt",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('username', models.CharField(max_length=150, verbose_name='логин')),
-                ('ip', models.GenericIPAddressField(blank=True, null=True, verbose_name='адрес')),
-                ('at', models.DateTimeField(db_index=True, default=django.utils.timezone.now, verbose_name='когда')),
-                ('succeeded', models.BooleanField(default=False, verbose_name='вход выполнен')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("username", models.CharField(max_length=150, verbose_name="логин")),
+                ("ip", models.GenericIPAddressField(blank=True, null=True, verbose_name="адрес")),
+                (
+                    "at",
+                    models.DateTimeField(
+                        db_index=True, default=django.utils.timezone.now, verbose_name="когда"
+                    ),
+                ),
+                ("succeeded", models.BooleanField(default=False, verbose_name="вход выполнен")),
             ],
             options={
-                'verbose_name': 'попытка входа',
-                'verbose_name_plural': 'попытки входа',
-                'ordering': ['-at'],
+                "verbose_name": "попытка входа",
+                "verbose_name_plural": "попытки входа",
+                "ordering": ["-at"],
             },
         ),
         migrations.DeleteModel(
-            name='LoginFailure',
+            name="LoginFailure",
         ),
         migrations.AddIndex(
-            model_name='loginattempt',
-            index=models.Index(fields=['username', 'at'], name='login_attempt_user'),
+            model_name="loginattempt",
+            index=models.Index(fields=["username", "at"], name="login_attempt_user"),
         ),
         migrations.AddIndex(
-            model_name='loginattempt',
-            index=models.Index(fields=['ip', 'at'], name='login_attempt_ip'),
+            model_name="loginattempt",
+            index=models.Index(fields=["ip", "at"], name="login_attempt_ip"),
         ),
     ]

@@ -6,30 +6,47 @@ from django.db import migrations
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('members', '0007_login_attempts'),
+        ("members", "0007_login_attempts"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='course',
-            name='scan',
-            field=members.uploads.CheckedFileField(blank=True, download_view='members:course_scan', help_text='PDF, JPEG или PNG, не больше 10 МБ.', upload_to='courses/%Y/', validators=[members.uploads.validate_upload], verbose_name='скан удостоверения'),
+            model_name="course",
+            name="scan",
+            field=members.uploads.CheckedFileField(
+                blank=True,
+                download_view="members:course_scan",
+                help_text="PDF, JPEG или PNG, не больше 10 МБ.",
+                upload_to="courses/%Y/",
+                validators=[members.uploads.validate_upload],
+                verbose_name="скан удостоверения",
+            ),
         ),
         migrations.AlterField(
-            model_name='historicalperson',
-            name='self_education_theme',
-            field=members.fields.LimitedTextField(blank=True, max_length=500, verbose_name='тема самообразования'),
+            model_name="historicalperson",
+            name="self_education_theme",
+            field=members.fields.LimitedTextField(
+                blank=True, max_length=500, verbose_name="тема самообразования"
+            ),
         ),
         migrations.AlterField(
-            model_name='person',
-            name='self_education_theme',
-            field=members.fields.LimitedTextField(blank=True, max_length=500, verbose_name='тема самообразования'),
+            model_name="person",
+            name="self_education_theme",
+            field=members.fields.LimitedTextField(
+                blank=True, max_length=500, verbose_name="тема самообразования"
+            ),
         ),
         migrations.AlterField(
-            model_name='portfolioentry',
-            name='file',
-            field=members.uploads.CheckedFileField(blank=True, download_view='members:portfolio_file', help_text='PDF, JPEG или PNG, не больше 10 МБ.', upload_to='portfolio/%Y/', validators=[members.uploads.validate_upload], verbose_name='файл'),
+            model_name="portfolioentry",
+            name="file",
+            field=members.uploads.CheckedFileField(
+                blank=True,
+                download_view="members:portfolio_file",
+                help_text="PDF, JPEG или PNG, не больше 10 МБ.",
+                upload_to="portfolio/%Y/",
+                validators=[members.uploads.validate_upload],
+                verbose_name="файл",
+            ),
         ),
     ]

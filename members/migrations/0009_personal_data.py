@@ -10,87 +10,214 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('members', '0008_text_lengths_and_scans'),
+        ("members", "0008_text_lengths_and_scans"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='PrivacyPolicy',
+            name="PrivacyPolicy",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('text', members.fields.LimitedTextField(help_text='Абзацы — через пустую строку. Показывается на странице «Персональные данные».', max_length=50000, verbose_name='текст политики')),
-                ('operator', models.CharField(help_text='Кто обрабатывает данные: организация, её адрес и контакт для обращений.', max_length=300, verbose_name='оператор персональных данных')),
-                ('published_on', models.DateField(default=django.utils.timezone.localdate, verbose_name='действует с')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "text",
+                    members.fields.LimitedTextField(
+                        help_text="Абзацы — через пустую строку. Показывается на странице «Персональные данные».",
+                        max_length=50000,
+                        verbose_name="текст политики",
+                    ),
+                ),
+                (
+                    "operator",
+                    models.CharField(
+                        help_text="Кто обрабатывает данные: организация, её адрес и контакт для обращений.",
+                        max_length=300,
+                        verbose_name="оператор персональных данных",
+                    ),
+                ),
+                (
+                    "published_on",
+                    models.DateField(default=django.utils.timezone.localdate, verbose_name="действует с"),
+                ),
             ],
             options={
-                'verbose_name': 'политика обработки персональных данных',
-                'verbose_name_plural': 'политика обработки персональных данных',
-                'ordering': ['-published_on', '-pk'],
+                "verbose_name": "политика обработки персональных данных",
+                "verbose_name_plural": "политика обработки персональных данных",
+                "ordering": ["-published_on", "-pk"],
             },
         ),
         migrations.AddField(
-            model_name='historicalperson',
-            name='erased_on',
-            field=models.DateField(blank=True, editable=False, null=True, verbose_name='личные данные стёрты'),
+            model_name="historicalperson",
+            name="erased_on",
+            field=models.DateField(
+                blank=True, editable=False, null=True, verbose_name="личные данные стёрты"
+            ),
         ),
         migrations.AddField(
-            model_name='historicalperson',
-            name='publish_name',
-            field=models.BooleanField(default=False, editable=False, verbose_name='согласие на публикацию имени'),
+            model_name="historicalperson",
+            name="publish_name",
+            field=models.BooleanField(
+                default=False, editable=False, verbose_name="согласие на публикацию имени"
+            ),
         ),
         migrations.AddField(
-            model_name='person',
-            name='erased_on',
-            field=models.DateField(blank=True, editable=False, null=True, verbose_name='личные данные стёрты'),
+            model_name="person",
+            name="erased_on",
+            field=models.DateField(
+                blank=True, editable=False, null=True, verbose_name="личные данные стёрты"
+            ),
         ),
         migrations.AddField(
-            model_name='person',
-            name='publish_name',
-            field=models.BooleanField(default=False, editable=False, verbose_name='согласие на публикацию имени'),
+            model_name="person",
+            name="publish_name",
+            field=models.BooleanField(
+                default=False, editable=False, verbose_name="согласие на публикацию имени"
+            ),
         ),
         migrations.CreateModel(
-            name='Consent',
+            name="Consent",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('scope', models.CharField(choices=[('processing', 'обработка персональных данных'), ('publishing', 'публикация фамилии и инициалов на открытых страницах сайта')], max_length=20, verbose_name='на что')),
-                ('given_on', models.DateField(verbose_name='дата согласия')),
-                ('scan', members.uploads.CheckedFileField(blank=True, download_view='members:consent_scan', help_text='PDF, JPEG или PNG, не больше 10 МБ.', upload_to='consents/%Y/', validators=[members.uploads.validate_upload], verbose_name='скан согласия')),
-                ('recorded_at', models.DateTimeField(auto_now_add=True, verbose_name='внесено')),
-                ('withdrawn_on', models.DateField(blank=True, null=True, verbose_name='отозвано')),
-                ('confirmed_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='подтвердил(а)')),
-                ('person', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='consents', to='members.person')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "scope",
+                    models.CharField(
+                        choices=[
+                            ("processing", "обработка персональных данных"),
+                            ("publishing", "публикация фамилии и инициалов на открытых страницах сайта"),
+                        ],
+                        max_length=20,
+                        verbose_name="на что",
+                    ),
+                ),
+                ("given_on", models.DateField(verbose_name="дата согласия")),
+                (
+                    "scan",
+                    members.uploads.CheckedFileField(
+                        blank=True,
+                        download_view="members:consent_scan",
+                        help_text="PDF, JPEG или PNG, не больше 10 МБ.",
+                        upload_to="consents/%Y/",
+                        validators=[members.uploads.validate_upload],
+                        verbose_name="скан согласия",
+                    ),
+                ),
+                ("recorded_at", models.DateTimeField(auto_now_add=True, verbose_name="внесено")),
+                ("withdrawn_on", models.DateField(blank=True, null=True, verbose_name="отозвано")),
+                (
+                    "confirmed_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="подтвердил(а)",
+                    ),
+                ),
+                (
+                    "person",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="consents",
+                        to="members.person",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'согласие на обработку персональных данных',
-                'verbose_name_plural': 'согласия на обработку персональных данных',
-                'ordering': ['-given_on', '-pk'],
+                "verbose_name": "согласие на обработку персональных данных",
+                "verbose_name_plural": "согласия на обработку персональных данных",
+                "ordering": ["-given_on", "-pk"],
             },
         ),
         migrations.CreateModel(
-            name='HistoricalConsent',
+            name="HistoricalConsent",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('scope', models.CharField(choices=[('processing', 'обработка персональных данных'), ('publishing', 'публикация фамилии и инициалов на открытых страницах сайта')], max_length=20, verbose_name='на что')),
-                ('given_on', models.DateField(verbose_name='дата согласия')),
-                ('scan', models.TextField(blank=True, help_text='PDF, JPEG или PNG, не больше 10 МБ.', max_length=100, validators=[members.uploads.validate_upload], verbose_name='скан согласия')),
-                ('recorded_at', models.DateTimeField(blank=True, editable=False, verbose_name='внесено')),
-                ('withdrawn_on', models.DateField(blank=True, null=True, verbose_name='отозвано')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('confirmed_by', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='подтвердил(а)')),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('person', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='members.person')),
+                (
+                    "id",
+                    models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name="ID"),
+                ),
+                (
+                    "scope",
+                    models.CharField(
+                        choices=[
+                            ("processing", "обработка персональных данных"),
+                            ("publishing", "публикация фамилии и инициалов на открытых страницах сайта"),
+                        ],
+                        max_length=20,
+                        verbose_name="на что",
+                    ),
+                ),
+                ("given_on", models.DateField(verbose_name="дата согласия")),
+                (
+                    "scan",
+                    models.TextField(
+                        blank=True,
+                        help_text="PDF, JPEG или PNG, не больше 10 МБ.",
+                        max_length=100,
+                        validators=[members.uploads.validate_upload],
+                        verbose_name="скан согласия",
+                    ),
+                ),
+                ("recorded_at", models.DateTimeField(blank=True, editable=False, verbose_name="внесено")),
+                ("withdrawn_on", models.DateField(blank=True, null=True, verbose_name="отозвано")),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "confirmed_by",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="подтвердил(а)",
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "person",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="members.person",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical согласие на обработку персональных данных',
-                'verbose_name_plural': 'historical согласия на обработку персональных данных',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical согласие на обработку персональных данных",
+                "verbose_name_plural": "historical согласия на обработку персональных данных",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),

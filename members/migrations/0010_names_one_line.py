@@ -6,50 +6,137 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('members', '0009_personal_data'),
+        ("members", "0009_personal_data"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='historicalperson',
-            name='first_name',
-            field=models.CharField(blank=True, max_length=100, validators=[django.core.validators.RegexValidator(re.compile('[\\x00-\\x1f\\x7f\\x85\\u2028\\u2029]'), inverse_match=True, message='Уберите переносы строк и непечатаемые знаки.')], verbose_name='имя'),
+            model_name="historicalperson",
+            name="first_name",
+            field=models.CharField(
+                blank=True,
+                max_length=100,
+                validators=[
+                    django.core.validators.RegexValidator(
+                        re.compile("[\\x00-\\x1f\\x7f\\x85\\u2028\\u2029]"),
+                        inverse_match=True,
+                        message="Уберите переносы строк и непечатаемые знаки.",
+                    )
+                ],
+                verbose_name="имя",
+            ),
         ),
         migrations.AlterField(
-            model_name='historicalperson',
-            name='initials',
-            field=models.CharField(blank=True, help_text='Как в документах: «В.И.». Заполняются по имени и отчеству.', max_length=10, validators=[django.core.validators.RegexValidator(re.compile('[\\x00-\\x1f\\x7f\\x85\\u2028\\u2029]'), inverse_match=True, message='Уберите переносы строк и непечатаемые знаки.')], verbose_name='инициалы'),
+            model_name="historicalperson",
+            name="initials",
+            field=models.CharField(
+                blank=True,
+                help_text="Как в документах: «В.И.». Заполняются по имени и отчеству.",
+                max_length=10,
+                validators=[
+                    django.core.validators.RegexValidator(
+                        re.compile("[\\x00-\\x1f\\x7f\\x85\\u2028\\u2029]"),
+                        inverse_match=True,
+                        message="Уберите переносы строк и непечатаемые знаки.",
+                    )
+                ],
+                verbose_name="инициалы",
+            ),
         ),
         migrations.AlterField(
-            model_name='historicalperson',
-            name='patronymic',
-            field=models.CharField(blank=True, max_length=100, validators=[django.core.validators.RegexValidator(re.compile('[\\x00-\\x1f\\x7f\\x85\\u2028\\u2029]'), inverse_match=True, message='Уберите переносы строк и непечатаемые знаки.')], verbose_name='отчество'),
+            model_name="historicalperson",
+            name="patronymic",
+            field=models.CharField(
+                blank=True,
+                max_length=100,
+                validators=[
+                    django.core.validators.RegexValidator(
+                        re.compile("[\\x00-\\x1f\\x7f\\x85\\u2028\\u2029]"),
+                        inverse_match=True,
+                        message="Уберите переносы строк и непечатаемые знаки.",
+                    )
+                ],
+                verbose_name="отчество",
+            ),
         ),
         migrations.AlterField(
-            model_name='historicalperson',
-            name='surname',
-            field=models.CharField(max_length=100, validators=[django.core.validators.RegexValidator(re.compile('[\\x00-\\x1f\\x7f\\x85\\u2028\\u2029]'), inverse_match=True, message='Уберите переносы строк и непечатаемые знаки.')], verbose_name='фамилия'),
+            model_name="historicalperson",
+            name="surname",
+            field=models.CharField(
+                max_length=100,
+                validators=[
+                    django.core.validators.RegexValidator(
+                        re.compile("[\\x00-\\x1f\\x7f\\x85\\u2028\\u2029]"),
+                        inverse_match=True,
+                        message="Уберите переносы строк и непечатаемые знаки.",
+                    )
+                ],
+                verbose_name="фамилия",
+            ),
         ),
         migrations.AlterField(
-            model_name='person',
-            name='first_name',
-            field=models.CharField(blank=True, max_length=100, validators=[django.core.validators.RegexValidator(re.compile('[\\x00-\\x1f\\x7f\\x85\\u2028\\u2029]'), inverse_match=True, message='Уберите переносы строк и непечатаемые знаки.')], verbose_name='имя'),
+            model_name="person",
+            name="first_name",
+            field=models.CharField(
+                blank=True,
+                max_length=100,
+                validators=[
+                    django.core.validators.RegexValidator(
+                        re.compile("[\\x00-\\x1f\\x7f\\x85\\u2028\\u2029]"),
+                        inverse_match=True,
+                        message="Уберите переносы строк и непечатаемые знаки.",
+                    )
+                ],
+                verbose_name="имя",
+            ),
         ),
         migrations.AlterField(
-            model_name='person',
-            name='initials',
-            field=models.CharField(blank=True, help_text='Как в документах: «В.И.». Заполняются по имени и отчеству.', max_length=10, validators=[django.core.validators.RegexValidator(re.compile('[\\x00-\\x1f\\x7f\\x85\\u2028\\u2029]'), inverse_match=True, message='Уберите переносы строк и непечатаемые знаки.')], verbose_name='инициалы'),
+            model_name="person",
+            name="initials",
+            field=models.CharField(
+                blank=True,
+                help_text="Как в документах: «В.И.». Заполняются по имени и отчеству.",
+                max_length=10,
+                validators=[
+                    django.core.validators.RegexValidator(
+                        re.compile("[\\x00-\\x1f\\x7f\\x85\\u2028\\u2029]"),
+                        inverse_match=True,
+                        message="Уберите переносы строк и непечатаемые знаки.",
+                    )
+                ],
+                verbose_name="инициалы",
+            ),
         ),
         migrations.AlterField(
-            model_name='person',
-            name='patronymic',
-            field=models.CharField(blank=True, max_length=100, validators=[django.core.validators.RegexValidator(re.compile('[\\x00-\\x1f\\x7f\\x85\\u2028\\u2029]'), inverse_match=True, message='Уберите переносы строк и непечатаемые знаки.')], verbose_name='отчество'),
+            model_name="person",
+            name="patronymic",
+            field=models.CharField(
+                blank=True,
+                max_length=100,
+                validators=[
+                    django.core.validators.RegexValidator(
+                        re.compile("[\\x00-\\x1f\\x7f\\x85\\u2028\\u2029]"),
+                        inverse_match=True,
+                        message="Уберите переносы строк и непечатаемые знаки.",
+                    )
+                ],
+                verbose_name="отчество",
+            ),
         ),
         migrations.AlterField(
-            model_name='person',
-            name='surname',
-            field=models.CharField(max_length=100, validators=[django.core.validators.RegexValidator(re.compile('[\\x00-\\x1f\\x7f\\x85\\u2028\\u2029]'), inverse_match=True, message='Уберите переносы строк и непечатаемые знаки.')], verbose_name='фамилия'),
+            model_name="person",
+            name="surname",
+            field=models.CharField(
+                max_length=100,
+                validators=[
+                    django.core.validators.RegexValidator(
+                        re.compile("[\\x00-\\x1f\\x7f\\x85\\u2028\\u2029]"),
+                        inverse_match=True,
+                        message="Уберите переносы строк и непечатаемые знаки.",
+                    )
+                ],
+                verbose_name="фамилия",
+            ),
         ),
     ]

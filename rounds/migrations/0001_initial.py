@@ -9,106 +9,243 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('members', '0002_librarians_data_bank'),
+        ("members", "0002_librarians_data_bank"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Report',
+            name="Report",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('status', models.CharField(choices=[('draft', 'черновик'), ('submitted', 'сдан')], default='draft', max_length=20, verbose_name='состояние')),
-                ('started', models.BooleanField(default=False, verbose_name='начат')),
-                ('submitted_at', models.DateTimeField(blank=True, null=True, verbose_name='сдан')),
-                ('reminded_at', models.DateTimeField(blank=True, null=True, verbose_name='напоминание отправлено')),
-                ('school', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='reports', to='members.school')),
-                ('submitted_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[("draft", "черновик"), ("submitted", "сдан")],
+                        default="draft",
+                        max_length=20,
+                        verbose_name="состояние",
+                    ),
+                ),
+                ("started", models.BooleanField(default=False, verbose_name="начат")),
+                ("submitted_at", models.DateTimeField(blank=True, null=True, verbose_name="сдан")),
+                (
+                    "reminded_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="напоминание отправлено"),
+                ),
+                (
+                    "school",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="reports",
+                        to="members.school",
+                    ),
+                ),
+                (
+                    "submitted_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'отчёт школы',
-                'verbose_name_plural': 'отчёты школ',
-                'ordering': ['school__short_name'],
+                "verbose_name": "отчёт школы",
+                "verbose_name_plural": "отчёты школ",
+                "ordering": ["school__short_name"],
             },
         ),
         migrations.CreateModel(
-            name='ProvisionLine',
+            name="ProvisionLine",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('grade', models.PositiveSmallIntegerField(validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(11)], verbose_name='класс')),
-                ('subject', models.CharField(max_length=100, verbose_name='предмет')),
-                ('students', models.PositiveIntegerField(verbose_name='учащихся')),
-                ('available', models.PositiveIntegerField(verbose_name='есть экземпляров')),
-                ('missing', models.PositiveIntegerField(verbose_name='не хватает экземпляров')),
-                ('report', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='provision_lines', to='rounds.report')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "grade",
+                    models.PositiveSmallIntegerField(
+                        validators=[
+                            django.core.validators.MinValueValidator(1),
+                            django.core.validators.MaxValueValidator(11),
+                        ],
+                        verbose_name="класс",
+                    ),
+                ),
+                ("subject", models.CharField(max_length=100, verbose_name="предмет")),
+                ("students", models.PositiveIntegerField(verbose_name="учащихся")),
+                ("available", models.PositiveIntegerField(verbose_name="есть экземпляров")),
+                ("missing", models.PositiveIntegerField(verbose_name="не хватает экземпляров")),
+                (
+                    "report",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="provision_lines",
+                        to="rounds.report",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'строка обеспеченности',
-                'verbose_name_plural': 'строки обеспеченности',
-                'ordering': ['grade', 'subject'],
+                "verbose_name": "строка обеспеченности",
+                "verbose_name_plural": "строки обеспеченности",
+                "ordering": ["grade", "subject"],
             },
         ),
         migrations.CreateModel(
-            name='InspectionAnswer',
+            name="InspectionAnswer",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('share_in_fpu', models.PositiveSmallIntegerField(validators=[django.core.validators.MaxValueValidator(100)], verbose_name='доля учебников из действующего ФПУ, %')),
-                ('excluded_in_use', models.PositiveIntegerField(verbose_name='исключённых из ФПУ учебников в использовании, экз.')),
-                ('excluded_by_grade', models.JSONField(blank=True, default=dict, verbose_name='исключённые по классам')),
-                ('report', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='inspection', to='rounds.report')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "share_in_fpu",
+                    models.PositiveSmallIntegerField(
+                        validators=[django.core.validators.MaxValueValidator(100)],
+                        verbose_name="доля учебников из действующего ФПУ, %",
+                    ),
+                ),
+                (
+                    "excluded_in_use",
+                    models.PositiveIntegerField(
+                        verbose_name="исключённых из ФПУ учебников в использовании, экз."
+                    ),
+                ),
+                (
+                    "excluded_by_grade",
+                    models.JSONField(blank=True, default=dict, verbose_name="исключённые по классам"),
+                ),
+                (
+                    "report",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="inspection",
+                        to="rounds.report",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'проверка фонда',
-                'verbose_name_plural': 'проверки фонда',
+                "verbose_name": "проверка фонда",
+                "verbose_name_plural": "проверки фонда",
             },
         ),
         migrations.CreateModel(
-            name='FsemAnswer',
+            name="FsemAnswer",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('check_date', models.DateField(verbose_name='дата сверки')),
-                ('list_edition', models.DateField(help_text='Дата списка ФСЭМ, с которым сверялись.', verbose_name='редакция списка (дата)')),
-                ('items_found', models.PositiveIntegerField(verbose_name='выявлено документов')),
-                ('items_withdrawn', models.PositiveIntegerField(verbose_name='изъято документов')),
-                ('act_number', models.CharField(max_length=50, verbose_name='номер акта')),
-                ('act_date', models.DateField(verbose_name='дата акта')),
-                ('act_scan', models.FileField(blank=True, help_text='PDF, JPEG или PNG, не больше 10 МБ.', upload_to='fsem/%Y/', validators=[members.uploads.validate_upload], verbose_name='скан акта')),
-                ('report', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='fsem', to='rounds.report')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("check_date", models.DateField(verbose_name="дата сверки")),
+                (
+                    "list_edition",
+                    models.DateField(
+                        help_text="Дата списка ФСЭМ, с которым сверялись.",
+                        verbose_name="редакция списка (дата)",
+                    ),
+                ),
+                ("items_found", models.PositiveIntegerField(verbose_name="выявлено документов")),
+                ("items_withdrawn", models.PositiveIntegerField(verbose_name="изъято документов")),
+                ("act_number", models.CharField(max_length=50, verbose_name="номер акта")),
+                ("act_date", models.DateField(verbose_name="дата акта")),
+                (
+                    "act_scan",
+                    models.FileField(
+                        blank=True,
+                        help_text="PDF, JPEG или PNG, не больше 10 МБ.",
+                        upload_to="fsem/%Y/",
+                        validators=[members.uploads.validate_upload],
+                        verbose_name="скан акта",
+                    ),
+                ),
+                (
+                    "report",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="fsem", to="rounds.report"
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'сверка с ФСЭМ',
-                'verbose_name_plural': 'сверки с ФСЭМ',
+                "verbose_name": "сверка с ФСЭМ",
+                "verbose_name_plural": "сверки с ФСЭМ",
             },
         ),
         migrations.CreateModel(
-            name='Round',
+            name="Round",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('provision', 'обеспеченность учащихся учебниками'), ('fsem', 'работа с документами, включёнными в ФСЭМ'), ('inspection', 'проверка фонда на соответствие ФПУ')], max_length=20, verbose_name='вид отчёта')),
-                ('title', models.CharField(max_length=300, verbose_name='название')),
-                ('year_start', models.PositiveSmallIntegerField(verbose_name='учебный год начинается в')),
-                ('deadline', models.DateField(verbose_name='срок сдачи')),
-                ('opened_at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='открыт')),
-                ('association', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='rounds', to='members.association')),
-                ('opened_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("provision", "обеспеченность учащихся учебниками"),
+                            ("fsem", "работа с документами, включёнными в ФСЭМ"),
+                            ("inspection", "проверка фонда на соответствие ФПУ"),
+                        ],
+                        max_length=20,
+                        verbose_name="вид отчёта",
+                    ),
+                ),
+                ("title", models.CharField(max_length=300, verbose_name="название")),
+                ("year_start", models.PositiveSmallIntegerField(verbose_name="учебный год начинается в")),
+                ("deadline", models.DateField(verbose_name="срок сдачи")),
+                ("opened_at", models.DateTimeField(default=django.utils.timezone.now, verbose_name="открыт")),
+                (
+                    "association",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="rounds",
+                        to="members.association",
+                    ),
+                ),
+                (
+                    "opened_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'сбор отчётов',
-                'verbose_name_plural': 'сборы отчётов',
-                'ordering': ['-deadline', '-pk'],
+                "verbose_name": "сбор отчётов",
+                "verbose_name_plural": "сборы отчётов",
+                "ordering": ["-deadline", "-pk"],
             },
         ),
         migrations.AddField(
-            model_name='report',
-            name='round',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='reports', to='rounds.round'),
+            model_name="report",
+            name="round",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE, related_name="reports", to="rounds.round"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='report',
-            constraint=models.UniqueConstraint(fields=('round', 'school'), name='report_round_school_unique'),
+            model_name="report",
+            constraint=models.UniqueConstraint(fields=("round", "school"), name="report_round_school_unique"),
         ),
     ]

@@ -5,16 +5,22 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('rounds', '0001_initial'),
-        ('textbooks', '0002_trigram_search'),
+        ("rounds", "0001_initial"),
+        ("textbooks", "0002_trigram_search"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='provisionline',
-            name='need',
-            field=models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='textbooks.need'),
+            model_name="provisionline",
+            name="need",
+            field=models.ForeignKey(
+                blank=True,
+                editable=False,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="+",
+                to="textbooks.need",
+            ),
         ),
     ]

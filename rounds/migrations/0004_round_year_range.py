@@ -5,15 +5,20 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('rounds', '0003_history'),
+        ("rounds", "0003_history"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='round',
-            name='year_start',
-            field=models.PositiveSmallIntegerField(validators=[django.core.validators.MinValueValidator(2000), django.core.validators.MaxValueValidator(2100)], verbose_name='учебный год начинается в'),
+            model_name="round",
+            name="year_start",
+            field=models.PositiveSmallIntegerField(
+                validators=[
+                    django.core.validators.MinValueValidator(2000),
+                    django.core.validators.MaxValueValidator(2100),
+                ],
+                verbose_name="учебный год начинается в",
+            ),
         ),
     ]

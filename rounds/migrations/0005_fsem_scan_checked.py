@@ -5,15 +5,22 @@ from django.db import migrations
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('rounds', '0004_round_year_range'),
+        ("rounds", "0004_round_year_range"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='fsemanswer',
-            name='act_scan',
-            field=members.uploads.CheckedFileField(blank=True, download_key='report_id', download_view='rounds:fsem_scan', help_text='PDF, JPEG или PNG, не больше 10 МБ.', upload_to='fsem/%Y/', validators=[members.uploads.validate_upload], verbose_name='скан акта'),
+            model_name="fsemanswer",
+            name="act_scan",
+            field=members.uploads.CheckedFileField(
+                blank=True,
+                download_key="report_id",
+                download_view="rounds:fsem_scan",
+                help_text="PDF, JPEG или PNG, не больше 10 МБ.",
+                upload_to="fsem/%Y/",
+                validators=[members.uploads.validate_upload],
+                verbose_name="скан акта",
+            ),
         ),
     ]

@@ -11,8 +11,14 @@ pytestmark = pytest.mark.django_db
 
 
 def event_data(event, **overrides):
-    data = {"section": event.section_id, "title": event.title, "dates_text": event.dates_text, "status": event.status,
-            "outcome": event.outcome, "responsible": event.responsible_names()}
+    data = {
+        "section": event.section_id,
+        "title": event.title,
+        "dates_text": event.dates_text,
+        "status": event.status,
+        "outcome": event.outcome,
+        "responsible": event.responsible_names(),
+    }
     data.update(overrides)
     return data
 
@@ -42,7 +48,9 @@ def test_a_form_without_its_version_is_stale(head_client, plan, version):
         data["version"] = version
     response = head_client.post(url, data)
     html = response.content.decode()
-    assert response.status_code == 200 and ("без отметки о том, какую версию" in html or "Введите целое число" in html)
+    assert response.status_code == 200 and (
+        "без отметки о том, какую версию" in html or "Введите целое число" in html
+    )
     assert "Переписано вслепую" in html
     event.refresh_from_db()
     assert event.title == "Круглый стол"
@@ -61,18 +69,29 @@ def test_second_save_is_refused_with_what_changed(plan, head_user, viewer_user):
     loaded_first = version_in(first.get(url))
     loaded_second = version_in(second.get(url))
 
-    assert first.post(url, {**event_data(event, dates_text="Ноябрь 2023 г."), "version": loaded_first}).status_code == 302
-    response = second.post(url, {**event_data(event, title="Круглый стол для библиотекарей"), "version": loaded_second})
+    assert (
+        first.post(
+            url, {**event_data(event, dates_text="Ноябрь 2023 г."), "version": loaded_first}
+        ).status_code
+        == 302
+    )
+    response = second.post(
+        url, {**event_data(event, title="Круглый стол для библиотекарей"), "version": loaded_second}
+    )
     assert response.status_code == 200
     html = response.content.decode()
     assert "Пока вы редактировали, запись изменили" in html
     assert "Сроки проведения: «25 октября 2023 г.» → «Ноябрь 2023 г.»" in html
-    assert "Круглый стол для библиотекарей</textarea>" in html, html[html.find("id_title"):html.find("id_title")+300]  # what the second person typed is kept
+    assert "Круглый стол для библиотекарей</textarea>" in html, html[
+        html.find("id_title") : html.find("id_title") + 300
+    ]  # what the second person typed is kept
     event.refresh_from_db()
     assert (event.title, event.dates_text) == ("Круглый стол", "Ноябрь 2023 г.")
 
     # Having seen the change, saving again is a deliberate choice: it goes through.
-    again = second.post(url, {**event_data(event, title="Круглый стол для библиотекарей"), "version": version_in(response)})
+    again = second.post(
+        url, {**event_data(event, title="Круглый стол для библиотекарей"), "version": version_in(response)}
+    )
     assert again.status_code == 302
     event.refresh_from_db()
     assert (event.title, event.dates_text) == ("Круглый стол для библиотекарей", "Ноябрь 2023 г.")
@@ -84,12 +103,33 @@ def test_concurrent_edit_of_a_librarians_record(librarian_user, head_user):
     mine, heads = Client(), Client()
     mine.force_login(librarian_user)
     heads.force_login(head_user)
-    data = {"surname": "Куклина", "initials": "Н.Н.", "first_name": "", "patronymic": "", "position": "", "rate": "",
-            "education_level": "", "education_institution": "", "education_year": "", "education_specialty": "",
-            "experience_total": "", "experience_library": "", "experience_as_of": "", "category": "",
-            "attestation_date": "", "attestation_due": "", "phone": "", "email": ""}
+    data = {
+        "surname": "Куклина",
+        "initials": "Н.Н.",
+        "first_name": "",
+        "patronymic": "",
+        "position": "",
+        "rate": "",
+        "education_level": "",
+        "education_institution": "",
+        "education_year": "",
+        "education_specialty": "",
+        "experience_total": "",
+        "experience_library": "",
+        "experience_as_of": "",
+        "category": "",
+        "attestation_date": "",
+        "attestation_due": "",
+        "phone": "",
+        "email": "",
+    }
     v1, v2 = version_in(mine.get(url)), version_in(heads.get(url))
-    assert heads.post(url, {**data, "self_education_theme": "Тема от руководителя", "is_active": "on", "version": v2}).status_code == 302
+    assert (
+        heads.post(
+            url, {**data, "self_education_theme": "Тема от руководителя", "is_active": "on", "version": v2}
+        ).status_code
+        == 302
+    )
     response = mine.post(url, {**data, "self_education_theme": "Моя тема", "version": v1})
     assert "Тема самообразования: «—» → «Тема от руководителя»" in response.content.decode()
     person.refresh_from_db()
@@ -107,8 +147,15 @@ def test_head_restores_a_deleted_section_with_its_events(head_client, plan):
     assert section_row["who"] == "Саблина В.И."
     head_client.post(reverse("audit:restore", args=[section_row["label"], section_row["record"].history_id]))
 
-    assert [(s.numeral, s.title) for s in plan.sections.all()] == [("I", "Организационная деятельность"), ("II", "Социальное партнерство")]
-    numbered = [(e.number, e.title, e.responsible_names()) for s in plan.numbered_sections() for e in s.numbered_events]
+    assert [(s.numeral, s.title) for s in plan.sections.all()] == [
+        ("I", "Организационная деятельность"),
+        ("II", "Социальное партнерство"),
+    ]
+    numbered = [
+        (e.number, e.title, e.responsible_names())
+        for s in plan.numbered_sections()
+        for e in s.numbered_events
+    ]
     assert numbered == [
         (1, "Утверждение плана работы", ["Саблина В.И."]),
         (2, "Конкурс юных поэтов", ["Саблина В.И."]),
@@ -119,10 +166,17 @@ def test_head_restores_a_deleted_section_with_its_events(head_client, plan):
 def test_deleted_event_comes_back_in_its_place(head_client, plan):
     event = Event.objects.get(title="Утверждение плана работы")
     head_client.post(reverse("events:event_delete", args=[event.pk]))
-    row = next(r for r in head_client.get(reverse("audit:deleted")).context["rows"] if r["label"] == "events.event")
+    row = next(
+        r for r in head_client.get(reverse("audit:deleted")).context["rows"] if r["label"] == "events.event"
+    )
     head_client.post(reverse("audit:restore", args=[row["label"], row["record"].history_id]))
-    assert [e.title for s in plan.numbered_sections() for e in s.numbered_events][:2] == ["Утверждение плана работы", "Конкурс юных поэтов"]
-    assert not any(r["label"] == "events.event" for r in head_client.get(reverse("audit:deleted")).context["rows"])
+    assert [e.title for s in plan.numbered_sections() for e in s.numbered_events][:2] == [
+        "Утверждение плана работы",
+        "Конкурс юных поэтов",
+    ]
+    assert not any(
+        r["label"] == "events.event" for r in head_client.get(reverse("audit:deleted")).context["rows"]
+    )
 
 
 def test_other_association_head_cannot_see_or_restore(client, other_head_user, head_client, plan):
@@ -131,7 +185,9 @@ def test_other_association_head_cannot_see_or_restore(client, other_head_user, h
     record = Section.history.get(id=section.pk, history_type="-")
     client.force_login(other_head_user)
     assert client.get(reverse("audit:deleted")).context["rows"] == []
-    assert client.post(reverse("audit:restore", args=["events.section", record.history_id])).status_code == 404
+    assert (
+        client.post(reverse("audit:restore", args=["events.section", record.history_id])).status_code == 404
+    )
     assert not Section.objects.filter(pk=section.pk).exists()
 
 
@@ -139,7 +195,9 @@ def test_person_history_only_for_the_head(head_client, client, librarian_user, o
     person = librarian_user.account.person
     person.self_education_theme = "Медиаграмотность"
     person.save()
-    assert "История изменений" in head_client.get(reverse("members:person", args=[person.pk])).content.decode()
+    assert (
+        "История изменений" in head_client.get(reverse("members:person", args=[person.pk])).content.decode()
+    )
     client.force_login(other_librarian_user)
     assert "История изменений" not in client.get(reverse("members:person", args=[person.pk])).content.decode()
     assert Person.history.filter(id=person.pk).count() == 2
@@ -148,15 +206,32 @@ def test_person_history_only_for_the_head(head_client, client, librarian_user, o
 def test_offer_edited_by_two_librarians_of_the_school(head_user, librarian_user, school):
     from textbooks.models import Offer
 
-    offer = Offer.objects.create(school=school, title="Физика. 7 класс", authors="Пёрышкин А.В.", subject="Физика",
-                                 grade_from=7, grade_to=7, copies=8, available=8)
+    offer = Offer.objects.create(
+        school=school,
+        title="Физика. 7 класс",
+        authors="Пёрышкин А.В.",
+        subject="Физика",
+        grade_from=7,
+        grade_to=7,
+        copies=8,
+        available=8,
+    )
     url = reverse("textbooks:offer_edit", args=[offer.pk])
     mine, heads = Client(), Client()
     mine.force_login(librarian_user)
     heads.force_login(head_user)
     v_mine, v_head = version_in(mine.get(url)), version_in(heads.get(url))
-    data = {"fpu_number": "", "title": offer.title, "authors": offer.authors, "publisher": "", "subject": "Физика",
-            "grades": "7", "year_published": "", "condition": "good", "note": ""}
+    data = {
+        "fpu_number": "",
+        "title": offer.title,
+        "authors": offer.authors,
+        "publisher": "",
+        "subject": "Физика",
+        "grades": "7",
+        "year_published": "",
+        "condition": "good",
+        "note": "",
+    }
     assert heads.post(url, {**data, "copies": "10", "version": v_head}).status_code == 302
     response = mine.post(url, {**data, "copies": "5", "version": v_mine})
     html = response.content.decode()

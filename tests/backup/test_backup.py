@@ -25,8 +25,14 @@ def records(data):
 def test_round_trip_of_the_demo_database(tmp_path, media_root):
     load_demo()
     person = Person.objects.get(surname="Куклина")
-    Course.objects.create(person=person, title="С удостоверением", hours=16, start=datetime.date(2024, 1, 1),
-                          end=datetime.date(2024, 1, 2), scan=SimpleUploadedFile("udost.pdf", b"%PDF-1.4 scan"))
+    Course.objects.create(
+        person=person,
+        title="С удостоверением",
+        hours=16,
+        start=datetime.date(2024, 1, 1),
+        end=datetime.date(2024, 1, 2),
+        scan=SimpleUploadedFile("udost.pdf", b"%PDF-1.4 scan"),
+    )
     before = records(dump())
     archive = tmp_path / "copy.zip"
     out = StringIO()
@@ -92,5 +98,7 @@ def test_times_come_back_to_the_microsecond_and_reminders_come_back(tmp_path, me
     call_command("flush", "--noinput", verbosity=0)
     call_command("restore", str(archive), stdout=StringIO())
     assert list(Event.history.filter(id=event.pk).values_list("history_date", flat=True)) == [exact]
-    assert Reminder.objects.filter(event=event, kind=Reminder.Kind.COMING).count() == 1  # a restored site does not write again
+    assert (
+        Reminder.objects.filter(event=event, kind=Reminder.Kind.COMING).count() == 1
+    )  # a restored site does not write again
     assert not LoginAttempt.objects.exists()  # left out on purpose: the throttle's short-lived state

@@ -13,7 +13,9 @@ def test_head_logs_in_and_edits_an_event(live_server, page, head_user, plan):
     page.get_by_label("Имя пользователя").fill("head")
     page.get_by_label("Пароль").fill("secret-pass-1")
     page.get_by_role("button", name="Войти").click()
-    expect(page.get_by_role("heading", level=1)).to_contain_text("План работы ГТО ШБ на 2023-2024 учебный год")
+    expect(page.get_by_role("heading", level=1)).to_contain_text(
+        "План работы ГТО ШБ на 2023-2024 учебный год"
+    )
 
     page.get_by_role("link", name="Изменить мероприятие 2").click()
     page.get_by_label("Мероприятие").fill("Конкурс юных поэтов «Сад поэзии приглашает...!»")

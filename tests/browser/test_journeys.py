@@ -35,7 +35,9 @@ def test_head_moves_marks_publishes_and_downloads(live_server, page, login, head
     row.get_by_label("Состояние").select_option("done")
     row.get_by_role("button", name="Отметить").click()
     expect(page.get_by_role("status")).to_contain_text("проведено")
-    expect(page.locator("tr.plan-event", has_text="Круглый стол").locator(".status-badge-done")).to_have_text("проведено")
+    expect(page.locator("tr.plan-event", has_text="Круглый стол").locator(".status-badge-done")).to_have_text(
+        "проведено"
+    )
 
     page.get_by_role("button", name="Опубликовать").click()
     expect(page.get_by_role("status")).to_contain_text("План опубликован")
@@ -45,13 +47,17 @@ def test_head_moves_marks_publishes_and_downloads(live_server, page, login, head
     download = info.value
     assert download.suggested_filename == "План работы ГТО ШБ 2023-2024.pdf"
     text = pdf_text(open(download.path(), "rb").read())
-    assert "Конкурс юных поэтов" in text and text.index("Конкурс юных поэтов") < text.index("Утверждение плана работы")
+    assert "Конкурс юных поэтов" in text and text.index("Конкурс юных поэтов") < text.index(
+        "Утверждение плана работы"
+    )
 
     plan.refresh_from_db()
     assert plan.is_published and Event.objects.get(title="Круглый стол").status == "done"
 
 
-def test_librarians_exchange_textbooks(live_server, page, login, librarian_user, other_librarian_user, school):
+def test_librarians_exchange_textbooks(
+    live_server, page, login, librarian_user, other_librarian_user, school
+):
     # Куклина (school A) updates her record and offers a surplus textbook.
     login(page, "librarian")
     page.goto(live_server.url + "/")

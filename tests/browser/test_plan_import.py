@@ -22,7 +22,11 @@ pytestmark = pytest.mark.django_db(transaction=True)
 def rmo_plan():
     """A district РМО's plan: title paragraphs, «Тема:» and «Цель:» paragraphs, its own columns and people."""
     document = docx.Document()
-    for line in ("ПЛАН РАБОТЫ", "районного методического объединения школьных библиотекарей", "на 2025-2026 учебный год"):
+    for line in (
+        "ПЛАН РАБОТЫ",
+        "районного методического объединения школьных библиотекарей",
+        "на 2025-2026 учебный год",
+    ):
         document.add_paragraph(line).runs[0].bold = True
     document.add_paragraph("Тема: Школьная библиотека как центр чтения")
     document.add_paragraph("Цель: Повышение профессиональной компетентности школьных библиотекарей")
@@ -45,8 +49,9 @@ def rmo_plan():
     return out.getvalue()
 
 
-def test_head_uploads_a_word_plan_reads_the_preview_links_a_name_and_confirms(live_server, page, login, head_user, librarian_user,
-                                                                                tmp_path, media_root):
+def test_head_uploads_a_word_plan_reads_the_preview_links_a_name_and_confirms(
+    live_server, page, login, head_user, librarian_user, tmp_path, media_root
+):
     path = tmp_path / "План РМО 2025-2026.docx"
     path.write_bytes(rmo_plan())
     login(page, "head")
@@ -56,10 +61,16 @@ def test_head_uploads_a_word_plan_reads_the_preview_links_a_name_and_confirms(li
     page.get_by_role("button", name="Прочитать файл").click()
 
     expect(page.get_by_role("heading", name="Проверьте, как прочитан план")).to_be_visible()
-    expect(page.locator("#import-summary")).to_contain_text("план на 2025-2026 учебный год — 1 раздел, 2 мероприятия")
-    expect(page.locator("#import-title")).to_contain_text("районного методического объединения школьных библиотекарей")
+    expect(page.locator("#import-summary")).to_contain_text(
+        "план на 2025-2026 учебный год — 1 раздел, 2 мероприятия"
+    )
+    expect(page.locator("#import-title")).to_contain_text(
+        "районного методического объединения школьных библиотекарей"
+    )
     first = page.locator("#import-event-1")
-    expect(first.locator(".import-row-warning")).to_contain_text("дата «15.09.2026» вне 2025-2026 учебного года")
+    expect(first.locator(".import-row-warning")).to_contain_text(
+        "дата «15.09.2026» вне 2025-2026 учебного года"
+    )
     expect(first).to_contain_text("карточка Саблина В.И.")
     second = page.locator("#import-event-2")
     expect(second).to_contain_text("1 апреля 2026 г. – 31 мая 2026 г.")  # IV четверть
@@ -73,18 +84,27 @@ def test_head_uploads_a_word_plan_reads_the_preview_links_a_name_and_confirms(li
     page.get_by_role("button", name="Загрузить").click()
 
     expect(page.get_by_role("status")).to_contain_text("План работы на 2025-2026 учебный год загружен.")
-    expect(page.locator("#plan-title")).to_contain_text("районного методического объединения школьных библиотекарей")
+    expect(page.locator("#plan-title")).to_contain_text(
+        "районного методического объединения школьных библиотекарей"
+    )
     row = page.locator("tr.plan-event", has_text="Конкурс чтецов")
     expect(row).to_contain_text("Куклина Н.Н.")
     expect(row).to_contain_text("все библиотекари")
     expect(row).to_contain_text("конкурс")
     plan = Plan.objects.get()
-    assert (plan.year_start, plan.theme, plan.head_post, plan.head_name) == (2025, "Школьная библиотека как центр чтения", "Руководитель РМО", "В.И. Саблина")
+    assert (plan.year_start, plan.theme, plan.head_post, plan.head_name) == (
+        2025,
+        "Школьная библиотека как центр чтения",
+        "Руководитель РМО",
+        "В.И. Саблина",
+    )
     assert Responsible.objects.get(text="Куклина Н.Н.").person == librarian_user.account.person
     assert Person.objects.count() == 2 and not any((media_root / "plan-imports").iterdir())
 
 
-def test_a_file_that_is_no_plan_gets_one_sentence_and_nothing_is_written(live_server, page, login, head_user, tmp_path, media_root):
+def test_a_file_that_is_no_plan_gets_one_sentence_and_nothing_is_written(
+    live_server, page, login, head_user, tmp_path, media_root
+):
     sheet = tmp_path / "Учебники.xlsx"
     workbook = openpyxl.Workbook()
     workbook.active.append(["Мероприятие", "Сроки", "Ответственный"])
@@ -93,8 +113,10 @@ def test_a_file_that_is_no_plan_gets_one_sentence_and_nothing_is_written(live_se
     old_word.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(2048))
     login(page, "head")
     page.goto(live_server.url + "/plans/import/")
-    for path, sentence in ((sheet, "Это не план: нужен документ Word (.docx) или текст (.txt) с таблицей мероприятий."),
-                           (old_word, "Это старый формат Word (.doc): сохраните файл в Word как .docx")):
+    for path, sentence in (
+        (sheet, "Это не план: нужен документ Word (.docx) или текст (.txt) с таблицей мероприятий."),
+        (old_word, "Это старый формат Word (.doc): сохраните файл в Word как .docx"),
+    ):
         page.get_by_label("Файл плана").set_input_files(str(path))
         page.get_by_role("button", name="Прочитать файл").click()
         expect(page.get_by_text(sentence)).to_be_visible()

@@ -74,7 +74,15 @@ def test_feed_holds_no_draft_events(client, plan, published_plan, head_user):
     assert "BEGIN:VEVENT" not in client.get(feed).content.decode()
 
 
-@pytest.mark.parametrize("typed", ["Круглый стол\r ATTENDEE:mailto:x@example.ru", "Круглый стол\r\nATTENDEE:x", "Круглый\x0bстол\x07", "Круглый стол\u2028ATTENDEE:x"])
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "Круглый стол\r ATTENDEE:mailto:x@example.ru",
+        "Круглый стол\r\nATTENDEE:x",
+        "Круглый\x0bстол\x07",
+        "Круглый стол\u2028ATTENDEE:x",
+    ],
+)
 def test_no_line_break_or_control_character_gets_into_the_feed(client, published_plan, head_user, typed):
     Event.objects.filter(title="Круглый стол").update(title=typed)
     body = client.get(reverse("events:person_feed", args=[head_user.account.person.calendar_token])).content
@@ -82,21 +90,32 @@ def test_no_line_break_or_control_character_gets_into_the_feed(client, published
     assert b"\r" not in b"".join(lines) and not any(line.startswith(b"ATTENDEE") for line in lines)
     assert not any(byte < 0x20 and byte != 0x09 for line in lines for byte in line)
     summary = next(line for line in lines if line.startswith(b"SUMMARY:\xd0\x9a"))
-    assert summary.startswith(b"SUMMARY:\xd0\x9a\xd1\x80\xd1\x83\xd0\xb3\xd0\xbb\xd1\x8b\xd0\xb9")  # «Круглый»
+    assert summary.startswith(
+        b"SUMMARY:\xd0\x9a\xd1\x80\xd1\x83\xd0\xb3\xd0\xbb\xd1\x8b\xd0\xb9"
+    )  # «Круглый»
 
 
-def test_the_feed_names_others_only_with_their_consent(client, published_plan, head_user, association, school):
+def test_the_feed_names_others_only_with_their_consent(
+    client, published_plan, head_user, association, school
+):
     """A feed is read without a login and kept by calendar servers: colleagues are named as a public page names them."""
     from members.models import Consent
 
-    colleague = Person.objects.create(association=association, surname="Барышева", initials="Н.М.", school=school,
-                                      position=Person.Position.LIBRARIAN)
+    colleague = Person.objects.create(
+        association=association,
+        surname="Барышева",
+        initials="Н.М.",
+        school=school,
+        position=Person.Position.LIBRARIAN,
+    )
     event = Event.objects.get(title="Круглый стол")
     event.set_responsibles([head_user.account.person, colleague])
     feed = reverse("events:person_feed", args=[head_user.account.person.calendar_token])
     body = client.get(feed).content.decode().replace("\r\n ", "")
     assert "Саблина В.И." in body and "Барышева" not in body and "библиотекарь МАОУ СОШ № 1" in body
-    Consent.objects.create(person=colleague, scope=Consent.Scope.PUBLISHING, given_on=datetime.date(2024, 1, 1))
+    Consent.objects.create(
+        person=colleague, scope=Consent.Scope.PUBLISHING, given_on=datetime.date(2024, 1, 1)
+    )
     assert "Барышева Н.М." in client.get(feed).content.decode().replace("\r\n ", "")
 
 

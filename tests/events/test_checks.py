@@ -7,18 +7,36 @@ from events.models import Event, Plan, Section
 from members.models import Person
 
 
-SEED_NAMES = ["Саблина В.И", "Садовникова Л.И.", "Соколова Н.В.", "Куклина Н.Н.", "Степанова М.М.", "Гайнутдинова Т.Н.",
-              "Барышева Н.М.", "Матвеева Т.Д.", "Меньшаева Л.П.", "Лазарева Т.Н.", "Черных М.В.", "Ткачук Т.М.",
-              "Садовникова Н.Н.", "Новикова Е.А.", "Пискарёва С.Б."]  # each as first written
+SEED_NAMES = [
+    "Саблина В.И",
+    "Садовникова Л.И.",
+    "Соколова Н.В.",
+    "Куклина Н.Н.",
+    "Степанова М.М.",
+    "Гайнутдинова Т.Н.",
+    "Барышева Н.М.",
+    "Матвеева Т.Д.",
+    "Меньшаева Л.П.",
+    "Лазарева Т.Н.",
+    "Черных М.В.",
+    "Ткачук Т.М.",
+    "Садовникова Н.Н.",
+    "Новикова Е.А.",
+    "Пискарёва С.Б.",
+]  # each as first written
 
 
-def test_seed_plan_has_exactly_the_two_known_problems_and_lists_its_names_without_cards(seed_plan, django_assert_num_queries):
+def test_seed_plan_has_exactly_the_two_known_problems_and_lists_its_names_without_cards(
+    seed_plan, django_assert_num_queries
+):
     with django_assert_num_queries(3):  # sections; their events; the events' responsibles with persons
         problems = check_plan(seed_plan)
     written = [problem for problem in problems if problem.name_key]
     assert [problem.message.split("»")[0].lstrip("«") for problem in written] == SEED_NAMES
-    assert written[0].message == ("«Саблина В.И» (мероприятия 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 18, 19, 20, 21, 22, 23)"
-                                  " — такого человека нет в банке данных: привяжите имя к карточке или добавьте карточку.")
+    assert written[0].message == (
+        "«Саблина В.И» (мероприятия 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 18, 19, 20, 21, 22, 23)"
+        " — такого человека нет в банке данных: привяжите имя к карточке или добавьте карточку."
+    )
     assert [problem for problem in problems if not problem.name_key] == [
         Problem(
             8,
@@ -48,8 +66,12 @@ def plan(association):
 
 
 def add_event(plan, dates_text, persons=(), section_position=1):
-    section, _ = Section.objects.get_or_create(plan=plan, position=section_position, defaults={"title": "Раздел"})
-    event = Event(section=section, position=section.events.count() + 1, title="Мероприятие", dates_text=dates_text)
+    section, _ = Section.objects.get_or_create(
+        plan=plan, position=section_position, defaults={"title": "Раздел"}
+    )
+    event = Event(
+        section=section, position=section.events.count() + 1, title="Мероприятие", dates_text=dates_text
+    )
     event.save()
     event.set_responsibles(persons)
     return event
@@ -105,7 +127,10 @@ def test_three_forms_of_one_surname_are_one_problem(plan, association):
     for form in forms:
         add_event(plan, "Март", [form])
     (problem,) = check_plan(plan)
-    assert "«Куклина Н.Н.» (мероприятие 1), «Куклина Н.» (мероприятие 2) и «Куклина А.Н.» (мероприятие 3)" in problem.message
+    assert (
+        "«Куклина Н.Н.» (мероприятие 1), «Куклина Н.» (мероприятие 2) и «Куклина А.Н.» (мероприятие 3)"
+        in problem.message
+    )
 
 
 def test_query_count_does_not_grow_with_events(plan, association, django_assert_num_queries):
@@ -119,4 +144,6 @@ def test_query_count_does_not_grow_with_events(plan, association, django_assert_
 def test_sections_already_fetched_cost_no_query(seed_plan, django_assert_num_queries):
     sections = seed_plan.numbered_sections()
     with django_assert_num_queries(0):
-        assert [problem.number for problem in check_plan(seed_plan, sections)] == [8] + [None] * (1 + len(SEED_NAMES))
+        assert [problem.number for problem in check_plan(seed_plan, sections)] == [8] + [None] * (
+            1 + len(SEED_NAMES)
+        )

@@ -20,8 +20,14 @@ def run(*args):
 def test_import_plan_prints_the_preview_then_saves(association):
     out = run("import_plan", str(SEED_PLAN))
     lines = out.splitlines()
-    assert lines[0] == "План работы на 2023-2024 учебный год: 5 разделов, 25 мероприятий, 6 задач, 6 ожидаемых результатов."
-    assert "  1. Утверждение плана работы на 2023-2024 учебный год. | 11.09.2023г. (11 сентября 2023 г.) | Саблина В.И → без карточки" in lines
+    assert (
+        lines[0]
+        == "План работы на 2023-2024 учебный год: 5 разделов, 25 мероприятий, 6 задач, 6 ожидаемых результатов."
+    )
+    assert (
+        "  1. Утверждение плана работы на 2023-2024 учебный год. | 11.09.2023г. (11 сентября 2023 г.) | Саблина В.И → без карточки"
+        in lines
+    )
     assert "Подпись: Руководитель ГТО ШБ Саблина В.И." in lines
     names = next(line for line in lines if line.startswith("Имена без карточки"))
     assert "Саблина В.И. (мероприятия 1, 2, 3," in names and names.endswith("Пискарёва С.Б. (мероприятие 24)")
@@ -48,7 +54,10 @@ def test_import_plan_links_names_to_existing_cards(association, head_user):
     assert "Саблина В.И → карточка «Саблина В.И.»" in out
     names = next(line for line in out.splitlines() if line.startswith("Имена без карточки"))
     assert "Саблина" not in names and names.count("(мероприяти") == 14
-    assert Event.objects.get(position=1, section__position=1).responsibles.get().person == head_user.account.person
+    assert (
+        Event.objects.get(position=1, section__position=1).responsibles.get().person
+        == head_user.account.person
+    )
 
 
 def test_import_plan_creates_the_first_association(db):
@@ -75,7 +84,9 @@ def test_existing_year_is_refused_then_replaced(seed_plan):
 
 def test_an_unusual_row_is_a_warning_not_a_refusal(association, tmp_path):
     lines = SEED_PLAN.read_text(encoding="utf-8").split("\n")
-    lines[30] = "13\tКруглый стол\t31.02.2024\tСаблина В.И."  # seed line 31: event 12 numbered 13, on a day no calendar has
+    lines[30] = (
+        "13\tКруглый стол\t31.02.2024\tСаблина В.И."  # seed line 31: event 12 numbered 13, on a day no calendar has
+    )
     path = tmp_path / "plan.txt"
     path.write_text("\n".join(lines), encoding="utf-8")
     out = run("import_plan", str(path))
@@ -95,7 +106,12 @@ def test_a_file_that_is_not_a_plan_writes_nothing(db, tmp_path, content, name, m
     path.write_bytes(content)
     with pytest.raises(CommandError, match=f"^План не загружен\\. .*({message})"):
         run("import_plan", str(path))
-    assert (Association.objects.count(), Plan.objects.count(), Section.objects.count(), Event.objects.count()) == (0, 0, 0, 0)
+    assert (
+        Association.objects.count(),
+        Plan.objects.count(),
+        Section.objects.count(),
+        Event.objects.count(),
+    ) == (0, 0, 0, 0)
 
 
 @pytest.mark.parametrize(
@@ -136,7 +152,9 @@ def test_check_plan_without_problems(association):
     assert run("check_plan", "2024-2025", "--association", "ust-ilimsk") == "Замечаний нет.\n"
 
 
-@pytest.mark.parametrize("year, message", [("2025-2026", "Плана на 2025-2026 учебный год нет"), ("25-26", "не учебный год")])
+@pytest.mark.parametrize(
+    "year, message", [("2025-2026", "Плана на 2025-2026 учебный год нет"), ("25-26", "не учебный год")]
+)
 def test_check_plan_unknown_year(seed_plan, year, message):
     with pytest.raises(CommandError, match=message):
         run("check_plan", year)

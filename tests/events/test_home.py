@@ -25,20 +25,34 @@ def set_dates(title, day):
 @pytest.fixture
 def current(plan, librarian_user, school, other_school, association, head_user):
     today = timezone.localdate()
-    set_dates("Круглый стол", today + datetime.timedelta(days=10)).set_responsibles([librarian_user.account.person])
+    set_dates("Круглый стол", today + datetime.timedelta(days=10)).set_responsibles(
+        [librarian_user.account.person]
+    )
     set_dates("Утверждение плана работы", today - datetime.timedelta(days=3))
     set_dates("Конкурс юных поэтов", today + datetime.timedelta(days=60))
     person = librarian_user.account.person
     person.attestation_due = today + datetime.timedelta(days=40)
     person.save()
-    open_round(association, head_user, Kind.FSEM, "Сверка с ФСЭМ", 2024, today - datetime.timedelta(days=1), [school])
-    offer = Offer.objects.create(school=school, title="Математика. 5 класс", authors="Виленкин Н.Я.", grade_from=5, grade_to=5, copies=10, available=10)
+    open_round(
+        association, head_user, Kind.FSEM, "Сверка с ФСЭМ", 2024, today - datetime.timedelta(days=1), [school]
+    )
+    offer = Offer.objects.create(
+        school=school,
+        title="Математика. 5 класс",
+        authors="Виленкин Н.Я.",
+        grade_from=5,
+        grade_to=5,
+        copies=10,
+        available=10,
+    )
     services.request_transfer(offer, other_school, 3, default_return_by())
     return plan
 
 
 def ids(response, name):
-    return [getattr(item, "title", None) or getattr(item, "printed_name", None) for item in response.context[name]]
+    return [
+        getattr(item, "title", None) or getattr(item, "printed_name", None) for item in response.context[name]
+    ]
 
 
 def test_head_sees_what_needs_her(head_client, current, django_assert_max_num_queries):
@@ -64,7 +78,11 @@ def test_librarian_sees_own_events_and_owed_reports(librarian_client, current):
 def test_other_librarian_has_nothing_coming(client, other_librarian_user, current):
     client.force_login(other_librarian_user)
     response = client.get(reverse("home"))
-    assert response.context["upcoming"] == [] and response.context["owed"] == [] and response.context["requests"] == []
+    assert (
+        response.context["upcoming"] == []
+        and response.context["owed"] == []
+        and response.context["requests"] == []
+    )
     assert "В ближайшие 30 дней мероприятий нет." in response.content.decode()
 
 
@@ -76,6 +94,7 @@ def test_visitor_sees_only_published_plans(client, current):
 
 # ---------------------------------------------------------------- the plans of a region's associations
 
+
 def make_plans(association, years, status):
     from events.models import Plan
 
@@ -84,7 +103,10 @@ def make_plans(association, years, status):
 
 def plan_list(response):
     """The plans on the page: (association, [years]) of each group in order, own ones marked."""
-    return [(group.association.slug, group.own, [plan.year_name for plan in group.plans]) for group in response.context["plan_groups"]]
+    return [
+        (group.association.slug, group.own, [plan.year_name for plan in group.plans])
+        for group in response.context["plan_groups"]
+    ]
 
 
 def test_own_association_in_full_the_others_as_year_links(client, association, other_association, head_user):

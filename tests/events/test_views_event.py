@@ -17,8 +17,14 @@ def numbered(plan):
 
 
 def event_data(section, **overrides):
-    data = {"section": section.pk, "title": "Неделя «Живая классика»", "dates_text": "Ноябрь 2023г.",
-            "status": "planned", "outcome": "", "responsible": ["Саблина В.И.", "ГТО ШБ", ""]}
+    data = {
+        "section": section.pk,
+        "title": "Неделя «Живая классика»",
+        "dates_text": "Ноябрь 2023г.",
+        "status": "planned",
+        "outcome": "",
+        "responsible": ["Саблина В.И.", "ГТО ШБ", ""],
+    }
     data.update(overrides)
     return data
 
@@ -36,30 +42,44 @@ def test_head_adds_event_with_responsibles(head_client, plan):
 def test_a_known_name_is_linked_and_a_new_one_stays_written(head_client, head_user, plan):
     section = plan.sections.get(position=1)
     persons = Person.objects.count()
-    head_client.post(reverse("events:event_add", args=[section.pk]),
-                     event_data(section, responsible=["Саблина В. И.", "Пискарёва С.Б.", "все библиотекари"]))
+    head_client.post(
+        reverse("events:event_add", args=[section.pk]),
+        event_data(section, responsible=["Саблина В. И.", "Пискарёва С.Б.", "все библиотекари"]),
+    )
     event = Event.objects.get(title="Неделя «Живая классика»")
     assert event.responsible_names() == ["Саблина В. И.", "Пискарёва С.Б.", "все библиотекари"]
     assert [(line.person, line.key) for line in event.responsibles.all()] == [
-        (head_user.account.person, "саблина|ви"), (None, "пискарева|сб"), (None, "")]
+        (head_user.account.person, "саблина|ви"),
+        (None, "пискарева|сб"),
+        (None, ""),
+    ]
     assert Person.objects.count() == persons  # a name nobody added is not a librarian
 
 
 def test_too_many_responsibles_keep_what_was_typed(head_client, plan):
     section = plan.sections.get(position=1)
     typed = [f"Иванова{'а' * n} И.И." for n in range(21)]
-    response = head_client.post(reverse("events:event_add", args=[section.pk]),
-                                event_data(section, responsible=typed, title="Новое мероприятие"))
+    response = head_client.post(
+        reverse("events:event_add", args=[section.pk]),
+        event_data(section, responsible=typed, title="Новое мероприятие"),
+    )
     assert response.status_code == 200
     html = response.content.decode()
-    assert "Ответственных не больше 20" in html and f'value="{typed[20]}"' in html and "Новое мероприятие" in html
+    assert (
+        "Ответственных не больше 20" in html
+        and f'value="{typed[20]}"' in html
+        and "Новое мероприятие" in html
+    )
     assert not Event.objects.filter(title="Новое мероприятие").exists()
 
 
 def test_an_impossible_date_is_kept_and_flagged(head_client, plan):
     section = plan.sections.get(position=1)
-    response = head_client.post(reverse("events:event_add", args=[section.pk]),
-                                event_data(section, dates_text="31.02.2024", title="Новое мероприятие"), follow=True)
+    response = head_client.post(
+        reverse("events:event_add", args=[section.pk]),
+        event_data(section, dates_text="31.02.2024", title="Новое мероприятие"),
+        follow=True,
+    )
     event = Event.objects.get(title="Новое мероприятие")
     assert (event.dates_text, event.date_start, event.date_end) == ("31.02.2024", None, None)
     assert "такой даты нет" in response.content.decode()
@@ -68,8 +88,10 @@ def test_an_impossible_date_is_kept_and_flagged(head_client, plan):
 def test_head_edits_event_and_moves_it_to_another_section(head_client, plan):
     event = Event.objects.get(title="Утверждение плана работы")
     second = plan.sections.get(position=2)
-    response = head_client.post(reverse("events:event_edit", args=[event.pk]),
-                                versioned(event, event_data(second, title="Утверждение плана", status="done", outcome="Утверждён")))
+    response = head_client.post(
+        reverse("events:event_edit", args=[event.pk]),
+        versioned(event, event_data(second, title="Утверждение плана", status="done", outcome="Утверждён")),
+    )
     assert response.status_code == 302
     assert numbered(plan) == [(1, "Конкурс юных поэтов"), (2, "Круглый стол"), (3, "Утверждение плана")]
     event.refresh_from_db()
@@ -87,10 +109,18 @@ def test_moving_event_up_and_across_sections(head_client, plan):
     event = Event.objects.get(title="Круглый стол")
     url = reverse("events:event_move", args=[event.pk])
     head_client.post(url, {"direction": "up"})  # into section I, at its end
-    assert numbered(plan) == [(1, "Утверждение плана работы"), (2, "Конкурс юных поэтов"), (3, "Круглый стол")]
+    assert numbered(plan) == [
+        (1, "Утверждение плана работы"),
+        (2, "Конкурс юных поэтов"),
+        (3, "Круглый стол"),
+    ]
     assert plan.sections.get(position=2).events.count() == 0
     head_client.post(url, {"direction": "up"})
-    assert numbered(plan) == [(1, "Утверждение плана работы"), (2, "Круглый стол"), (3, "Конкурс юных поэтов")]
+    assert numbered(plan) == [
+        (1, "Утверждение плана работы"),
+        (2, "Круглый стол"),
+        (3, "Конкурс юных поэтов"),
+    ]
     head_client.post(url, {"direction": "down"})
     head_client.post(url, {"direction": "down"})  # from the end of section I to the start of section II
     assert numbered(plan)[2] == (3, "Круглый стол")

@@ -41,7 +41,10 @@ def test_upload_shows_the_preview_and_saves_nothing(head_client):
     preview = head_client.get(response["Location"])
     html = preview.content.decode()
     assert preview.status_code == 200
-    assert "«план.txt»: план на 2023-2024 учебный год" in html and "5 разделов, 25 мероприятий, 6 задач, 6 ожидаемых результатов" in html
+    assert (
+        "«план.txt»: план на 2023-2024 учебный год" in html
+        and "5 разделов, 25 мероприятий, 6 задач, 6 ожидаемых результатов" in html
+    )
     assert "Мероприятие 8: дата «22.09.2024 г.» вне 2023-2024 учебного года" in html  # on its row
     assert "Одна фамилия с разными инициалами" in html
     assert "14 имён без карточки в банке данных" in html  # Саблина В.И. is the head's card
@@ -55,19 +58,40 @@ def test_confirm_saves_with_the_heads_choices(head_client, head_user, associatio
     form = head_client.get(preview_url).context["form"]
     fields = {name: key for bound, key, name, _numbers in form.name_fields for name in [bound.name]}
     by_key = {key: field for field, key in fields.items()}
-    sadovnikova = Person.objects.create(association=association, surname="Садовникова", initials="Л.И.")  # after the preview: no matter
-    data = {"action": "save", "year_start": 2023, by_key["пискарева|сб"]: "new", by_key["садовникова|нн"]: str(sadovnikova.pk)}
+    sadovnikova = Person.objects.create(
+        association=association, surname="Садовникова", initials="Л.И."
+    )  # after the preview: no matter
+    data = {
+        "action": "save",
+        "year_start": 2023,
+        by_key["пискарева|сб"]: "new",
+        by_key["садовникова|нн"]: str(sadovnikova.pk),
+    }
     response = head_client.post(preview_url, data)
     assert response.status_code == 302, response.content.decode()[:2000]
     plan = Plan.objects.get()
     assert response["Location"] == plan.get_absolute_url()
     new = Person.objects.get(surname="Пискарёва")
     assert (new.initials, new.association) == ("С.Б.", association)
-    line = Responsible.objects.get(event__section__plan=plan, event__title__startswith="Проведение Недели «Живая классика»", position=3)
-    assert (line.person, line.text, line.key) == (sadovnikova, "Садовникова Л.И.", "садовникова|ли")  # a typo, she said: her card's name
+    line = Responsible.objects.get(
+        event__section__plan=plan, event__title__startswith="Проведение Недели «Живая классика»", position=3
+    )
+    assert (line.person, line.text, line.key) == (
+        sadovnikova,
+        "Садовникова Л.И.",
+        "садовникова|ли",
+    )  # a typo, she said: her card's name
     assert Responsible.objects.filter(person=kuklina).count() == 4  # linked by the name on its own
     assert Responsible.objects.filter(person=head_user.account.person).count() == 22
-    assert Responsible.objects.filter(event__section__plan=plan, person=None).exclude(key="").order_by().values("key").distinct().count() == 10  # 15 - 2 cards - 1 added meanwhile - 2 chosen
+    assert (
+        Responsible.objects.filter(event__section__plan=plan, person=None)
+        .exclude(key="")
+        .order_by()
+        .values("key")
+        .distinct()
+        .count()
+        == 10
+    )  # 15 - 2 cards - 1 added meanwhile - 2 chosen
     assert not list(media_root.joinpath("plan-imports").iterdir())  # the file is gone
     again = head_client.get(preview_url)  # a reload, a second click: the plan it became
     assert again.status_code == 302 and again["Location"] == plan.get_absolute_url()
@@ -109,17 +133,24 @@ def test_another_year_from_the_preview(head_client):
     ("Цель\tЧитать\n".encode(), "план.txt", "Это не план: в файле нет таблицы мероприятий"),
     (b"PK\x03\x04" + bytes(100), "план.docx", "не читается как документ Word"),
 ])  # fmt: skip
-def test_a_file_that_is_not_a_plan_gets_one_sentence_and_nothing_is_kept(head_client, media_root, content, name, says):
+def test_a_file_that_is_not_a_plan_gets_one_sentence_and_nothing_is_kept(
+    head_client, media_root, content, name, says
+):
     response = upload(head_client, content, name)
     assert response.status_code == 400
     assert says in response.content.decode()
     assert not Plan.objects.exists()
-    assert not any((media_root / "plan-imports").glob("*")) if (media_root / "plan-imports").exists() else True
+    assert (
+        not any((media_root / "plan-imports").glob("*")) if (media_root / "plan-imports").exists() else True
+    )
 
 
 def test_too_big_a_file_is_refused_before_it_is_read(head_client, settings):
     response = upload(head_client, b"x" * (5 * 1024 * 1024 + 1), "план.txt")
-    assert response.status_code == 400 and "Файл весит 5,1 МБ, а план работы — не больше 5 МБ" in response.content.decode()
+    assert (
+        response.status_code == 400
+        and "Файл весит 5,1 МБ, а план работы — не больше 5 МБ" in response.content.decode()
+    )
 
 
 def test_a_docx_with_other_columns_and_a_group_previews_them(head_client):
@@ -171,7 +202,11 @@ def test_a_year_taken_meanwhile_offers_the_replacement(head_client, association)
     Plan.objects.create(association=association, year_start=2023)  # another tab saved it first
     response = head_client.post(preview_url, {"action": "save", "year_start": 2023})
     html = response.content.decode()
-    assert response.status_code == 400 and "План на 2023-2024 учебный год уже есть" in html and 'name="replace"' in html
+    assert (
+        response.status_code == 400
+        and "План на 2023-2024 учебный год уже есть" in html
+        and 'name="replace"' in html
+    )
 
 
 def test_replacing_a_published_plan_keeps_it_published(head_client, seed_plan):
@@ -183,17 +218,27 @@ def test_replacing_a_published_plan_keeps_it_published(head_client, seed_plan):
 
 
 def test_a_full_name_of_another_person_is_not_linked_nor_offered_a_second_card(head_client, association):
-    Person.objects.create(association=association, surname="Иванова", first_name="Евгения", patronymic="Андреевна")
-    content = a_docx(("1.", "Семинар", "Октябрь 2025", "Иванова Елена Александровна"), ("2.", "Конкурс", "Март 2026", "Иванова Е.А."))
+    Person.objects.create(
+        association=association, surname="Иванова", first_name="Евгения", patronymic="Андреевна"
+    )
+    content = a_docx(
+        ("1.", "Семинар", "Октябрь 2025", "Иванова Елена Александровна"),
+        ("2.", "Конкурс", "Март 2026", "Иванова Е.А."),
+    )
     preview_url = upload(head_client, content, "план.docx")["Location"]
     page = head_client.get(preview_url)
     html = page.content.decode()
     assert "«Иванова Елена Александровна» не привязано к карточке «Иванова Евгения Андреевна»" in html
-    (bound, *_rest), = page.context["form"].name_fields
-    assert "new" not in [value for value, _label in bound.field.choices]  # one card a name: no second «Иванова Е.А.»
+    ((bound, *_rest),) = page.context["form"].name_fields
+    assert "new" not in [
+        value for value, _label in bound.field.choices
+    ]  # one card a name: no second «Иванова Е.А.»
     head_client.post(preview_url, {"action": "save", "year_start": 2025})
     lines = Responsible.objects.order_by("event__position")
-    assert [(line.text, line.person_id is not None) for line in lines] == [("Иванова Елена Александровна", False), ("Иванова Е.А.", True)]
+    assert [(line.text, line.person_id is not None) for line in lines] == [
+        ("Иванова Елена Александровна", False),
+        ("Иванова Е.А.", True),
+    ]
     assert Person.objects.get(surname="Иванова").first_name == "Евгения"  # her card unchanged
 
 
@@ -221,7 +266,9 @@ def test_a_full_name_completes_her_own_card_and_the_preview_says_so(head_client,
 def test_a_tampered_choice_says_what_is_wrong(head_client, other_association):
     stranger = Person.objects.create(association=other_association, surname="Чужая", initials="А.А.")
     preview_url = upload(head_client)["Location"]
-    response = head_client.post(preview_url, {"action": "save", "year_start": 2023, "name-пискарева|сб": str(stranger.pk)})
+    response = head_client.post(
+        preview_url, {"action": "save", "year_start": 2023, "name-пискарева|сб": str(stranger.pk)}
+    )
     assert response.status_code == 400
     assert "Выберите корректный вариант" in response.content.decode()
     assert not Plan.objects.exists()

@@ -19,10 +19,15 @@ def numbers_and_titles(response):
 
 # ---- reading ----
 
+
 def test_visitor_reads_published_plan(client, published_plan):
     response = client.get(plan_url(published_plan))
     assert response.status_code == 200
-    assert numbers_and_titles(response) == [(1, "Утверждение плана работы"), (2, "Конкурс юных поэтов"), (3, "Круглый стол")]
+    assert numbers_and_titles(response) == [
+        (1, "Утверждение плана работы"),
+        (2, "Конкурс юных поэтов"),
+        (3, "Круглый стол"),
+    ]
     html = response.content.decode()
     assert "I. Организационная деятельность" in html
     assert "II. Социальное партнерство" in html
@@ -61,10 +66,14 @@ def test_head_sees_edit_controls_and_checks(head_client, plan):
     assert "Проверка перед печатью" in html
 
 
-def test_plan_page_query_count_does_not_grow_with_events(client, published_plan, django_assert_max_num_queries):
+def test_plan_page_query_count_does_not_grow_with_events(
+    client, published_plan, django_assert_max_num_queries
+):
     section = published_plan.sections.first()
     for position in range(3, 40):
-        Event.objects.create(section=section, position=position, title=f"Мероприятие {position}", dates_text="В течение года")
+        Event.objects.create(
+            section=section, position=position, title=f"Мероприятие {position}", dates_text="В течение года"
+        )
     # plan, sections, events, responsibles with persons, the head's consent for the signature line
     with django_assert_max_num_queries(5):
         response = client.get(plan_url(published_plan))
@@ -87,12 +96,23 @@ def test_home_for_visitor_without_plans_says_what_to_do(client, db):
 
 # ---- the header ----
 
+
 def test_head_edits_header(head_client, plan):
-    response = head_client.post(plan_url(plan, "events:plan_edit"), versioned(plan, {
-        "city_theme": "Городская тема", "theme": "Тема", "goal": "Цель года",
-        "tasks": "Первая\n- подпункт\nВторая", "results": "Один\nДва\nТри",
-        "head_post": "Руководитель ГТО ШБ", "head_name": "Саблина В.И.",
-    }))
+    response = head_client.post(
+        plan_url(plan, "events:plan_edit"),
+        versioned(
+            plan,
+            {
+                "city_theme": "Городская тема",
+                "theme": "Тема",
+                "goal": "Цель года",
+                "tasks": "Первая\n- подпункт\nВторая",
+                "results": "Один\nДва\nТри",
+                "head_post": "Руководитель ГТО ШБ",
+                "head_name": "Саблина В.И.",
+            },
+        ),
+    )
     assert response.status_code == 302
     plan.refresh_from_db()
     assert plan.goal == "Цель года"
@@ -112,7 +132,9 @@ def test_header_form_keeps_what_was_typed_on_error(head_client, plan):
 def test_only_head_edits_header(request, who, status, plan):
     client = request.getfixturevalue(who)
     assert client.get(plan_url(plan, "events:plan_edit")).status_code == status
-    assert client.post(plan_url(plan, "events:plan_edit"), {"goal": "x", "head_post": "x"}).status_code == status
+    assert (
+        client.post(plan_url(plan, "events:plan_edit"), {"goal": "x", "head_post": "x"}).status_code == status
+    )
     plan.refresh_from_db()
     assert plan.goal == ""
 
@@ -124,6 +146,7 @@ def test_visitor_is_sent_to_login_for_header(client, published_plan):
 
 
 # ---- publishing ----
+
 
 def test_head_publishes_and_unpublishes(head_client, client, plan):
     head_client.post(plan_url(plan, "events:plan_publish"), {"publish": "1"})
@@ -137,7 +160,9 @@ def test_head_publishes_and_unpublishes(head_client, client, plan):
 def test_publish_needs_post(head_client, plan):
     response = head_client.get(plan_url(plan, "events:plan_publish"))
     assert response.status_code == 405
-    assert "Этот адрес выполняет действие по кнопке на странице сайта" in response.content.decode()  # a page, not a blank
+    assert (
+        "Этот адрес выполняет действие по кнопке на странице сайта" in response.content.decode()
+    )  # a page, not a blank
 
 
 def test_librarian_cannot_publish(librarian_client, plan):
@@ -147,6 +172,7 @@ def test_librarian_cannot_publish(librarian_client, plan):
 
 
 # ---- copy to the next year ----
+
 
 def test_head_copies_plan_to_next_year(head_client, plan):
     event = Event.objects.get(title="Конкурс юных поэтов")
@@ -180,6 +206,7 @@ def test_librarian_cannot_copy(librarian_client, plan):
 
 # ---- the head's buttons on each row (events.plan_page: rendered once per status, filled in per row) ----
 
+
 def test_each_row_has_its_own_buttons_and_status(head_client, plan):
     import re
 
@@ -191,7 +218,10 @@ def test_each_row_has_its_own_buttons_and_status(head_client, plan):
     for number, event in enumerate(events, start=1):
         row = re.search(rf'<tr id="event-{event.pk}".*?</tr>', html, re.S).group(0)
         assert f'href="/plans/events/{event.pk}/edit/" aria-label="Изменить мероприятие {number}"' in row
-        assert row.count(f'action="/plans/events/{event.pk}/move/"') == 2 and f'aria-label="Мероприятие {number} выше"' in row
+        assert (
+            row.count(f'action="/plans/events/{event.pk}/move/"') == 2
+            and f'aria-label="Мероприятие {number} выше"' in row
+        )
         assert f'action="/plans/events/{event.pk}/status/"' in row and f'id="status-{event.pk}"' in row
         assert re.findall(r'<option value="(\w+)" selected>', row) == [event.status]
     assert events[1].status == Event.Status.DONE

@@ -30,7 +30,9 @@ def test_empty_title_is_refused_with_message(head_client, plan):
 
 def test_head_renames_section(head_client, plan):
     section = plan.sections.first()
-    head_client.post(reverse("events:section_edit", args=[section.pk]), versioned(section, {"title": "Новое название"}))
+    head_client.post(
+        reverse("events:section_edit", args=[section.pk]), versioned(section, {"title": "Новое название"})
+    )
     assert titles(plan)[0] == ("I", "Новое название")
 
 
@@ -59,9 +61,17 @@ def test_head_deletes_section_with_its_events(head_client, plan):
 def test_others_cannot_change_sections(request, who, plan):
     client = request.getfixturevalue(who)
     section = plan.sections.first()
-    assert client.post(reverse("events:section_add", args=[plan.association.slug, plan.year_name]), {"title": "x"}).status_code == 403
+    assert (
+        client.post(
+            reverse("events:section_add", args=[plan.association.slug, plan.year_name]), {"title": "x"}
+        ).status_code
+        == 403
+    )
     assert client.post(reverse("events:section_edit", args=[section.pk]), {"title": "x"}).status_code == 403
-    assert client.post(reverse("events:section_move", args=[section.pk]), {"direction": "down"}).status_code == 403
+    assert (
+        client.post(reverse("events:section_move", args=[section.pk]), {"direction": "down"}).status_code
+        == 403
+    )
     assert client.post(reverse("events:section_delete", args=[section.pk])).status_code == 403
     assert titles(plan) == [("I", "Организационная деятельность"), ("II", "Социальное партнерство")]
 

@@ -16,7 +16,9 @@ def test_a_server_error_is_logged_with_path_user_and_traceback(settings, librari
     settings.ROOT_URLCONF = "tests.gto_shb.failing_urls"
     settings.DEBUG = False
     assert settings.LOGGING["handlers"]["stderr"]["stream"] == "ext://sys.stderr"
-    handler = next(h for h in logging.getLogger("django.request").handlers if isinstance(h, logging.StreamHandler))
+    handler = next(
+        h for h in logging.getLogger("django.request").handlers if isinstance(h, logging.StreamHandler)
+    )
     client = Client(raise_request_exception=False)
     client.force_login(librarian_user)
     captured = io.StringIO()

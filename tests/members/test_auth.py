@@ -32,9 +32,14 @@ def test_logout_needs_post(head_client):
 
 
 def test_anyone_changes_own_password(librarian_client, librarian_user):
-    response = librarian_client.post(reverse("password_change"), {
-        "old_password": "secret-pass-1", "new_password1": "Новый-пароль-2024", "new_password2": "Новый-пароль-2024",
-    })
+    response = librarian_client.post(
+        reverse("password_change"),
+        {
+            "old_password": "secret-pass-1",
+            "new_password1": "Новый-пароль-2024",
+            "new_password2": "Новый-пароль-2024",
+        },
+    )
     assert response.status_code == 302
     librarian_user.refresh_from_db()
     assert librarian_user.check_password("Новый-пароль-2024")
@@ -67,15 +72,25 @@ def test_failures_expire_and_success_clears_them(client, head_user):
     assert LoginAttempt.objects.filter(username="head", succeeded=True).count() == 1
     client.logout()
     for _ in range(5):  # the failures before the success no longer count: five more are free
-        assert "Неверное имя пользователя" in client.post(reverse("login"), {"username": "head", "password": "wrong"}).content.decode()
-    LoginAttempt.objects.filter(succeeded=False).update(at=timezone.now() - datetime.timedelta(days=1, minutes=1))
+        assert (
+            "Неверное имя пользователя"
+            in client.post(reverse("login"), {"username": "head", "password": "wrong"}).content.decode()
+        )
+    LoginAttempt.objects.filter(succeeded=False).update(
+        at=timezone.now() - datetime.timedelta(days=1, minutes=1)
+    )
     assert client.post(reverse("login"), {"username": "head", "password": "secret-pass-1"}).status_code == 302
 
 
 def test_weak_new_password_is_refused(librarian_client, librarian_user):
-    response = librarian_client.post(reverse("password_change"), {
-        "old_password": "secret-pass-1", "new_password1": "12345678", "new_password2": "12345678"})
+    response = librarian_client.post(
+        reverse("password_change"),
+        {"old_password": "secret-pass-1", "new_password1": "12345678", "new_password2": "12345678"},
+    )
     assert response.status_code == 200
-    assert "слишком широко распространён" in response.content.decode() or "слишком простой" in response.content.decode()
+    assert (
+        "слишком широко распространён" in response.content.decode()
+        or "слишком простой" in response.content.decode()
+    )
     librarian_user.refresh_from_db()
     assert librarian_user.check_password("secret-pass-1")

@@ -19,9 +19,22 @@ def filled(librarian_user, other_librarian_user):
     kuklina.first_name, kuklina.patronymic, kuklina.phone = "Наталья", "Николаевна", "+7 900 111-22-33"
     kuklina.category, kuklina.attestation_date = "first", datetime.date(2022, 3, 1)
     kuklina.save()
-    Course.objects.create(person=kuklina, title="Школьная библиотека и ФГОС", provider="ИРО", hours=36,
-                          start=datetime.date(2023, 10, 2), end=datetime.date(2023, 10, 13), certificate_number="382-17")
-    PortfolioEntry.objects.create(person=kuklina, title="Буктрейлер", kind="master_class", date=datetime.date(2024, 3, 19), level="municipal")
+    Course.objects.create(
+        person=kuklina,
+        title="Школьная библиотека и ФГОС",
+        provider="ИРО",
+        hours=36,
+        start=datetime.date(2023, 10, 2),
+        end=datetime.date(2023, 10, 13),
+        certificate_number="382-17",
+    )
+    PortfolioEntry.objects.create(
+        person=kuklina,
+        title="Буктрейлер",
+        kind="master_class",
+        date=datetime.date(2024, 3, 19),
+        level="municipal",
+    )
     return kuklina
 
 
@@ -36,7 +49,11 @@ def test_head_downloads_the_data_bank(head_client, filled, django_assert_max_num
     people = sheet_rows(book["Библиотекари"])
     assert people[0][:3] == ["Фамилия, имя, отчество", "Как в документах", "Школа"]
     kuklina = next(row for row in people if row[1] == "Куклина Н.Н.")
-    assert kuklina[0] == "Куклина Наталья Николаевна" and kuklina[2] == "МАОУ СОШ № 1" and "+7 900 111-22-33" in kuklina
+    assert (
+        kuklina[0] == "Куклина Наталья Николаевна"
+        and kuklina[2] == "МАОУ СОШ № 1"
+        and "+7 900 111-22-33" in kuklina
+    )
     assert len(people) == 1 + 3  # header, Саблина, Куклина, Садовникова
     courses = sheet_rows(book["Курсы"])
     assert courses[1][:5] == ["Куклина Н.Н.", "МАОУ СОШ № 1", "Школьная библиотека и ФГОС", "ИРО", 36]

@@ -6,7 +6,9 @@ pytestmark = pytest.mark.django_db
 
 
 def test_printed_name_from_full_name(association):
-    person = Person.objects.create(association=association, surname="Саблина", first_name="Вера", patronymic="Ивановна")
+    person = Person.objects.create(
+        association=association, surname="Саблина", first_name="Вера", patronymic="Ивановна"
+    )
     assert person.printed_name == "Саблина В.И."
     assert person.full_name == "Саблина Вера Ивановна"
 

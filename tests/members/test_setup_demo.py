@@ -23,10 +23,14 @@ def test_demo_loads_published_seed_plan_and_three_accounts():
     plan = Plan.objects.get(association__slug="ust-ilimsk")
     assert plan.year_name == "2023-2024" and plan.is_published
     assert Event.objects.filter(section__plan=plan).count() == 25
-    assert "логин «sablina», пароль «sablina-2023»" in output and "логин «admin», пароль «admin-2023»" in output
+    assert (
+        "логин «sablina», пароль «sablina-2023»" in output and "логин «admin», пароль «admin-2023»" in output
+    )
     from django.contrib.auth.models import User
 
-    assert not User.objects.filter(is_staff=True).exclude(username="admin").exists()  # no head is the site's administrator
+    assert (
+        not User.objects.filter(is_staff=True).exclude(username="admin").exists()
+    )  # no head is the site's administrator
     assert "логин «kuklina», пароль «kuklina-2023»" in output
     assert "логин «sadovnikova», пароль «sadovnikova-2023»" in output
     head = authenticate(username="sablina", password="sablina-2023")
@@ -42,7 +46,11 @@ def test_demo_has_the_citys_schools_and_the_plans_people_as_librarians():
     assert School.objects.filter(**city).count() == 10
     # the 14 librarians of the plan, each once, each in her school; the plan's likely typo «Садовникова Н.Н.»
     # is no card but a name as written, which the plan's checks list
-    assert Person.objects.filter(**city).count() == Person.objects.filter(school__isnull=False, **city).count() == 14
+    assert (
+        Person.objects.filter(**city).count()
+        == Person.objects.filter(school__isnull=False, **city).count()
+        == 14
+    )
     assert not Person.objects.filter(surname="Садовникова", initials="Н.Н.").exists()
     typo = Responsible.objects.get(text="Садовникова Н.Н.")
     assert typo.person is None and typo.key == "садовникова|нн"
@@ -63,7 +71,10 @@ def test_demo_holds_two_associations_and_a_coordinator():
     district = Plan.objects.get(association__slug="ust-ilimsk-district")
     assert district.is_published and Event.objects.filter(section__plan=district).count() == 4
     assert School.objects.filter(association__slug="ust-ilimsk-district").count() == 2
-    assert "логин «ivanova», пароль «ivanova-2023»" in output and "логин «region», пароль «region-2023»" in output
+    assert (
+        "логин «ivanova», пароль «ivanova-2023»" in output
+        and "логин «region», пароль «region-2023»" in output
+    )
     coordinator = authenticate(username="region", password="region-2023")
     assert coordinator.account.role == Account.Role.COORDINATOR and coordinator.account.association is None
     ivanova = authenticate(username="ivanova", password="ivanova-2023")

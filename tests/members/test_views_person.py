@@ -25,6 +25,7 @@ def card(person):
 
 # ---- the list ----
 
+
 @pytest.mark.parametrize("who", ["head_client", "librarian_client", "viewer_client"])
 def test_members_see_the_list(request, who, head_user):
     response = request.getfixturevalue(who).get(reverse("members:people"))
@@ -41,7 +42,13 @@ def test_list_filters(head_client, librarian_user, other_librarian_user, school)
     kuklina, sadovnikova = person_of(librarian_user), person_of(other_librarian_user)
     kuklina.position, kuklina.category = "teacher_librarian", "first"
     kuklina.save()
-    Course.objects.create(person=sadovnikova, title="Курсы", hours=72, start=datetime.date(2025, 1, 10), end=timezone.localdate())
+    Course.objects.create(
+        person=sadovnikova,
+        title="Курсы",
+        hours=72,
+        start=datetime.date(2025, 1, 10),
+        end=timezone.localdate(),
+    )
 
     def names(**params):
         response = head_client.get(reverse("members:people"), params)
@@ -56,8 +63,15 @@ def test_list_filters(head_client, librarian_user, other_librarian_user, school)
 
 def test_list_queries_do_not_grow_with_people(head_client, association, school, django_assert_num_queries):
     for n in range(30):
-        person = Person.objects.create(association=association, surname=f"Иванова{chr(1072 + n % 30)}", initials=f"{chr(1040 + n % 30)}.А.", school=school)
-        Course.objects.create(person=person, title="К", hours=16, start=datetime.date(2024, 1, 1), end=datetime.date(2024, 1, 5))
+        person = Person.objects.create(
+            association=association,
+            surname=f"Иванова{chr(1072 + n % 30)}",
+            initials=f"{chr(1040 + n % 30)}.А.",
+            school=school,
+        )
+        Course.objects.create(
+            person=person, title="К", hours=16, start=datetime.date(2024, 1, 1), end=datetime.date(2024, 1, 5)
+        )
     # session, user, account (+ person), schools for the filter, the people with school and last course
     with django_assert_num_queries(5):
         response = head_client.get(reverse("members:people"))
@@ -66,9 +80,14 @@ def test_list_queries_do_not_grow_with_people(head_client, association, school, 
 
 # ---- a card ----
 
+
 def test_librarian_reads_anothers_work_fields_but_not_contacts(librarian_client, other_librarian_user):
     other = person_of(other_librarian_user)
-    other.phone, other.email, other.self_education_theme = "+7 900 000-00-00", "s@example.ru", "Медиаграмотность"
+    other.phone, other.email, other.self_education_theme = (
+        "+7 900 000-00-00",
+        "s@example.ru",
+        "Медиаграмотность",
+    )
     other.save()
     html = librarian_client.get(card(other)).content.decode()
     assert "Медиаграмотность" in html
@@ -102,21 +121,41 @@ def test_attestation_due_soon_is_flagged(head_client, librarian_user):
 
 # ---- editing ----
 
+
 def person_data(person, **overrides):
-    data = {"surname": person.surname, "first_name": "", "patronymic": "", "initials": person.initials,
-            "position": "teacher_librarian", "rate": "1", "education_level": "higher", "education_institution": "ИГУ",
-            "education_year": "2005", "education_specialty": "библиотекарь-библиограф", "experience_total": "20",
-            "experience_library": "15", "experience_as_of": "2023-09-01", "category": "first",
-            "attestation_date": "2022-03-01", "attestation_due": "2027-03-01", "self_education_theme": "Чтение",
-            "phone": "", "email": ""}
+    data = {
+        "surname": person.surname,
+        "first_name": "",
+        "patronymic": "",
+        "initials": person.initials,
+        "position": "teacher_librarian",
+        "rate": "1",
+        "education_level": "higher",
+        "education_institution": "ИГУ",
+        "education_year": "2005",
+        "education_specialty": "библиотекарь-библиограф",
+        "experience_total": "20",
+        "experience_library": "15",
+        "experience_as_of": "2023-09-01",
+        "category": "first",
+        "attestation_date": "2022-03-01",
+        "attestation_due": "2027-03-01",
+        "self_education_theme": "Чтение",
+        "phone": "",
+        "email": "",
+    }
     data.update(overrides)
     return data
 
 
 def test_librarian_edits_own_record(librarian_client, librarian_user, other_school):
     person = person_of(librarian_user)
-    response = librarian_client.post(reverse("members:person_edit", args=[person.pk]),
-                                     versioned(person, person_data(person, first_name="Наталья", patronymic="Николаевна", school=other_school.pk)))
+    response = librarian_client.post(
+        reverse("members:person_edit", args=[person.pk]),
+        versioned(
+            person, person_data(person, first_name="Наталья", patronymic="Николаевна", school=other_school.pk)
+        ),
+    )
     assert response.status_code == 302
     person.refresh_from_db()
     assert person.full_name == "Куклина Наталья Николаевна"
@@ -135,27 +174,39 @@ def test_librarian_cannot_edit_anothers_record(librarian_client, other_librarian
 
 def test_viewer_edits_nothing(viewer_client, librarian_user):
     person = person_of(librarian_user)
-    assert viewer_client.post(reverse("members:person_edit", args=[person.pk]), person_data(person)).status_code == 403
+    assert (
+        viewer_client.post(reverse("members:person_edit", args=[person.pk]), person_data(person)).status_code
+        == 403
+    )
     assert viewer_client.post(reverse("members:course_add", args=[person.pk]), {}).status_code == 403
     assert viewer_client.get(reverse("members:person_create")).status_code == 403
 
 
 def test_head_moves_a_librarian_to_another_school(head_client, librarian_user, other_school):
     person = person_of(librarian_user)
-    head_client.post(reverse("members:person_edit", args=[person.pk]), versioned(person, person_data(person, school=other_school.pk, is_active="on")))
+    head_client.post(
+        reverse("members:person_edit", args=[person.pk]),
+        versioned(person, person_data(person, school=other_school.pk, is_active="on")),
+    )
     person.refresh_from_db()
     assert person.school == other_school
 
 
-@pytest.mark.parametrize("overrides, message", [
-    ({"attestation_date": "2099-01-01", "attestation_due": ""}, "не может быть в будущем"),
-    ({"attestation_due": "2021-01-01"}, "позже прошедшей"),
-    ({"experience_library": "30"}, "не может быть больше общего"),
-    ({"experience_total": "-3"}, "больше либо равно 0"),
-])
+@pytest.mark.parametrize(
+    "overrides, message",
+    [
+        ({"attestation_date": "2099-01-01", "attestation_due": ""}, "не может быть в будущем"),
+        ({"attestation_due": "2021-01-01"}, "позже прошедшей"),
+        ({"experience_library": "30"}, "не может быть больше общего"),
+        ({"experience_total": "-3"}, "больше либо равно 0"),
+    ],
+)
 def test_bad_record_is_refused_and_kept(librarian_client, librarian_user, overrides, message):
     person = person_of(librarian_user)
-    response = librarian_client.post(reverse("members:person_edit", args=[person.pk]), versioned(person, person_data(person, self_education_theme="Новая тема", **overrides)))
+    response = librarian_client.post(
+        reverse("members:person_edit", args=[person.pk]),
+        versioned(person, person_data(person, self_education_theme="Новая тема", **overrides)),
+    )
     assert response.status_code == 200
     html = response.content.decode()
     assert message in html and "Новая тема" in html
@@ -165,11 +216,27 @@ def test_bad_record_is_refused_and_kept(librarian_client, librarian_user, overri
 
 def test_head_adds_person_but_never_a_duplicate(head_client, association, librarian_user):
     url = reverse("members:person_create")
-    response = head_client.post(url, person_data(Person(surname="Пискарёва", initials=""), first_name="Светлана", patronymic="Борисовна", is_active="on"))
+    response = head_client.post(
+        url,
+        person_data(
+            Person(surname="Пискарёва", initials=""),
+            first_name="Светлана",
+            patronymic="Борисовна",
+            is_active="on",
+        ),
+    )
     assert response.status_code == 302
     assert Person.objects.get(surname="Пискарёва").printed_name == "Пискарёва С.Б."
     # Куклина Н.Н. came from the plan: adding «Куклина Наталья Николаевна» again is refused with a pointer to her card
-    response = head_client.post(url, person_data(Person(surname="Куклина", initials=""), first_name="Наталья", patronymic="Николаевна", is_active="on"))
+    response = head_client.post(
+        url,
+        person_data(
+            Person(surname="Куклина", initials=""),
+            first_name="Наталья",
+            patronymic="Николаевна",
+            is_active="on",
+        ),
+    )
     assert response.status_code == 200
     assert "уже есть в банке данных" in response.content.decode()
     assert Person.objects.filter(surname="Куклина").count() == 1
@@ -181,9 +248,16 @@ def test_librarian_cannot_add_people(librarian_client):
 
 # ---- courses and portfolio ----
 
+
 def course_data(**overrides):
-    data = {"title": "Современная школьная библиотека", "provider": "ИРО", "hours": "72",
-            "start": "2024-02-01", "end": "2024-02-20", "certificate_number": "123"}
+    data = {
+        "title": "Современная школьная библиотека",
+        "provider": "ИРО",
+        "hours": "72",
+        "start": "2024-02-01",
+        "end": "2024-02-20",
+        "certificate_number": "123",
+    }
     data.update(overrides)
     return data
 
@@ -191,7 +265,9 @@ def course_data(**overrides):
 def test_librarian_adds_course_with_scan(librarian_client, librarian_user, media_root):
     person = person_of(librarian_user)
     scan = SimpleUploadedFile("udost.pdf", PDF, content_type="application/pdf")
-    response = librarian_client.post(reverse("members:course_add", args=[person.pk]), {**course_data(), "scan": scan})
+    response = librarian_client.post(
+        reverse("members:course_add", args=[person.pk]), {**course_data(), "scan": scan}
+    )
     assert response.status_code == 302
     course = person.courses.get()
     assert (course.hours, course.end) == (72, datetime.date(2024, 2, 20))
@@ -200,33 +276,49 @@ def test_librarian_adds_course_with_scan(librarian_client, librarian_user, media
 
 
 def test_other_librarian_cannot_get_the_scan(client, librarian_user, other_librarian_user, media_root):
-    course = Course.objects.create(person=person_of(librarian_user), title="К", hours=16, start=datetime.date(2024, 1, 1),
-                                   end=datetime.date(2024, 1, 2), scan=SimpleUploadedFile("a.pdf", PDF))
+    course = Course.objects.create(
+        person=person_of(librarian_user),
+        title="К",
+        hours=16,
+        start=datetime.date(2024, 1, 1),
+        end=datetime.date(2024, 1, 2),
+        scan=SimpleUploadedFile("a.pdf", PDF),
+    )
     client.force_login(other_librarian_user)
     assert client.get(reverse("members:course_scan", args=[course.pk])).status_code == 404
 
 
-@pytest.mark.parametrize("overrides, message", [
-    ({"end": "2024-01-01"}, "не могут закончиться раньше"),
-    ({"hours": "-5"}, "больше либо равно 0"),
-])
+@pytest.mark.parametrize(
+    "overrides, message",
+    [
+        ({"end": "2024-01-01"}, "не могут закончиться раньше"),
+        ({"hours": "-5"}, "больше либо равно 0"),
+    ],
+)
 def test_bad_course_is_refused(librarian_client, librarian_user, overrides, message):
     person = person_of(librarian_user)
-    response = librarian_client.post(reverse("members:course_add", args=[person.pk]), course_data(**overrides))
+    response = librarian_client.post(
+        reverse("members:course_add", args=[person.pk]), course_data(**overrides)
+    )
     assert response.status_code == 400
     assert message in response.content.decode()
     assert not Course.objects.exists()
 
 
-@pytest.mark.parametrize("name, content, message", [
-    ("big.pdf", b"%PDF-" + b"0" * (10 * 1024 * 1024), "больше 10 МБ"),
-    ("virus.exe", b"MZ\x90\x00", "только PDF, JPEG или PNG"),
-    ("fake.pdf", b"MZ\x90\x00 not a pdf", "не похож на PDF"),
-])
+@pytest.mark.parametrize(
+    "name, content, message",
+    [
+        ("big.pdf", b"%PDF-" + b"0" * (10 * 1024 * 1024), "больше 10 МБ"),
+        ("virus.exe", b"MZ\x90\x00", "только PDF, JPEG или PNG"),
+        ("fake.pdf", b"MZ\x90\x00 not a pdf", "не похож на PDF"),
+    ],
+)
 def test_bad_upload_is_refused(librarian_client, librarian_user, media_root, name, content, message):
     person = person_of(librarian_user)
-    response = librarian_client.post(reverse("members:course_add", args=[person.pk]),
-                                     {**course_data(), "scan": SimpleUploadedFile(name, content)})
+    response = librarian_client.post(
+        reverse("members:course_add", args=[person.pk]),
+        {**course_data(), "scan": SimpleUploadedFile(name, content)},
+    )
     assert response.status_code == 400
     assert message in response.content.decode()
     assert not Course.objects.exists()
@@ -235,9 +327,17 @@ def test_bad_upload_is_refused(librarian_client, librarian_user, media_root, nam
 
 def test_librarian_cannot_touch_anothers_courses(librarian_client, other_librarian_user):
     other = person_of(other_librarian_user)
-    course = Course.objects.create(person=other, title="К", hours=16, start=datetime.date(2024, 1, 1), end=datetime.date(2024, 1, 2))
-    assert librarian_client.post(reverse("members:course_add", args=[other.pk]), course_data()).status_code == 403
-    assert librarian_client.post(reverse("members:course_edit", args=[course.pk]), course_data()).status_code == 403
+    course = Course.objects.create(
+        person=other, title="К", hours=16, start=datetime.date(2024, 1, 1), end=datetime.date(2024, 1, 2)
+    )
+    assert (
+        librarian_client.post(reverse("members:course_add", args=[other.pk]), course_data()).status_code
+        == 403
+    )
+    assert (
+        librarian_client.post(reverse("members:course_edit", args=[course.pk]), course_data()).status_code
+        == 403
+    )
     assert librarian_client.post(reverse("members:course_delete", args=[course.pk])).status_code == 403
     course.refresh_from_db()
     assert course.title == "К"
@@ -245,9 +345,17 @@ def test_librarian_cannot_touch_anothers_courses(librarian_client, other_librari
 
 def test_portfolio_entry_added_and_deleted(librarian_client, librarian_user):
     person = person_of(librarian_user)
-    response = librarian_client.post(reverse("members:portfolio_add", args=[person.pk]), {
-        "title": "Мастер-класс «Буктрейлер»", "kind": "master_class", "date": "2024-03-19", "level": "municipal",
-        "result": "сертификат", "link": "https://example.ru/a"})
+    response = librarian_client.post(
+        reverse("members:portfolio_add", args=[person.pk]),
+        {
+            "title": "Мастер-класс «Буктрейлер»",
+            "kind": "master_class",
+            "date": "2024-03-19",
+            "level": "municipal",
+            "result": "сертификат",
+            "link": "https://example.ru/a",
+        },
+    )
     assert response.status_code == 302
     entry = PortfolioEntry.objects.get()
     assert (entry.get_kind_display(), entry.get_level_display()) == ("мастер-класс", "муниципальный")

@@ -12,7 +12,13 @@ pytestmark = pytest.mark.django_db
 
 
 def school_data(school, **overrides):
-    data = {"name": school.name, "short_name": school.short_name, "address": "ул. Мира, 1", "phone": "", "email": ""}
+    data = {
+        "name": school.name,
+        "short_name": school.short_name,
+        "address": "ул. Мира, 1",
+        "phone": "",
+        "email": "",
+    }
     data.update({f"grade_{g}": "" for g in range(1, 12)})
     data.update(overrides)
     return data
@@ -33,11 +39,15 @@ def test_visitor_and_other_association(client, other_head_user, school):
 
 
 def test_librarian_edits_own_school_with_students_per_grade(librarian_client, school):
-    response = librarian_client.post(reverse("members:school_edit", args=[school.pk]),
-                                     versioned(school, school_data(school, grade_1="52", grade_2="48", grade_11="25")))
+    response = librarian_client.post(
+        reverse("members:school_edit", args=[school.pk]),
+        versioned(school, school_data(school, grade_1="52", grade_2="48", grade_11="25")),
+    )
     assert response.status_code == 302
     year = academic_year_of(timezone.localdate())
-    assert dict(Enrollment.objects.filter(school=school, year_start=year).values_list("grade", "students")) == {1: 52, 2: 48, 11: 25}
+    assert dict(
+        Enrollment.objects.filter(school=school, year_start=year).values_list("grade", "students")
+    ) == {1: 52, 2: 48, 11: 25}
     html = librarian_client.get(reverse("members:school", args=[school.pk])).content.decode()
     assert "<strong>125</strong>" in html
     school.refresh_from_db()
@@ -60,7 +70,9 @@ def test_librarian_cannot_edit_another_school(librarian_client, other_school):
 
 
 def test_negative_students_refused(librarian_client, school):
-    response = librarian_client.post(reverse("members:school_edit", args=[school.pk]), school_data(school, grade_3="-1"))
+    response = librarian_client.post(
+        reverse("members:school_edit", args=[school.pk]), school_data(school, grade_3="-1")
+    )
     assert response.status_code == 200 and "больше либо равно 0" in response.content.decode()
     assert not Enrollment.objects.exists()
 

@@ -28,11 +28,23 @@ def two(plan, other_association, head_user, school, other_school, association):
     Event.objects.filter(title="Круглый стол").update(status=Event.Status.DONE)
     plan.year_start = 2024
     plan.save()
-    round_ = open_round(association, head_user, Kind.PROVISION, "Обеспеченность", 2024, timezone.localdate(), [school])
+    round_ = open_round(
+        association, head_user, Kind.PROVISION, "Обеспеченность", 2024, timezone.localdate(), [school]
+    )
     report = Report.objects.get(round=round_)
-    ProvisionLine.objects.create(report=report, grade=5, subject="Математика", students=50, available=40, missing=10)
+    ProvisionLine.objects.create(
+        report=report, grade=5, subject="Математика", students=50, available=40, missing=10
+    )
     report.submit(head_user)
-    offer = Offer.objects.create(school=school, title="Физика. 7 класс", authors="Пёрышкин А.В.", grade_from=7, grade_to=7, copies=8, available=8)
+    offer = Offer.objects.create(
+        school=school,
+        title="Физика. 7 класс",
+        authors="Пёрышкин А.В.",
+        grade_from=7,
+        grade_to=7,
+        copies=8,
+        available=8,
+    )
     transfer = bank.request_transfer(offer, other_school, 3, default_return_by())
     bank.agree(transfer.pk)
     bank.hand_over(transfer.pk, datetime.date(2024, 10, 1))
@@ -52,12 +64,18 @@ def test_coordinator_page_and_exports(client, coordinator_user, two):
     client.force_login(coordinator_user)
     html = client.get(reverse("region:region") + "?year=2024").content.decode()
     assert "1 / 3 (33 %)" in html and "80 %" in html
-    rows = sheet_rows(workbook(client.get(reverse("region:download", args=["xlsx"]) + "?year=2024").content).worksheets[0])
+    rows = sheet_rows(
+        workbook(client.get(reverse("region:download", args=["xlsx"]) + "?year=2024").content).worksheets[0]
+    )
     assert rows[0][0] == "Объединение" and ["ГТО ШБ г. Усть-Илимска", 3, 1, 33, 80, 3] in rows
-    assert "ГТО ШБ г. Братска" in pdf_text(client.get(reverse("region:download", args=["pdf"]) + "?year=2024").content)
+    assert "ГТО ШБ г. Братска" in pdf_text(
+        client.get(reverse("region:download", args=["pdf"]) + "?year=2024").content
+    )
 
 
-def test_coordinator_reads_inside_each_association_and_changes_nothing(client, coordinator_user, two, association, other_association):
+def test_coordinator_reads_inside_each_association_and_changes_nothing(
+    client, coordinator_user, two, association, other_association
+):
     plan, other_plan = two
     client.force_login(coordinator_user)
     for chosen, readable, hidden in [(association, plan, other_plan), (other_association, other_plan, plan)]:
@@ -66,10 +84,21 @@ def test_coordinator_reads_inside_each_association_and_changes_nothing(client, c
         assert client.get(hidden.get_absolute_url()).status_code == 404
     client.post(reverse("region:choose", args=[association.pk]))
     event = Event.objects.get(title="Круглый стол")
-    assert client.post(reverse("events:event_status", args=[event.pk]), {"status": "cancelled"}).status_code == 403
-    assert client.post(reverse("events:plan_publish", args=[association.slug, plan.year_name]), {"publish": "1"}).status_code == 403
+    assert (
+        client.post(reverse("events:event_status", args=[event.pk]), {"status": "cancelled"}).status_code
+        == 403
+    )
+    assert (
+        client.post(
+            reverse("events:plan_publish", args=[association.slug, plan.year_name]), {"publish": "1"}
+        ).status_code
+        == 403
+    )
     person = Person.objects.get(surname="Саблина")
-    assert client.post(reverse("members:person_edit", args=[person.pk]), {"surname": "Иванова"}).status_code == 403
+    assert (
+        client.post(reverse("members:person_edit", args=[person.pk]), {"surname": "Иванова"}).status_code
+        == 403
+    )
     event.refresh_from_db()
     plan.refresh_from_db()
     person.refresh_from_db()
@@ -78,10 +107,16 @@ def test_coordinator_reads_inside_each_association_and_changes_nothing(client, c
     assert "Региональный координатор" in html
 
 
-def test_other_associations_people_reach_nothing(other_head_user, two, association, other_association, school):
+def test_other_associations_people_reach_nothing(
+    other_head_user, two, association, other_association, school
+):
     plan, _ = two
-    brat_school = School.objects.create(association=other_association, name="Школа Братска", short_name="МБОУ СОШ № 1 (Братск)")
-    person = Person.objects.create(association=other_association, surname="Петрова", initials="А.А.", school=brat_school)
+    brat_school = School.objects.create(
+        association=other_association, name="Школа Братска", short_name="МБОУ СОШ № 1 (Братск)"
+    )
+    person = Person.objects.create(
+        association=other_association, surname="Петрова", initials="А.А.", school=brat_school
+    )
     outsiders = [other_head_user, make_account(other_association, Account.Role.LIBRARIAN, "brat-lib", person)]
     report = Report.objects.get(round__association=association)
     sablina = Person.objects.get(surname="Саблина")
@@ -91,8 +126,13 @@ def test_other_associations_people_reach_nothing(other_head_user, two, associati
         assert outsider.get(plan.get_absolute_url()).status_code == 404
         assert outsider.get(reverse("members:person", args=[sablina.pk])).status_code == 404
         assert outsider.get(reverse("rounds:report", args=[report.pk])).status_code == 404
-        assert outsider.post(reverse("members:person_edit", args=[sablina.pk]), {"surname": "Х"}).status_code == 404
-        assert outsider.post(reverse("members:school_edit", args=[school.pk]), {"name": "Х"}).status_code == 404
+        assert (
+            outsider.post(reverse("members:person_edit", args=[sablina.pk]), {"surname": "Х"}).status_code
+            == 404
+        )
+        assert (
+            outsider.post(reverse("members:school_edit", args=[school.pk]), {"name": "Х"}).status_code == 404
+        )
     sablina.refresh_from_db()
     school.refresh_from_db()
     assert sablina.surname == "Саблина" and school.name.startswith("Муниципальное")

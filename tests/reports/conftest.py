@@ -29,7 +29,9 @@ def pdf_pages(content):
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "file.pdf"
         path.write_bytes(content)
-        text = subprocess.run(["pdftotext", "-enc", "UTF-8", "-raw", str(path), "-"], check=True, capture_output=True, text=True).stdout
+        text = subprocess.run(
+            ["pdftotext", "-enc", "UTF-8", "-raw", str(path), "-"], check=True, capture_output=True, text=True
+        ).stdout
     return [flat(page) for page in text.split("\f")[:-1]]
 
 
@@ -50,7 +52,9 @@ def assert_in_order(text, pieces):
     position = 0
     for piece in pieces:
         found = text.find(flat(piece), position)
-        assert found >= 0, f"not found after position {position}: {piece!r}\n…{text[position:position + 300]}…"
+        assert found >= 0, (
+            f"not found after position {position}: {piece!r}\n…{text[position : position + 300]}…"
+        )
         position = found + len(flat(piece))
 
 

@@ -59,7 +59,9 @@ def test_export_analysis(seed_plan, tmp_path, fmt):
     path = tmp_path / f"analysis.{fmt}"
     run("export_analysis", "2023-2024", "--format", fmt, "--output", str(path))
     if fmt == "pdf":
-        assert "В плане 25 мероприятий в 5 разделах: проведено 0 (0 %), не отмечено 25." in pdf_text(path.read_bytes())
+        assert "В плане 25 мероприятий в 5 разделах: проведено 0 (0 %), не отмечено 25." in pdf_text(
+            path.read_bytes()
+        )
     else:
         assert sheet_rows(workbook(path.read_bytes())["Итоги"])[-1] == ["Всего", 25, 0, 0, 0, 0, 0, 0, 25]
 

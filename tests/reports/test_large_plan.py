@@ -29,7 +29,9 @@ def large(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
         try:
             with transaction.atomic():
-                association = Association.objects.create(name="ГТО ШБ г. Усть-Илимска", short_name="ГТО ШБ", slug="large")
+                association = Association.objects.create(
+                    name="ГТО ШБ г. Усть-Илимска", short_name="ГТО ШБ", slug="large"
+                )
                 plan = make_large_plan(association, events=EVENTS)
                 files["rows"] = plan_rows(plan)
                 files["sections"] = [f"{s.numeral}. {s.title}" for s in plan.numbered_sections()]
@@ -59,7 +61,7 @@ def test_pdf_pages_each_start_with_the_table_header(large):
     pages = pdf_pages(large["plan.pdf"])
     assert len(pages) > 20
     first = next(i for i, page in enumerate(pages) if "Содержание работы" in page)
-    for page in pages[first + 1:]:
+    for page in pages[first + 1 :]:
         assert page.startswith("№/п Мероприятие Сроки проведения Ответственный"), page[:80]
     assert pages[-1].endswith(f"Руководитель ГТО ШБ ________ Саблина В.И. {len(pages)}")
 

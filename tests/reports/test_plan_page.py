@@ -36,13 +36,26 @@ def test_other_association_does_not_see_the_analysis_downloads(client, other_hea
 
 
 def test_head_fills_in_the_approval_block(head_client, plan):
-    response = head_client.post(reverse("events:plan_edit", args=["ust-ilimsk", "2023-2024"]), versioned(plan, {
-        "head_post": "Руководитель ГТО ШБ", "head_name": "Саблина В.И.",
-        "approved_by_post": "Директор МКУ «ЦРО»", "approved_by_name": "Иванова А.П.", "approved_on": "2023-09-11",
-    }))
+    response = head_client.post(
+        reverse("events:plan_edit", args=["ust-ilimsk", "2023-2024"]),
+        versioned(
+            plan,
+            {
+                "head_post": "Руководитель ГТО ШБ",
+                "head_name": "Саблина В.И.",
+                "approved_by_post": "Директор МКУ «ЦРО»",
+                "approved_by_name": "Иванова А.П.",
+                "approved_on": "2023-09-11",
+            },
+        ),
+    )
     assert response.status_code == 302
     plan.refresh_from_db()
-    assert (plan.approved_by_post, plan.approved_by_name, plan.approved_on) == ("Директор МКУ «ЦРО»", "Иванова А.П.", datetime.date(2023, 9, 11))
+    assert (plan.approved_by_post, plan.approved_by_name, plan.approved_on) == (
+        "Директор МКУ «ЦРО»",
+        "Иванова А.П.",
+        datetime.date(2023, 9, 11),
+    )
     html = page(head_client, plan)
     assert "УТВЕРЖДАЮ" in html
     assert "Директор МКУ «ЦРО»" in html

@@ -31,7 +31,12 @@ def test_seed_plan_holds_every_event_date_and_name_in_order(seed_plan, seed_pdf)
         pieces += [f"{number}.", title, dates, *names]
     assert_in_order(text, pieces)
     # The dates exactly as written, not as the program reads them.
-    for written in ["11.09.2023г.", "Апрель - Май, 2024 г.", "В течение учебного года по плану МАОУ ДО ЦДТ", "Январь, 2024 г"]:
+    for written in [
+        "11.09.2023г.",
+        "Апрель - Май, 2024 г.",
+        "В течение учебного года по плану МАОУ ДО ЦДТ",
+        "Январь, 2024 г",
+    ]:
         assert written in text
 
 
@@ -81,10 +86,16 @@ def test_approval_block_when_the_plan_has_one(plan):
     plan.approved_on = datetime.date(2023, 9, 11)
     plan.save()
     text = pdf_text(PlanPdf(plan).render())
-    assert_in_order(text, [
-        "УТВЕРЖДАЮ", "Директор МКУ «Центр развития образования»", "________ Иванова А.П.", "11 сентября 2023 г.",
-        "План работы ГТО ШБ на 2023-2024 учебный год",
-    ])
+    assert_in_order(
+        text,
+        [
+            "УТВЕРЖДАЮ",
+            "Директор МКУ «Центр развития образования»",
+            "________ Иванова А.П.",
+            "11 сентября 2023 г.",
+            "План работы ГТО ШБ на 2023-2024 учебный год",
+        ],
+    )
 
 
 def test_approval_without_a_date_leaves_a_line_for_it(plan):

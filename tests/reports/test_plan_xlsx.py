@@ -25,7 +25,9 @@ def test_seed_plan_gives_25_events_in_four_columns_and_five_section_rows(seed_pl
         (number, title, dates, "\n".join(names)) for number, title, dates, names in plan_rows(seed_plan)
     ]
     assert len(events) == 25
-    section_rows = [row[0] for row in rows[3:] if isinstance(row[0], str) and row[1:] == [None, None, None]][:-1]
+    section_rows = [row[0] for row in rows[3:] if isinstance(row[0], str) and row[1:] == [None, None, None]][
+        :-1
+    ]
     assert section_rows == [
         "I. Организационная деятельность",
         "II. Информационно-аналитическая деятельность",
@@ -39,7 +41,9 @@ def test_seed_plan_gives_25_events_in_four_columns_and_five_section_rows(seed_pl
 def test_section_rows_are_merged_across_the_four_columns(seed_book):
     sheet = seed_book["Содержание работы"]
     merged = {str(cell_range) for cell_range in sheet.merged_cells.ranges}
-    section_rows = [index for index, row in enumerate(sheet_rows(sheet), start=1) if str(row[0]).startswith(("I", "V"))]
+    section_rows = [
+        index for index, row in enumerate(sheet_rows(sheet), start=1) if str(row[0]).startswith(("I", "V"))
+    ]
     assert len(section_rows) == 5
     assert {f"A{row}:D{row}" for row in section_rows} <= merged
 
@@ -63,12 +67,23 @@ def test_header_texts_on_the_second_sheet(seed_plan, seed_book):
     rows = sheet_rows(seed_book["Шапка"])
     texts = [text for _, text in rows]
     labels = [label for label, _ in rows if label]
-    assert labels == ["Единая городская методическая тема", "Методическая тема ГТО ШБ", "Цель", "Задачи", "Ожидаемые результаты", "Подпись"]
+    assert labels == [
+        "Единая городская методическая тема",
+        "Методическая тема ГТО ШБ",
+        "Цель",
+        "Задачи",
+        "Ожидаемые результаты",
+        "Подпись",
+    ]
     assert seed_plan.city_theme in texts and seed_plan.goal in texts
     tasks = seed_plan.task_tree()
     assert f"1. {tasks[0][0]}" in texts
     assert f"– {tasks[1][1][0]}" in texts
-    assert texts.index(f"2. {tasks[1][0]}") < texts.index(f"– {tasks[1][1][0]}") < texts.index(f"3. {tasks[2][0]}")
+    assert (
+        texts.index(f"2. {tasks[1][0]}")
+        < texts.index(f"– {tasks[1][1][0]}")
+        < texts.index(f"3. {tasks[2][0]}")
+    )
     assert f"6. {seed_plan.result_list()[5]}" in texts
     assert texts[-1] == "Руководитель ГТО ШБ ________ Саблина В.И."
 
@@ -81,8 +96,13 @@ def test_agreed_and_approval_head_the_header_sheet(plan):
     plan.agreed_note = "Протокол № 1 от 28.08.2023"
     plan.save()
     rows = sheet_rows(workbook(PlanXlsx(plan).render())["Шапка"])
-    assert rows[:5] == [["СОГЛАСОВАНО", "На заседании ГМО"], [None, "Протокол № 1 от 28.08.2023"],
-                        ["УТВЕРЖДАЮ", "Директор МКУ «ЦРО»"], [None, "________ Иванова А.П."], [None, "11 сентября 2023 г."]]
+    assert rows[:5] == [
+        ["СОГЛАСОВАНО", "На заседании ГМО"],
+        [None, "Протокол № 1 от 28.08.2023"],
+        ["УТВЕРЖДАЮ", "Директор МКУ «ЦРО»"],
+        [None, "________ Иванова А.П."],
+        [None, "11 сентября 2023 г."],
+    ]
 
 
 def test_other_columns_labels_and_title_as_the_document_wrote_them(plan):
@@ -90,13 +110,25 @@ def test_other_columns_labels_and_title_as_the_document_wrote_them(plan):
 
     plan.title = "ПЛАН РАБОТЫ\nгородского методического объединения школьных библиотекарей"
     plan.header_labels = {"theme": "Методическая тема ГМО", "tasks": "Основные задачи"}
-    plan.extra_headers = ["Форма проведения", "Место"]  # the document's order (PostgreSQL keeps none in a JSON object)
+    plan.extra_headers = [
+        "Форма проведения",
+        "Место",
+    ]  # the document's order (PostgreSQL keeps none in a JSON object)
     plan.save()
-    Event.objects.filter(title="Круглый стол").update(extra={"Форма проведения": "семинар", "Место": "СОШ №2"})
+    Event.objects.filter(title="Круглый стол").update(
+        extra={"Форма проведения": "семинар", "Место": "СОШ №2"}
+    )
     book = workbook(PlanXlsx(plan).render())
     table = sheet_rows(book["Содержание работы"])
     assert table[0][0] == "ПЛАН РАБОТЫ\nгородского методического объединения школьных библиотекарей"
-    assert table[2] == ["№/п", "Мероприятие", "Сроки проведения", "Ответственный", "Форма проведения", "Место"]
+    assert table[2] == [
+        "№/п",
+        "Мероприятие",
+        "Сроки проведения",
+        "Ответственный",
+        "Форма проведения",
+        "Место",
+    ]
     round_table = next(row for row in table if row[1] == "Круглый стол")
     assert round_table[4:] == ["семинар", "СОШ №2"]
     assert next(row for row in table if row[1] == "Конкурс юных поэтов")[4:] == [None, None]

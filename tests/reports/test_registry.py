@@ -82,14 +82,19 @@ def test_the_same_list_as_a_printed_table(registered):
     exporter = get_exporter("test-librarians-pdf")("ГТО ШБ", year="2023-2024")
     assert exporter.filename().endswith(".pdf")
     text = pdf_text(exporter.render())
-    assert text.startswith("Банк данных о школьных библиотекарях Библиотекарь Школа Аттестация Саблина В.И. МАОУ СОШ № 1 20 марта 2024 г.")
+    assert text.startswith(
+        "Банк данных о школьных библиотекарях Библиотекарь Школа Аттестация Саблина В.И. МАОУ СОШ № 1 20 марта 2024 г."
+    )
     assert "Куклина Н.Н. МАОУ СОШ № 2 корпус 2" in text
 
 
 def test_printed_columns_follow_the_xlsx_widths():
     from reports.formats import printed_columns
 
-    assert printed_columns(["Библиотекарь", "Школа"], [30, 10]) == [("Библиотекарь", "75.0%"), ("Школа", "25.0%")]
+    assert printed_columns(["Библиотекарь", "Школа"], [30, 10]) == [
+        ("Библиотекарь", "75.0%"),
+        ("Школа", "25.0%"),
+    ]
     assert printed_columns(["А", "Б"]) == [("А", ""), ("Б", "")]
     assert printed_columns(["А", "Б", "В"], [10, 10]) == [("А", "50.0%"), ("Б", "50.0%"), ("В", "")]
 

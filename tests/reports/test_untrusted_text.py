@@ -15,7 +15,9 @@ SCRIPT = "<script>alert(1)</script> Конкурс <b>чтецов</b>"
 
 @pytest.fixture
 def hostile(published_plan):
-    first, second = Event.objects.filter(section__plan=published_plan).order_by("section__position", "position")[:2]
+    first, second = Event.objects.filter(section__plan=published_plan).order_by(
+        "section__position", "position"
+    )[:2]
     first.title, first.dates_text = FORMULA, "@SUM(1)"
     first.save()
     second.title = SCRIPT
@@ -33,6 +35,8 @@ def test_xlsx_cells_that_look_like_formulas_are_text(hostile):
 def test_markup_in_titles_is_text_in_pdf_and_page(client, hostile):
     text = pdf_text(get_exporter("plan-pdf")(hostile).render())
     assert "<script>alert(1)</script> Конкурс <b>чтецов</b>" in text
-    html = client.get(reverse("events:plan", args=[hostile.association.slug, hostile.year_name])).content.decode()
+    html = client.get(
+        reverse("events:plan", args=[hostile.association.slug, hostile.year_name])
+    ).content.decode()
     assert "<script>alert(1)</script>" not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt; Конкурс &lt;b&gt;чтецов&lt;/b&gt;" in html

@@ -30,14 +30,19 @@ def attachment_name(response):
 def add_events(plan, count):
     section = plan.sections.first()
     for position in range(10, 10 + count):
-        event = Event.objects.create(section=section, position=position, title=f"Мероприятие {position}", dates_text="Май, 2024 г.")
+        event = Event.objects.create(
+            section=section, position=position, title=f"Мероприятие {position}", dates_text="Май, 2024 г."
+        )
         event.set_responsibles([None])
 
 
 # ---- the plan ----
 
+
 def test_visitor_downloads_published_plan_as_pdf(client, published_plan, head_user):
-    Consent.objects.create(person=head_user.account.person, scope=Consent.Scope.PUBLISHING, given_on=datetime.date(2023, 9, 1))
+    Consent.objects.create(
+        person=head_user.account.person, scope=Consent.Scope.PUBLISHING, given_on=datetime.date(2023, 9, 1)
+    )
     response = client.get(plan_url(published_plan))
     assert response.status_code == 200
     assert response["Content-Type"] == "application/pdf"
@@ -54,7 +59,11 @@ def test_visitor_downloads_published_plan_as_xlsx(client, published_plan):
     assert response["Content-Type"] == "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
     assert attachment_name(response) == "План работы ГТО ШБ 2023-2024.xlsx"
     rows = sheet_rows(workbook(response.content)["Содержание работы"])
-    assert [row[1] for row in rows if isinstance(row[0], int)] == ["Утверждение плана работы", "Конкурс юных поэтов", "Круглый стол"]
+    assert [row[1] for row in rows if isinstance(row[0], int)] == [
+        "Утверждение плана работы",
+        "Конкурс юных поэтов",
+        "Круглый стол",
+    ]
 
 
 @pytest.mark.parametrize("fmt", ["pdf", "xlsx", "docx"])
@@ -71,7 +80,9 @@ def test_members_download_the_draft(request, who, fmt, plan):
     assert attachment_name(response) == f"План работы ГТО ШБ 2023-2024.{fmt}"
 
 
-def test_other_association_gets_404_for_the_draft_and_the_file_for_the_published_plan(client, other_head_user, plan):
+def test_other_association_gets_404_for_the_draft_and_the_file_for_the_published_plan(
+    client, other_head_user, plan
+):
     client.force_login(other_head_user)
     assert client.get(plan_url(plan)).status_code == 404
     plan.status = plan.Status.PUBLISHED
@@ -89,12 +100,19 @@ def test_unknown_format_is_404(head_client, plan, fmt):
 
 
 def test_unknown_plan_is_404(client, published_plan):
-    assert client.get(reverse("reports:plan", args=[published_plan.association.slug, "2030-2031", "pdf"])).status_code == 404
+    assert (
+        client.get(
+            reverse("reports:plan", args=[published_plan.association.slug, "2030-2031", "pdf"])
+        ).status_code
+        == 404
+    )
     assert client.get(reverse("reports:plan", args=["nowhere", "2023-2024", "pdf"])).status_code == 404
 
 
 @pytest.mark.parametrize("fmt", ["pdf", "xlsx", "docx"])
-def test_plan_download_query_count_does_not_grow_with_events(client, published_plan, django_assert_num_queries, fmt):
+def test_plan_download_query_count_does_not_grow_with_events(
+    client, published_plan, django_assert_num_queries, fmt
+):
     add_events(published_plan, 30)
     # plan with its association, sections, events, responsibles with persons, the head's consent for the signature line
     with django_assert_num_queries(5):
@@ -110,6 +128,7 @@ def test_member_draft_download_query_count(librarian_client, plan, django_assert
 
 
 # ---- the year's analysis ----
+
 
 @pytest.mark.parametrize("who", ["head_client", "librarian_client", "viewer_client"])
 def test_members_download_the_analysis(request, who, plan):

@@ -12,7 +12,7 @@ from reports import xlsx
 
 HEADER = ["Школа", "Дата", "Число", "Текст", "Да"]
 ROWS = [
-    ["МАОУ «СОШ» № 1 & <b>", datetime.date(2024, 5, 1), 5, "=HYPERLINK(\"http://x\")", True],
+    ["МАОУ «СОШ» № 1 & <b>", datetime.date(2024, 5, 1), 5, '=HYPERLINK("http://x")', True],
     [None, None, 2.5, "длинный текст, который не помещается в одну строку столбца " * 3, False],
     ["две\nстроки", datetime.datetime(2024, 1, 2, 3, 4), decimal.Decimal("1.25"), " с пробелом ", None],
 ]
@@ -54,7 +54,9 @@ def test_the_same_workbook_as_written_whole():
     for sheet_a, sheet_b in zip(a.worksheets, b.worksheets):
         assert described(sheet_a) == described(sheet_b)
     sheet = b["Список"]
-    assert sheet["D2"].value == '=HYPERLINK("http://x")' and sheet["D2"].data_type == "s"  # text, never a formula
+    assert (
+        sheet["D2"].value == '=HYPERLINK("http://x")' and sheet["D2"].data_type == "s"
+    )  # text, never a formula
     assert sheet["A2"].value == "МАОУ «СОШ» № 1 & <b>" and sheet["B2"].number_format == "DD.MM.YYYY"
     assert sheet.row_dimensions[3].height > 15  # the long text's row is tall enough to show it
 

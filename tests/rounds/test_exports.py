@@ -12,7 +12,9 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def answered(provision_round, school, head_user):
     report = Report.objects.get(round=provision_round, school=school)
-    ProvisionLine.objects.create(report=report, grade=5, subject="Математика", students=50, available=40, missing=10)
+    ProvisionLine.objects.create(
+        report=report, grade=5, subject="Математика", students=50, available=40, missing=10
+    )
     report.submit(head_user)
     return provision_round
 
@@ -36,7 +38,9 @@ def test_pdf_reads_back(viewer_client, answered):
 
 
 def test_download_roles(librarian_client, client, other_head_user, answered):
-    assert librarian_client.get(reverse("rounds:round_download", args=[answered.pk, "xlsx"])).status_code == 403
+    assert (
+        librarian_client.get(reverse("rounds:round_download", args=[answered.pk, "xlsx"])).status_code == 403
+    )
     client.logout()
     assert client.get(reverse("rounds:round_download", args=[answered.pk, "pdf"])).status_code == 302
     client.force_login(other_head_user)

@@ -69,15 +69,49 @@ def write_zip(parts):
         big = size >= 0xFFFFFFFF or len(data) >= 0xFFFFFFFF
         extra = struct.pack("<HHQQ", 1, 16, size, len(data)) if big else b""
         offset = out.tell()
-        out.write(struct.pack("<IHHHHHIIIHH", 0x04034B50, 45 if big else 20, 0, 8, dostime, dosdate, crc,
-                              0xFFFFFFFF if big else len(data), 0xFFFFFFFF if big else size, len(raw_name), len(extra)))
+        out.write(
+            struct.pack(
+                "<IHHHHHIIIHH",
+                0x04034B50,
+                45 if big else 20,
+                0,
+                8,
+                dostime,
+                dosdate,
+                crc,
+                0xFFFFFFFF if big else len(data),
+                0xFFFFFFFF if big else size,
+                len(raw_name),
+                len(extra),
+            )
+        )
         out.write(raw_name + extra + data)
         directory.append((raw_name, crc, len(data), size, offset, big))
     start = out.tell()
     for raw_name, crc, compressed, size, offset, big in directory:
         extra = struct.pack("<HHQQ", 1, 16, size, compressed) if big else b""
-        out.write(struct.pack("<IHHHHHHIIIHHHHHII", 0x02014B50, 45 if big else 20, 45 if big else 20, 0, 8, dostime, dosdate, crc,
-                              0xFFFFFFFF if big else compressed, 0xFFFFFFFF if big else size, len(raw_name), len(extra), 0, 0, 0, 0, offset))
+        out.write(
+            struct.pack(
+                "<IHHHHHHIIIHHHHHII",
+                0x02014B50,
+                45 if big else 20,
+                45 if big else 20,
+                0,
+                8,
+                dostime,
+                dosdate,
+                crc,
+                0xFFFFFFFF if big else compressed,
+                0xFFFFFFFF if big else size,
+                len(raw_name),
+                len(extra),
+                0,
+                0,
+                0,
+                0,
+                offset,
+            )
+        )
         out.write(raw_name + extra)
     size = out.tell() - start
     out.write(struct.pack("<IHHHHIIH", 0x06054B50, 0, 0, len(directory), len(directory), size, start, 0))
@@ -121,6 +155,10 @@ def renamed(base, old, new, content):
     del parts[old]
     for name in list(parts):
         if name.endswith(".rels") or name == "[Content_Types].xml":
-            parts[name] = parts[name].replace(b"/" + old.encode(), b"/" + new.encode()).replace(old.split("/", 1)[1].encode(), new.split("/", 1)[1].encode())
+            parts[name] = (
+                parts[name]
+                .replace(b"/" + old.encode(), b"/" + new.encode())
+                .replace(old.split("/", 1)[1].encode(), new.split("/", 1)[1].encode())
+            )
     parts[new] = content
     return write_zip(parts)

@@ -18,11 +18,19 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def newcomer(association, school):
-    return Person.objects.create(association=association, surname="Новикова", initials="Е.А.", school=school, email="novikova@example.ru")
+    return Person.objects.create(
+        association=association,
+        surname="Новикова",
+        initials="Е.А.",
+        school=school,
+        email="novikova@example.ru",
+    )
 
 
 def give(client, person, role, username="novikova"):
-    return client.post(reverse("members:account_create", args=[person.pk]), {"username": username, "role": role})
+    return client.post(
+        reverse("members:account_create", args=[person.pk]), {"username": username, "role": role}
+    )
 
 
 def test_the_page_offers_only_the_roles_a_head_gives(head_client, newcomer):
@@ -35,15 +43,26 @@ def test_the_page_offers_only_the_roles_a_head_gives(head_client, newcomer):
 def test_a_head_cannot_make_a_coordinator_or_an_unknown_role(head_client, newcomer, role):
     response = give(head_client, newcomer, role)
     assert response.status_code == 400
-    assert "Выберите корректный вариант" in response.content.decode() or "Обязательное поле" in response.content.decode()
-    assert not User.objects.filter(username="novikova").exists() and not Account.objects.filter(person=newcomer).exists()
+    assert (
+        "Выберите корректный вариант" in response.content.decode()
+        or "Обязательное поле" in response.content.decode()
+    )
+    assert (
+        not User.objects.filter(username="novikova").exists()
+        and not Account.objects.filter(person=newcomer).exists()
+    )
 
 
 def test_a_head_gives_a_librarian_login_and_it_works(head_client, newcomer, mailoutbox):
     response = give(head_client, newcomer, "librarian")
     assert response.status_code == 200 and "Пароль" in response.content.decode()
     account = Account.objects.get(person=newcomer)
-    assert (account.role, account.association_id, account.user.is_staff, account.user.is_superuser) == ("librarian", newcomer.association_id, False, False)
+    assert (account.role, account.association_id, account.user.is_staff, account.user.is_superuser) == (
+        "librarian",
+        newcomer.association_id,
+        False,
+        False,
+    )
     assert mailoutbox and "novikova" in mailoutbox[0].body
 
 
@@ -54,14 +73,21 @@ def test_the_rule_is_on_the_model_not_only_on_the_form(association, head_user, n
     with pytest.raises(ValidationError, match="только в своём объединении"):
         give_login(other_head_user.account, newcomer, "novikova", Account.Role.LIBRARIAN)
     with pytest.raises(ValidationError, match="Логины даёт руководитель"):
-        give_login(Account(association=association, role=Account.Role.LIBRARIAN), newcomer, "novikova", Account.Role.LIBRARIAN)
+        give_login(
+            Account(association=association, role=Account.Role.LIBRARIAN),
+            newcomer,
+            "novikova",
+            Account.Role.LIBRARIAN,
+        )
     assert not User.objects.filter(username="novikova").exists()
 
 
 def test_no_save_makes_an_inconsistent_account(association, other_association, newcomer):
     user = User.objects.create_user("someone")
     with pytest.raises(ValidationError):
-        Account(user=user, association=association, role=Account.Role.COORDINATOR).save()  # a coordinator has no association
+        Account(
+            user=user, association=association, role=Account.Role.COORDINATOR
+        ).save()  # a coordinator has no association
     with pytest.raises(ValidationError):
         Account(user=user, association=None, role=Account.Role.HEAD).save()
     with pytest.raises(ValidationError, match="другого объединения"):
@@ -98,7 +124,9 @@ MAKERS = {
     "bench/soak.py",  # the load test's librarians
     "bench/__main__.py",  # the benchmark's head of the sample plan
 }
-MAKING = re.compile(r"\b(?:Account|User)\(|(?:Account|User)\.objects\.(?:create|get_or_create|update_or_create|bulk_create)\b|create_(?:super)?user\(")
+MAKING = re.compile(
+    r"\b(?:Account|User)\(|(?:Account|User)\.objects\.(?:create|get_or_create|update_or_create|bulk_create)\b|create_(?:super)?user\("
+)
 
 
 def test_no_other_code_makes_accounts():
@@ -132,7 +160,9 @@ def test_logins_that_differ_only_in_case_are_refused_by_the_database(association
     User.objects.create_user("race0x")
     with pytest.raises(IntegrityError), transaction.atomic():
         User.objects.create_user("RACE0X")
-    head = Account.objects.create(user=User.objects.create_user("chief"), association=association, role=Account.Role.HEAD)
+    head = Account.objects.create(
+        user=User.objects.create_user("chief"), association=association, role=Account.Role.HEAD
+    )
     person = Person.objects.create(association=association, surname="Новая", initials="Н.Н.")
     with pytest.raises(ValidationError, match="Такой логин уже занят"):
         give_login(head, person, "Race0x", Account.Role.LIBRARIAN)

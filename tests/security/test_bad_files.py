@@ -26,9 +26,21 @@ BAD_FILES = {
     "truncated": ("список.xlsx", GOOD[: len(GOOD) // 2], "не читается как таблица Excel"),
     "garbage": ("список.xlsx", bytes(range(256)) * 40, "Файл не похож на таблицу .xlsx"),
     "zip of something else": ("список.xlsx", None, "не читается как таблица Excel"),
-    "missing column": ("список.xlsx", xlsx_bytes([["Наименование", "Класс"], ["Химия", 8]]), "нет столбца «Количество»"),
-    "doubled column": ("список.xlsx", xlsx_bytes([["Наименование", "Класс", "Количество", "Кол-во"], ["Химия", 8, 3, 3]]), "повторяется"),
-    "100,000 rows": ("список.xlsx", xlsx_bytes([["Наименование", "Класс", "Количество"]] + [["Химия", 8, 1]] * 100_000), "больше 5000 строк"),
+    "missing column": (
+        "список.xlsx",
+        xlsx_bytes([["Наименование", "Класс"], ["Химия", 8]]),
+        "нет столбца «Количество»",
+    ),
+    "doubled column": (
+        "список.xlsx",
+        xlsx_bytes([["Наименование", "Класс", "Количество", "Кол-во"], ["Химия", 8, 3, 3]]),
+        "повторяется",
+    ),
+    "100,000 rows": (
+        "список.xlsx",
+        xlsx_bytes([["Наименование", "Класс", "Количество"]] + [["Химия", 8, 1]] * 100_000),
+        "больше 5000 строк",
+    ),
     "over 5 MB": ("список.xlsx", b"PK\x03\x04" + b"0" * (5 * 1024 * 1024 + 1), "Файл больше 5 МБ"),
 }
 
@@ -55,7 +67,9 @@ def test_a_good_list_still_goes_through(librarian_client, school):
     assert response.status_code == 302 and Offer.objects.count() == 1
 
 
-@pytest.mark.parametrize("case", ["truncated", "garbage", "zip of something else", "missing column", "100,000 rows"])
+@pytest.mark.parametrize(
+    "case", ["truncated", "garbage", "zip of something else", "missing column", "100,000 rows"]
+)
 def test_bad_federal_lists_are_refused(tmp_path, case):
     name, content, _message = BAD_FILES[case]
     path = tmp_path / "fpu.xlsx"

@@ -23,7 +23,11 @@ def test_a_calendar_address_with_a_nul_is_not_found(client):
 @pytest.mark.parametrize("year", ["-1", "99999999999999999999", "abc", "1899", "2101", "２０２４", "%00"])
 def test_the_regions_year_out_of_range_is_not_found(client, coordinator_user, year):
     client.force_login(coordinator_user)
-    for url in (reverse("region:region"), reverse("region:download", args=["xlsx"]), reverse("region:download", args=["pdf"])):
+    for url in (
+        reverse("region:region"),
+        reverse("region:download", args=["xlsx"]),
+        reverse("region:download", args=["pdf"]),
+    ):
         assert client.get(f"{url}?year={year}").status_code == 404
 
 
@@ -39,9 +43,14 @@ def test_restoring_an_event_whose_section_is_gone_says_so(head_client, plan):
     event.delete_and_renumber()
     section.delete_and_renumber()
     record = Event.history.get(id=event_pk, history_type="-")
-    response = head_client.post(reverse("audit:restore", args=["events.event", record.history_id]), follow=True)
+    response = head_client.post(
+        reverse("audit:restore", args=["events.event", record.history_id]), follow=True
+    )
     assert response.status_code == 200
-    assert "тоже удалено. Сначала восстановите его" in response.content.decode() and "Социальное партнерство" in response.content.decode()
+    assert (
+        "тоже удалено. Сначала восстановите его" in response.content.decode()
+        and "Социальное партнерство" in response.content.decode()
+    )
     assert not Event.objects.filter(pk=event_pk).exists()
     # restored in order — the section, then the event — both come back
     restore(Section, Section.history.get(id=section_pk, history_type="-"))
@@ -66,7 +75,21 @@ def test_the_server_error_page_speaks_russian(settings):
 
 
 # Every page, with what a careless or hostile hand puts in its query string.
-KEYS = ["year", "month", "page", "q", "school", "textbook", "subject", "grade", "where", "association", "next", "status", "fpu"]
+KEYS = [
+    "year",
+    "month",
+    "page",
+    "q",
+    "school",
+    "textbook",
+    "subject",
+    "grade",
+    "where",
+    "association",
+    "next",
+    "status",
+    "fpu",
+]
 NASTY_VALUES = ["\x00", "-1", "9" * 400, "' OR 1=1 --<script>", "2023-13"]
 
 
@@ -93,10 +116,20 @@ def test_no_page_breaks_on_nasty_query_strings(world, role):  # noqa: F811
 
 
 def test_dates_in_forms_out_of_range_are_form_errors(head_client, plan):
-    response = head_client.post(reverse("rounds:round_create"), {
-        "kind": "fsem", "title": "Сверка", "year_start": "32767", "deadline": "9999-12-31", "schools": [],
-    })
-    assert response.status_code == 200 and "Убедитесь, что это значение меньше либо равно 2100" in response.content.decode()
+    response = head_client.post(
+        reverse("rounds:round_create"),
+        {
+            "kind": "fsem",
+            "title": "Сверка",
+            "year_start": "32767",
+            "deadline": "9999-12-31",
+            "schools": [],
+        },
+    )
+    assert (
+        response.status_code == 200
+        and "Убедитесь, что это значение меньше либо равно 2100" in response.content.decode()
+    )
     assert not Round.objects.exists()
 
 
@@ -107,7 +140,9 @@ def test_a_request_for_another_host_name_is_a_quiet_russian_400(settings):
     import logging
 
     settings.DEBUG = False
-    handler = next(h for h in logging.getLogger("django.request").handlers if isinstance(h, logging.StreamHandler))
+    handler = next(
+        h for h in logging.getLogger("django.request").handlers if isinstance(h, logging.StreamHandler)
+    )
     captured = io.StringIO()
     previous = handler.setStream(captured)
     try:
@@ -115,5 +150,9 @@ def test_a_request_for_another_host_name_is_a_quiet_russian_400(settings):
     finally:
         handler.setStream(previous)
     html = response.content.decode()
-    assert response.status_code == 400 and "Неверный запрос" in html and not any(word in html for word in ENGLISH)
+    assert (
+        response.status_code == 400
+        and "Неверный запрос" in html
+        and not any(word in html for word in ENGLISH)
+    )
     assert captured.getvalue() == ""

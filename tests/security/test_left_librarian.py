@@ -23,8 +23,10 @@ def her_session(librarian_user):
 
 
 def mark_left(head_client, person):
-    return head_client.post(reverse("members:person_edit", args=[person.pk]),
-                            versioned(person, person_data(person, school=person.school_id, left_on="2024-06-01")))
+    return head_client.post(
+        reverse("members:person_edit", args=[person.pk]),
+        versioned(person, person_data(person, school=person.school_id, left_on="2024-06-01")),
+    )
 
 
 def test_marked_as_left_she_is_signed_out_and_cannot_sign_in(head_client, librarian_user, her_session):
@@ -32,10 +34,14 @@ def test_marked_as_left_she_is_signed_out_and_cannot_sign_in(head_client, librar
     assert mark_left(head_client, person).status_code == 302
     person.refresh_from_db()
     librarian_user.refresh_from_db()
-    assert not person.is_active and not librarian_user.is_active and librarian_user.account.person == person  # nothing deleted
+    assert (
+        not person.is_active and not librarian_user.is_active and librarian_user.account.person == person
+    )  # nothing deleted
     response = her_session.get(reverse("members:school_edit", args=[person.school_id]))
     assert response.status_code == 302 and response.url.startswith(reverse("login"))
-    assert not [s for s in Session.objects.all() if s.get_decoded().get("_auth_user_id") == str(librarian_user.pk)]
+    assert not [
+        s for s in Session.objects.all() if s.get_decoded().get("_auth_user_id") == str(librarian_user.pk)
+    ]
     response = Client().post(reverse("login"), {"username": "librarian", "password": "secret-pass-1"})
     assert "Ваш вход на сайт отключён" in response.content.decode()
 
@@ -57,7 +63,10 @@ def test_the_head_switches_a_login_off_and_on(head_client, librarian_user, her_s
     assert Client().get(reverse("events:person_feed", args=[person.calendar_token])).status_code == 404
     head_client.post(switch, {"on": "1"})
     assert User.objects.get(pk=librarian_user.pk).is_active and Person.objects.get(pk=person.pk).is_active
-    assert Client().post(reverse("login"), {"username": "librarian", "password": "secret-pass-1"}).status_code == 302
+    assert (
+        Client().post(reverse("login"), {"username": "librarian", "password": "secret-pass-1"}).status_code
+        == 302
+    )
 
 
 def test_a_login_of_someone_who_left_is_not_switched_on_again(head_client, librarian_user):
@@ -74,9 +83,17 @@ def test_a_heads_login_is_the_site_administrators_to_manage(head_client, head_us
     from members.models import Account
     from tests.conftest import make_account
 
-    deputy = make_account(association, Account.Role.HEAD, "deputy", Person.objects.create(association=association, surname="Заместитель", initials="З.З."))
+    deputy = make_account(
+        association,
+        Account.Role.HEAD,
+        "deputy",
+        Person.objects.create(association=association, surname="Заместитель", initials="З.З."),
+    )
     for person in (head_user.account.person, deputy.account.person):
-        assert head_client.post(reverse("members:account_switch", args=[person.pk]), {"on": "0"}).status_code == 403
+        assert (
+            head_client.post(reverse("members:account_switch", args=[person.pk]), {"on": "0"}).status_code
+            == 403
+        )
         assert head_client.post(reverse("members:login_unlock", args=[person.pk])).status_code == 403
     assert User.objects.get(pk=head_user.pk).is_active and User.objects.get(pk=deputy.pk).is_active
 
@@ -84,13 +101,23 @@ def test_a_heads_login_is_the_site_administrators_to_manage(head_client, head_us
 @pytest.mark.parametrize("who", ["librarian_client", "viewer_client"])
 def test_only_the_head_switches_logins(request, who, other_librarian_user):
     person = other_librarian_user.account.person
-    assert request.getfixturevalue(who).post(reverse("members:account_switch", args=[person.pk]), {"on": "0"}).status_code == 403
+    assert (
+        request.getfixturevalue(who)
+        .post(reverse("members:account_switch", args=[person.pk]), {"on": "0"})
+        .status_code
+        == 403
+    )
     assert User.objects.get(pk=other_librarian_user.pk).is_active
 
 
 def test_another_associations_head_cannot_switch_ours(client, other_head_user, librarian_user):
     client.force_login(other_head_user)
-    assert client.post(reverse("members:account_switch", args=[librarian_user.account.person.pk]), {"on": "0"}).status_code == 404
+    assert (
+        client.post(
+            reverse("members:account_switch", args=[librarian_user.account.person.pk]), {"on": "0"}
+        ).status_code
+        == 404
+    )
     assert User.objects.get(pk=librarian_user.pk).is_active
 
 
@@ -100,12 +127,16 @@ def test_the_site_administrators_login_is_not_the_heads_to_end(head_client, libr
     librarian_user.is_staff = librarian_user.is_superuser = True
     librarian_user.save()
     person = librarian_user.account.person
-    assert head_client.post(reverse("members:account_switch", args=[person.pk]), {"on": "0"}).status_code == 403
+    assert (
+        head_client.post(reverse("members:account_switch", args=[person.pk]), {"on": "0"}).status_code == 403
+    )
     assert head_client.post(reverse("members:login_unlock", args=[person.pk])).status_code == 403
     card = head_client.get(person.get_absolute_url()).content.decode()
     assert "распоряжается администратор сайта" in card and "Отключить вход" not in card
     mark_left(head_client, person)
     assert User.objects.get(pk=librarian_user.pk).is_active
-    response = head_client.post(reverse("members:person_erase", args=[person.pk]), {"confirm": "1"}, follow=True)
+    response = head_client.post(
+        reverse("members:person_erase", args=[person.pk]), {"confirm": "1"}, follow=True
+    )
     assert "логин руководителя или администратора сайта" in response.content.decode()
     assert User.objects.get(pk=librarian_user.pk).username == "librarian"

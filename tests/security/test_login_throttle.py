@@ -57,7 +57,9 @@ def test_the_admin_login_goes_through_the_same_throttle(head_user):
     fail(30, url=ADMIN_LOGIN)
     client, response = attempt(RIGHT, url=ADMIN_LOGIN)
     assert not signed_in(client) and refused(response)
-    assert LoginAttempt.objects.filter(username="head", succeeded=False).count() == 5  # 25 never reached the password
+    assert (
+        LoginAttempt.objects.filter(username="head", succeeded=False).count() == 5
+    )  # 25 never reached the password
 
 
 def test_five_tries_then_a_minute_then_two(head_user):
@@ -65,7 +67,9 @@ def test_five_tries_then_a_minute_then_two(head_user):
     client, response = attempt(RIGHT)
     assert refused(response) and "через 1 минуту" in response.content.decode() and not signed_in(client)
     age_attempts(seconds=61)
-    assert "Неверное имя пользователя или пароль" in attempt(WRONG)[1].content.decode()  # the sixth try is checked
+    assert (
+        "Неверное имя пользователя или пароль" in attempt(WRONG)[1].content.decode()
+    )  # the sixth try is checked
     client, response = attempt(RIGHT)
     assert refused(response) and "через 2 минуты" in response.content.decode()
     age_attempts(minutes=2, seconds=1)
@@ -95,12 +99,18 @@ def test_many_addresses_guessing_one_login_are_bounded_but_not_her_own(head_user
     assert response.status_code == 302 and signed_in(client)
 
 
-def test_one_address_trying_every_login_is_bounded_but_its_own_people_get_in(association, head_user, librarian_user):
-    attempt(RIGHT, address="10.0.0.1", username="librarian")  # the librarian signs in from the school's address
+def test_one_address_trying_every_login_is_bounded_but_its_own_people_get_in(
+    association, head_user, librarian_user
+):
+    attempt(
+        RIGHT, address="10.0.0.1", username="librarian"
+    )  # the librarian signs in from the school's address
     for n in range(throttle.FREE_PER_ADDRESS):
         fail(1, address="10.0.0.1", username=f"guess{n}")
     assert refused(attempt(WRONG, address="10.0.0.1", username="someone-else")[1])
-    assert refused(attempt(RIGHT, address="10.0.0.1", username="head")[1])  # the head never signed in from there
+    assert refused(
+        attempt(RIGHT, address="10.0.0.1", username="head")[1]
+    )  # the head never signed in from there
     client, response = attempt(RIGHT, address="10.0.0.1", username="librarian")
     assert response.status_code == 302 and signed_in(client)
 
@@ -124,7 +134,10 @@ def test_the_address_comes_from_the_configured_proxy_header(settings, head_user)
 def test_without_a_header_or_with_garbage_the_connection_address_is_used(settings, rf):
     settings.CLIENT_IP_HEADER = "HTTP_X_FORWARDED_FOR"
     assert throttle.client_ip(rf.get("/", REMOTE_ADDR="127.0.0.1")) == "127.0.0.1"
-    assert throttle.client_ip(rf.get("/", REMOTE_ADDR="127.0.0.1", HTTP_X_FORWARDED_FOR="not an address")) == "127.0.0.1"
+    assert (
+        throttle.client_ip(rf.get("/", REMOTE_ADDR="127.0.0.1", HTTP_X_FORWARDED_FOR="not an address"))
+        == "127.0.0.1"
+    )
     settings.CLIENT_IP_PROXIES = 2
     request = rf.get("/", REMOTE_ADDR="127.0.0.1", HTTP_X_FORWARDED_FOR="198.51.100.7, 203.0.113.1, 10.0.0.2")
     assert throttle.client_ip(request) == "203.0.113.1"  # the address the outer of two proxies saw
@@ -133,15 +146,24 @@ def test_without_a_header_or_with_garbage_the_connection_address_is_used(setting
 def test_the_header_counts_only_from_the_trusted_proxy(settings, rf):
     """Someone reaching gunicorn directly, not through the proxy, cannot name the address counted."""
     settings.CLIENT_IP_HEADER = "HTTP_X_FORWARDED_FOR"
-    assert throttle.client_ip(rf.get("/", REMOTE_ADDR="203.0.113.9", HTTP_X_FORWARDED_FOR="10.0.0.1")) == "203.0.113.9"
+    assert (
+        throttle.client_ip(rf.get("/", REMOTE_ADDR="203.0.113.9", HTTP_X_FORWARDED_FOR="10.0.0.1"))
+        == "203.0.113.9"
+    )
     settings.CLIENT_IP_TRUSTED_PROXIES = ["10.1.1.1"]
-    assert throttle.client_ip(rf.get("/", REMOTE_ADDR="10.1.1.1", HTTP_X_FORWARDED_FOR="10.0.0.1")) == "10.0.0.1"
+    assert (
+        throttle.client_ip(rf.get("/", REMOTE_ADDR="10.1.1.1", HTTP_X_FORWARDED_FOR="10.0.0.1")) == "10.0.0.1"
+    )
 
 
 def test_an_ipv6_client_counts_as_its_network(rf):
     """One IPv6 client has a /64 of addresses to change between guesses: they count as one."""
     first = throttle.client_ip(rf.get("/", REMOTE_ADDR="2001:db8:1:2::1"))
-    assert first == throttle.client_ip(rf.get("/", REMOTE_ADDR="2001:db8:1:2:ffff:ffff:ffff:ffff")) == "2001:db8:1:2::"
+    assert (
+        first
+        == throttle.client_ip(rf.get("/", REMOTE_ADDR="2001:db8:1:2:ffff:ffff:ffff:ffff"))
+        == "2001:db8:1:2::"
+    )
     assert throttle.client_ip(rf.get("/", REMOTE_ADDR="2001:db8:1:3::1")) != first
     assert throttle.client_ip(rf.get("/", REMOTE_ADDR="::ffff:10.0.0.7")) == "10.0.0.7"
 
@@ -158,9 +180,19 @@ def test_the_old_password_on_the_change_form_is_throttled_too(client, librarian_
     client.force_login(librarian_user)
     url = reverse("password_change")
     for _ in range(5):
-        response = client.post(url, {"old_password": WRONG, "new_password1": "Новый-пароль-2024", "new_password2": "Новый-пароль-2024"})
+        response = client.post(
+            url,
+            {
+                "old_password": WRONG,
+                "new_password1": "Новый-пароль-2024",
+                "new_password2": "Новый-пароль-2024",
+            },
+        )
         assert "старый пароль введен неправильно" in response.content.decode()
-    response = client.post(url, {"old_password": RIGHT, "new_password1": "Новый-пароль-2024", "new_password2": "Новый-пароль-2024"})
+    response = client.post(
+        url,
+        {"old_password": RIGHT, "new_password1": "Новый-пароль-2024", "new_password2": "Новый-пароль-2024"},
+    )
     assert "Слишком много неудачных попыток" in response.content.decode()
     librarian_user.refresh_from_db()
     assert librarian_user.check_password(RIGHT)
@@ -198,9 +230,14 @@ def test_the_site_administrator_lifts_it_in_the_admin(client, head_user):
     admin = User.objects.create_superuser("root", password="root-pass-123")
     fail(6)
     client.force_login(admin)
-    response = client.post(reverse("admin:members_loginattempt_changelist"), {
-        "action": "unlock", "_selected_action": list(LoginAttempt.objects.values_list("pk", flat=True)),
-    }, follow=True)
+    response = client.post(
+        reverse("admin:members_loginattempt_changelist"),
+        {
+            "action": "unlock",
+            "_selected_action": list(LoginAttempt.objects.values_list("pk", flat=True)),
+        },
+        follow=True,
+    )
     assert "Ограничение снято с 1 логина" in response.content.decode()
     assert not LoginAttempt.objects.filter(username="head", succeeded=False).exists()
 
@@ -213,10 +250,17 @@ def test_a_switched_off_login_says_so_only_with_the_right_password(head_user):
     assert "Ваш вход на сайт отключён" in response.content.decode() and not signed_in(client)
 
 
-@pytest.mark.skipif(connection.vendor != "postgresql", reason="parallel connections and row locks: PostgreSQL")
+@pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="parallel connections and row locks: PostgreSQL"
+)
 @pytest.mark.django_db(transaction=True)
 def test_thirty_guesses_at_once_check_five_passwords(association):
-    make_account(association, Account.Role.LIBRARIAN, "target", Person.objects.create(association=association, surname="Цель", initials="А.А."))
+    make_account(
+        association,
+        Account.Role.LIBRARIAN,
+        "target",
+        Person.objects.create(association=association, surname="Цель", initials="А.А."),
+    )
     barrier = threading.Barrier(30)
     answers = []
 
@@ -233,6 +277,10 @@ def test_thirty_guesses_at_once_check_five_passwords(association):
     for thread in threads:
         thread.join(timeout=60)
     checked = [a for a in answers if "Неверное имя пользователя" in a]
-    assert len(answers) == 30 and len(checked) == 5 and sum(refused_text in a for a in answers for refused_text in ["Слишком много"]) == 25
+    assert (
+        len(answers) == 30
+        and len(checked) == 5
+        and sum(refused_text in a for a in answers for refused_text in ["Слишком много"]) == 25
+    )
     assert LoginAttempt.objects.filter(username="target").count() == 5
     assert timezone.now() - LoginAttempt.objects.latest("at").at < datetime.timedelta(minutes=1)

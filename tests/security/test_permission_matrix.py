@@ -83,7 +83,9 @@ MATRIX = {
     "privacy": r("get", None, OK, *ANY_MEMBER),
     "members:consent_add": r("get", "person", LOGIN, *HEAD_ONLY),
     "members:consent_withdraw": r("post", "consent", LOGIN, *HEAD_ONLY),
-    "members:consent_scan": r("get", "consent", LOGIN, OK, 404, OK, OK),  # private: the person, the committee, the head
+    "members:consent_scan": r(
+        "get", "consent", LOGIN, OK, 404, OK, OK
+    ),  # private: the person, the committee, the head
     "members:my_data": r("get", "my_data", LOGIN, *OWN_OR_HEAD),
     "members:person_erase": r("post", "person", LOGIN, *HEAD_ONLY),
     "members:overview": r("get", None, LOGIN, 403, 403, OK, OK),
@@ -91,7 +93,9 @@ MATRIX = {
     "members:course_add": r("get", "person", LOGIN, *OWN_OR_HEAD),
     "members:course_edit": r("get", "course", LOGIN, *OWN_OR_HEAD),
     "members:course_delete": r("post", "course", LOGIN, *OWN_OR_HEAD),
-    "members:course_scan": r("get", "course", LOGIN, OK, 404, OK, OK),  # private: the person, the committee, the head
+    "members:course_scan": r(
+        "get", "course", LOGIN, OK, 404, OK, OK
+    ),  # private: the person, the committee, the head
     "members:portfolio_add": r("get", "person", LOGIN, *OWN_OR_HEAD),
     "members:portfolio_edit": r("get", "portfolio", LOGIN, *OWN_OR_HEAD),
     "members:portfolio_delete": r("post", "portfolio", LOGIN, *OWN_OR_HEAD),
@@ -105,7 +109,9 @@ MATRIX = {
     "textbooks:needs": r("get", None, LOGIN, *ANY_MEMBER),
     "textbooks:export": r("get", None, LOGIN, *ANY_MEMBER),
     "textbooks:catalogue": r("get", None, LOGIN, *ANY_MEMBER),
-    "textbooks:my_school": r("get", None, LOGIN, *ANY_MEMBER),  # the committee and the head choose a school to look at
+    "textbooks:my_school": r(
+        "get", None, LOGIN, *ANY_MEMBER
+    ),  # the committee and the head choose a school to look at
     "textbooks:school": r("get", "school", LOGIN, *ANY_MEMBER),
     "textbooks:offer_create": r("get", None, LOGIN, OK, OK, 403, OK),
     "textbooks:offers_import": r("get", None, LOGIN, OK, OK, 403, OK),
@@ -113,7 +119,9 @@ MATRIX = {
     "textbooks:offer": r("get", "offer", LOGIN, *ANY_MEMBER),
     "textbooks:offer_edit": r("get", "offer", LOGIN, *OWN_OR_HEAD),
     "textbooks:offer_withdraw": r("post", "offer", LOGIN, *OWN_OR_HEAD),
-    "textbooks:offer_request": r("post", "offer", LOGIN, OK, OK, 403, OK),  # A asking itself gets a message, nothing is made
+    "textbooks:offer_request": r(
+        "post", "offer", LOGIN, OK, OK, 403, OK
+    ),  # A asking itself gets a message, nothing is made
     "textbooks:need_create": r("get", None, LOGIN, OK, OK, 403, OK),
     "textbooks:need": r("get", "need", LOGIN, *ANY_MEMBER),
     "textbooks:need_edit": r("get", "need", LOGIN, *OWN_OR_HEAD),
@@ -145,13 +153,29 @@ COORDINATOR = {"region:region": OK, "region:choose": OK, "region:download": OK}
 # The head of another association: the lists of their own association open, these objects do not
 # (but for the regional textbook bank).
 OUTSIDER = {
-    "home": OK, "login": OK, "logout": OK, "password_change": OK, "password_change_done": OK,
-    "events:person_feed": OK, "events:plan": 404, "events:plan_calendar": 404, "reports:plan": 404, "reports:analysis": 404,
-    "region:region": 403, "region:choose": 403, "region:download": 403,
+    "home": OK,
+    "login": OK,
+    "logout": OK,
+    "password_change": OK,
+    "password_change_done": OK,
+    "events:person_feed": OK,
+    "events:plan": 404,
+    "events:plan_calendar": 404,
+    "reports:plan": 404,
+    "reports:analysis": 404,
+    "region:region": 403,
+    "region:choose": 403,
+    "region:download": 403,
     # the textbook bank is the region's: another association's people read its offers and needs and ask
     # for copies the same way; they change nothing of them
-    "textbooks:school": OK, "textbooks:offer": OK, "textbooks:need": OK, "textbooks:offer_request": OK,
-    "textbooks:offer_edit": 403, "textbooks:offer_withdraw": 403, "textbooks:need_edit": 403, "textbooks:need_close": 403,
+    "textbooks:school": OK,
+    "textbooks:offer": OK,
+    "textbooks:need": OK,
+    "textbooks:offer_request": OK,
+    "textbooks:offer_edit": 403,
+    "textbooks:offer_withdraw": 403,
+    "textbooks:need_edit": 403,
+    "textbooks:need_close": 403,
 }
 
 
@@ -181,26 +205,95 @@ def test_every_url_has_a_row():
 
 
 @pytest.fixture
-def world(plan, head_user, librarian_user, other_librarian_user, viewer_user, coordinator_user, other_head_user, school, other_school,
-          association, media_root):
+def world(
+    plan,
+    head_user,
+    librarian_user,
+    other_librarian_user,
+    viewer_user,
+    coordinator_user,
+    other_head_user,
+    school,
+    other_school,
+    association,
+    media_root,
+):
     lib_a = librarian_user.account.person
-    offer = Offer.objects.create(school=school, title="Математика. 5 класс", authors="Виленкин Н.Я.", grade_from=5, grade_to=5, copies=10, available=10)
-    need = Need.objects.create(school=school, title="История. 6 класс", authors="Арсентьев Н.М.", grade=6, copies=4)
+    offer = Offer.objects.create(
+        school=school,
+        title="Математика. 5 класс",
+        authors="Виленкин Н.Я.",
+        grade_from=5,
+        grade_to=5,
+        copies=10,
+        available=10,
+    )
+    need = Need.objects.create(
+        school=school, title="История. 6 класс", authors="Арсентьев Н.М.", grade=6, copies=4
+    )
     requested = bank.request_transfer(offer, other_school, 2, default_return_by())
-    second = Offer.objects.create(school=school, title="Физика. 7 класс", authors="Пёрышкин А.В.", grade_from=7, grade_to=7, copies=3, available=3)
+    second = Offer.objects.create(
+        school=school,
+        title="Физика. 7 класс",
+        authors="Пёрышкин А.В.",
+        grade_from=7,
+        grade_to=7,
+        copies=3,
+        available=3,
+    )
     agreed = bank.request_transfer(second, other_school, 1, default_return_by())
     bank.agree(agreed.pk)
-    round_ = open_round(association, head_user, Kind.PROVISION, "Обеспеченность", 2024, timezone.localdate() + datetime.timedelta(days=5), [school, other_school])
-    course = Course.objects.create(person=lib_a, title="Курсы", hours=16, start=datetime.date(2024, 1, 1), end=datetime.date(2024, 1, 2),
-                                   scan=SimpleUploadedFile("scan.pdf", b"%PDF-1.4 scan"))
-    portfolio = PortfolioEntry.objects.create(person=lib_a, title="Выступление", kind="talk", date=datetime.date(2024, 2, 2), level="municipal",
-                                              file=SimpleUploadedFile("talk.pdf", b"%PDF-1.4 talk"))
-    fsem = open_round(association, head_user, Kind.FSEM, "Сверка с ФСЭМ", 2024, timezone.localdate() + datetime.timedelta(days=5), [school])
+    round_ = open_round(
+        association,
+        head_user,
+        Kind.PROVISION,
+        "Обеспеченность",
+        2024,
+        timezone.localdate() + datetime.timedelta(days=5),
+        [school, other_school],
+    )
+    course = Course.objects.create(
+        person=lib_a,
+        title="Курсы",
+        hours=16,
+        start=datetime.date(2024, 1, 1),
+        end=datetime.date(2024, 1, 2),
+        scan=SimpleUploadedFile("scan.pdf", b"%PDF-1.4 scan"),
+    )
+    portfolio = PortfolioEntry.objects.create(
+        person=lib_a,
+        title="Выступление",
+        kind="talk",
+        date=datetime.date(2024, 2, 2),
+        level="municipal",
+        file=SimpleUploadedFile("talk.pdf", b"%PDF-1.4 talk"),
+    )
+    fsem = open_round(
+        association,
+        head_user,
+        Kind.FSEM,
+        "Сверка с ФСЭМ",
+        2024,
+        timezone.localdate() + datetime.timedelta(days=5),
+        [school],
+    )
     fsem_report = Report.objects.get(round=fsem, school=school)
-    FsemAnswer.objects.create(report=fsem_report, check_date=datetime.date(2024, 3, 1), list_edition=datetime.date(2024, 2, 1), items_found=1,
-                              items_withdrawn=1, act_number="1", act_date=datetime.date(2024, 3, 1), act_scan=SimpleUploadedFile("act.pdf", b"%PDF-1.4 act"))
-    consent = Consent.objects.create(person=lib_a, scope=Consent.Scope.PROCESSING, given_on=datetime.date(2024, 1, 1),
-                                     scan=SimpleUploadedFile("consent.pdf", b"%PDF-1.4 consent"))
+    FsemAnswer.objects.create(
+        report=fsem_report,
+        check_date=datetime.date(2024, 3, 1),
+        list_edition=datetime.date(2024, 2, 1),
+        items_found=1,
+        items_withdrawn=1,
+        act_number="1",
+        act_date=datetime.date(2024, 3, 1),
+        act_scan=SimpleUploadedFile("act.pdf", b"%PDF-1.4 act"),
+    )
+    consent = Consent.objects.create(
+        person=lib_a,
+        scope=Consent.Scope.PROCESSING,
+        given_on=datetime.date(2024, 1, 1),
+        scan=SimpleUploadedFile("consent.pdf", b"%PDF-1.4 consent"),
+    )
     section = plan.sections.first()
     gone = Event.objects.create(section=section, position=9, title="Удалённое мероприятие")
     gone_pk = gone.pk
@@ -213,7 +306,11 @@ def world(plan, head_user, librarian_user, other_librarian_user, viewer_user, co
         "event": [Event.objects.filter(section=section).first().pk],
         "feed": [lib_a.calendar_token],
         "person": [lib_a.pk],
-        "no_login_person": [Person.objects.create(association=association, surname="Новикова", initials="Е.А.", school=school).pk],
+        "no_login_person": [
+            Person.objects.create(
+                association=association, surname="Новикова", initials="Е.А.", school=school
+            ).pk
+        ],
         "course": [course.pk],
         "portfolio": [portfolio.pk],
         "school": [school.pk],
@@ -230,10 +327,19 @@ def world(plan, head_user, librarian_user, other_librarian_user, viewer_user, co
         "my_data": [lib_a.pk, "json"],
         "association": [association.pk],
         "xlsx": ["xlsx"],
-        "plan_upload": [plan_uploads.store(SimpleUploadedFile("план.txt", SEED_PLAN.read_bytes()), head_user.account)],
+        "plan_upload": [
+            plan_uploads.store(SimpleUploadedFile("план.txt", SEED_PLAN.read_bytes()), head_user.account)
+        ],
     }
-    users = {"visitor": None, "lib_a": librarian_user, "lib_b": other_librarian_user, "viewer": viewer_user, "head": head_user,
-             "coordinator": coordinator_user, "outsider": other_head_user}
+    users = {
+        "visitor": None,
+        "lib_a": librarian_user,
+        "lib_b": other_librarian_user,
+        "viewer": viewer_user,
+        "head": head_user,
+        "coordinator": coordinator_user,
+        "outsider": other_head_user,
+    }
     return targets, users, association
 
 

@@ -34,11 +34,21 @@ def test_the_model_refuses_a_text_over_its_length(model, field, limit):
 
 def test_the_event_form_refuses_a_200000_character_title_and_keeps_nothing(head_client, plan):
     section = plan.sections.first()
-    response = head_client.post(reverse("events:event_add", args=[section.pk]), {
-        "section": section.pk, "title": HUGE, "dates_text": "Май 2024", "status": "planned", "outcome": "", "responsible": [""],
-    })
+    response = head_client.post(
+        reverse("events:event_add", args=[section.pk]),
+        {
+            "section": section.pk,
+            "title": HUGE,
+            "dates_text": "Май 2024",
+            "status": "planned",
+            "outcome": "",
+            "responsible": [""],
+        },
+    )
     assert response.status_code == 200 and "не более 2000 символов" in response.content.decode()
-    assert 'maxlength="2000"' in head_client.get(reverse("events:event_add", args=[section.pk])).content.decode()
+    assert (
+        'maxlength="2000"' in head_client.get(reverse("events:event_add", args=[section.pk])).content.decode()
+    )
     assert not Event.objects.filter(title=HUGE).exists()
 
 
@@ -54,22 +64,32 @@ def test_the_card_form_refuses_an_endless_theme(librarian_client, librarian_user
     from tests.members.test_views_person import person_data
 
     person = librarian_user.account.person
-    response = librarian_client.post(reverse("members:person_edit", args=[person.pk]),
-                                     versioned(person, person_data(person, self_education_theme=HUGE)))
+    response = librarian_client.post(
+        reverse("members:person_edit", args=[person.pk]),
+        versioned(person, person_data(person, self_education_theme=HUGE)),
+    )
     assert response.status_code == 200 and "не более 500 символов" in response.content.decode()
 
 
-def test_a_plan_file_with_an_endless_event_title_is_kept_whole_and_an_endless_cell_refused(tmp_path, association):
+def test_a_plan_file_with_an_endless_event_title_is_kept_whole_and_an_endless_cell_refused(
+    tmp_path, association
+):
     from events.plan_import import PlanImportError, parse_plan_text
 
     def plan(title):
-        return "Задачи:\t1. Одна\nСодержание работы\n№/п\tМероприятие\tСроки\tОтветственный\nI. Раздел\n1.\t" + title + "\tМай 2024\tСаблина В.И.\n"
+        return (
+            "Задачи:\t1. Одна\nСодержание работы\n№/п\tМероприятие\tСроки\tОтветственный\nI. Раздел\n1.\t"
+            + title
+            + "\tМай 2024\tСаблина В.И.\n"
+        )
 
     draft = parse_plan_text(plan("Семинар " * 300))
     (event,) = draft.sections[0].events
     assert len(event.title) == 2000 and event.extra["Мероприятие (полностью)"] == ("Семинар " * 300).strip()
-    assert ("Строка 5", "название мероприятия длиннее 2000 знаков: сохранено начало, полностью — в дополнительных сведениях.") in [
-        (warning.where, warning.message) for warning in draft.warnings]
+    assert (
+        "Строка 5",
+        "название мероприятия длиннее 2000 знаков: сохранено начало, полностью — в дополнительных сведениях.",
+    ) in [(warning.where, warning.message) for warning in draft.warnings]
     with pytest.raises(PlanImportError, match="Строка 5: в ячейке больше 20\u00a0000 знаков"):
         parse_plan_text(plan(HUGE))
 
@@ -125,7 +145,9 @@ def test_a_published_plan_for_visitors_is_made_once_per_version(client, publishe
 
     renders = []
     original = weasyprint.HTML.write_pdf
-    monkeypatch.setattr(weasyprint.HTML, "write_pdf", lambda self, *a, **k: renders.append(1) or original(self, *a, **k))
+    monkeypatch.setattr(
+        weasyprint.HTML, "write_pdf", lambda self, *a, **k: renders.append(1) or original(self, *a, **k)
+    )
     url = reverse("reports:plan", args=[published_plan.association.slug, published_plan.year_name, "pdf"])
     first = client.get(url).content
     assert client.get(url).content == first and len(renders) == 1
@@ -140,8 +162,17 @@ def test_the_command_line_says_it_too(tmp_path, plan, monkeypatch):
 
     monkeypatch.setattr(pdf, "MAX_HTML_CHARS", 1000)
     with pytest.raises(CommandError, match="Документ слишком большой"):
-        call_command("export_plan", plan.year_name, "--format", "pdf", "--output", str(tmp_path / "plan.pdf"),
-                     "--association", plan.association.slug, stdout=StringIO())
+        call_command(
+            "export_plan",
+            plan.year_name,
+            "--format",
+            "pdf",
+            "--output",
+            str(tmp_path / "plan.pdf"),
+            "--association",
+            plan.association.slug,
+            stdout=StringIO(),
+        )
     assert not (tmp_path / "plan.pdf").exists()
 
 
@@ -149,9 +180,17 @@ def test_an_event_names_at_most_twenty_responsible_people(head_client, plan):
     """One event form once created 990 people of the data bank."""
     section = plan.sections.first()
     names = [f"Иванова{chr(0x430 + n % 32)}{n} А.А." for n in range(30)]
-    response = head_client.post(reverse("events:event_add", args=[section.pk]), {
-        "section": section.pk, "title": "Семинар", "dates_text": "Май 2024", "status": "planned", "outcome": "", "responsible": names,
-    })
+    response = head_client.post(
+        reverse("events:event_add", args=[section.pk]),
+        {
+            "section": section.pk,
+            "title": "Семинар",
+            "dates_text": "Май 2024",
+            "status": "planned",
+            "outcome": "",
+            "responsible": names,
+        },
+    )
     assert response.status_code == 200 and "Ответственных не больше 20" in response.content.decode()
     assert not Person.objects.filter(surname__startswith="Иванова").exists()
 
@@ -161,7 +200,10 @@ def test_a_name_is_one_line(librarian_client, librarian_user, surname):
     from tests.members.test_views_person import person_data
 
     person = librarian_user.account.person
-    response = librarian_client.post(reverse("members:person_edit", args=[person.pk]), versioned(person, person_data(person, surname=surname)))
+    response = librarian_client.post(
+        reverse("members:person_edit", args=[person.pk]),
+        versioned(person, person_data(person, surname=surname)),
+    )
     assert response.status_code == 200 and "Уберите переносы строк" in response.content.decode()
     person.refresh_from_db()
     assert person.surname == "Куклина"
@@ -172,11 +214,27 @@ def test_a_card_holds_a_real_number_of_courses(librarian_client, librarian_user)
     from members.models import Course
 
     person = librarian_user.account.person
-    Course.objects.bulk_create(Course(person=person, title=f"Курсы {n}", hours=16, start=datetime.date(2024, 1, 1),
-                                      end=datetime.date(2024, 1, 2)) for n in range(Course.MOST_PER_PERSON))
-    response = librarian_client.post(reverse("members:course_add", args=[person.pk]), {
-        "title": "Ещё одни", "provider": "", "hours": "16", "start": "2024-02-01", "end": "2024-02-02", "certificate_number": "",
-    })
+    Course.objects.bulk_create(
+        Course(
+            person=person,
+            title=f"Курсы {n}",
+            hours=16,
+            start=datetime.date(2024, 1, 1),
+            end=datetime.date(2024, 1, 2),
+        )
+        for n in range(Course.MOST_PER_PERSON)
+    )
+    response = librarian_client.post(
+        reverse("members:course_add", args=[person.pk]),
+        {
+            "title": "Ещё одни",
+            "provider": "",
+            "hours": "16",
+            "start": "2024-02-01",
+            "end": "2024-02-02",
+            "certificate_number": "",
+        },
+    )
     assert response.status_code == 400 and "уже 100 курсов" in response.content.decode()
     assert Course.objects.filter(person=person).count() == Course.MOST_PER_PERSON
 

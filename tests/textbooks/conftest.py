@@ -17,8 +17,14 @@ FPU_NEWER = DATA / "fpu-sample-newer.xlsx"
 OFFERS_SAMPLE = DATA / "offers-sample.xlsx"
 
 
-def make_textbook(number="1.1.1.1.1.2", title="Русский язык. 2 класс", authors="Канакина В.П., Горецкий В.Г.",
-                  grades=(2, 2), subject="Русский язык", **fields):
+def make_textbook(
+    number="1.1.1.1.1.2",
+    title="Русский язык. 2 класс",
+    authors="Канакина В.П., Горецкий В.Г.",
+    grades=(2, 2),
+    subject="Русский язык",
+    **fields,
+):
     return Textbook.objects.create(
         fpu_number=number, title=title, authors=authors, grade_from=grades[0], grade_to=grades[1], subject=subject,
         publisher="АО «Издательство «Просвещение»", language="русский", **fields,
@@ -50,7 +56,11 @@ def upload(rows, name="список.xlsx"):
     """An uploaded XLSX of `rows`, as a browser sends it."""
     from django.core.files.uploadedfile import SimpleUploadedFile
 
-    return SimpleUploadedFile(name, xlsx_bytes(rows), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    return SimpleUploadedFile(
+        name,
+        xlsx_bytes(rows),
+        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )
 
 
 def xlsx_file(rows):
@@ -96,7 +106,9 @@ def need(school, textbook):
 
 @pytest.fixture
 def foreign_school(other_association):
-    return School.objects.create(association=other_association, name="Школа № 3 г. Братска", short_name="МБОУ СОШ № 3")
+    return School.objects.create(
+        association=other_association, name="Школа № 3 г. Братска", short_name="МБОУ СОШ № 3"
+    )
 
 
 @pytest.fixture

@@ -23,7 +23,11 @@ def bank_pages():
         ("kuklina", "fpu", reverse("textbooks:catalogue") + "?grade=7"),
         ("kuklina", "my-school", reverse("textbooks:school", args=[school.pk])),
         ("kuklina", "offer", reverse("textbooks:offer", args=[offer.pk])),
-        ("kuklina", "other-offer", reverse("textbooks:offer", args=[Offer.objects.exclude(school=school).first().pk])),
+        (
+            "kuklina",
+            "other-offer",
+            reverse("textbooks:offer", args=[Offer.objects.exclude(school=school).first().pk]),
+        ),
         ("kuklina", "need", reverse("textbooks:need", args=[need.pk])),
         ("kuklina", "offer-new", reverse("textbooks:offer_create") + f"?textbook={offer.textbook_id}"),
         ("kuklina", "need-new", reverse("textbooks:need_create")),

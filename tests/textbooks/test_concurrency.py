@@ -20,7 +20,9 @@ from textbooks.models import Offer, Transfer
 from .conftest import make_offer, make_textbook
 
 pytestmark = [
-    pytest.mark.skipif(connection.vendor != "postgresql", reason="needs parallel connections and row locks: PostgreSQL"),
+    pytest.mark.skipif(
+        connection.vendor != "postgresql", reason="needs parallel connections and row locks: PostgreSQL"
+    ),
     pytest.mark.django_db(transaction=True),
 ]
 
@@ -59,11 +61,17 @@ def client_for(user):
 @pytest.fixture
 def schools(association):
     """The offering school and eight schools that ask, each with its librarian."""
-    giver = School.objects.create(association=association, name="Средняя школа № 1", short_name="МАОУ СОШ № 1")
+    giver = School.objects.create(
+        association=association, name="Средняя школа № 1", short_name="МАОУ СОШ № 1"
+    )
     askers = []
     for n in range(THREADS):
-        school = School.objects.create(association=association, name=f"Средняя школа № {n + 2}", short_name=f"МАОУ СОШ № {n + 2}")
-        person = Person.objects.create(association=association, surname=f"Иванова{chr(0x430 + n)}", initials="А.А.", school=school)
+        school = School.objects.create(
+            association=association, name=f"Средняя школа № {n + 2}", short_name=f"МАОУ СОШ № {n + 2}"
+        )
+        person = Person.objects.create(
+            association=association, surname=f"Иванова{chr(0x430 + n)}", initials="А.А.", school=school
+        )
         askers.append((school, make_account(association, Account.Role.LIBRARIAN, f"asker-{n}", person)))
     person = Person.objects.create(association=association, surname="Куклина", initials="Н.Н.", school=giver)
     return giver, make_account(association, Account.Role.LIBRARIAN, "giver", person), askers
@@ -101,9 +109,16 @@ def test_parallel_requests_for_the_last_copies_never_grant_more_than_there_are(s
 def test_the_same_request_agreed_twice_at_once_takes_the_copies_once(schools):
     giver, giver_user, askers = schools
     offer = make_offer(giver, make_textbook(), copies=5)
-    transfer = services.request_transfer(offer, askers[0][0], 3, datetime.date.today() + datetime.timedelta(days=200))
+    transfer = services.request_transfer(
+        offer, askers[0][0], 3, datetime.date.today() + datetime.timedelta(days=200)
+    )
     clients = [client_for(giver_user) for _ in range(4)]  # a double click, and two more
-    at_once([(lambda c=c: c.post(reverse("textbooks:transfer_action", args=[transfer.pk, "agree"]))) for c in clients])
+    at_once(
+        [
+            (lambda c=c: c.post(reverse("textbooks:transfer_action", args=[transfer.pk, "agree"])))
+            for c in clients
+        ]
+    )
     assert Offer.objects.get(pk=offer.pk).available == 2
     assert Transfer.objects.get(pk=transfer.pk).status == "agreed"
 
@@ -112,7 +127,10 @@ def test_agreeing_and_editing_the_copies_at_once(schools):
     """A librarian lowers the copies while the last ones are being agreed: the offer stays consistent."""
     giver, _giver_user, askers = schools
     offer = make_offer(giver, make_textbook(), copies=6)
-    transfers = [services.request_transfer(offer, school, 2, datetime.date.today() + datetime.timedelta(days=200)) for school, _ in askers[:3]]
+    transfers = [
+        services.request_transfer(offer, school, 2, datetime.date.today() + datetime.timedelta(days=200))
+        for school, _ in askers[:3]
+    ]
 
     def lower():
         fresh = Offer.objects.get(pk=offer.pk)

@@ -18,7 +18,10 @@ def run():
 
 def test_demo_fills_the_bank_with_matches_and_marks():
     output = run()
-    assert "Обменный фонд учебников: перечень — 40 учебников (4 исключены новым перечнем), 12 предложений и 6 потребностей" in output
+    assert (
+        "Обменный фонд учебников: перечень — 40 учебников (4 исключены новым перечнем), 12 предложений и 6 потребностей"
+        in output
+    )
     assert Textbook.objects.count() == 40 and Textbook.objects.filter(excluded=True).count() == 4
     offers, needs = Offer.objects.all(), Need.objects.all()
     assert offers.values("school").distinct().count() >= 8 and needs.values("school").distinct().count() >= 3
@@ -27,7 +30,9 @@ def test_demo_fills_the_bank_with_matches_and_marks():
     assert any(offer.fpu_status() == "excluded" for offer in offers)
     assert any(offer.textbook is None for offer in offers)  # typed in, matched by title and author
     kuklina_school = Offer.objects.filter(school__short_name="МАОУ СОШ № 1").first().school
-    assert Transfer.objects.filter(offer__school=kuklina_school, status="requested").exists()  # for «kuklina» to decide
+    assert Transfer.objects.filter(
+        offer__school=kuklina_school, status="requested"
+    ).exists()  # for «kuklina» to decide
     assert set(Transfer.objects.values_list("status", flat=True)) == {"requested", "agreed", "handed_over"}
 
 
@@ -35,4 +40,9 @@ def test_demo_runs_twice_without_duplicates():
     run()
     counts = (Textbook.objects.count(), Offer.objects.count(), Need.objects.count(), Transfer.objects.count())
     assert "Обменный фонд учебников уже заполнен." in run()
-    assert (Textbook.objects.count(), Offer.objects.count(), Need.objects.count(), Transfer.objects.count()) == counts
+    assert (
+        Textbook.objects.count(),
+        Offer.objects.count(),
+        Need.objects.count(),
+        Transfer.objects.count(),
+    ) == counts

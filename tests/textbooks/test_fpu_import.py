@@ -26,17 +26,26 @@ def test_sample_list_loads_with_subjects_grades_and_dates():
     assert kanakina.title == "Русский язык. 1 класс"
     assert kanakina.authors == "Канакина В.П., Горецкий В.Г."
     assert kanakina.publisher == "АО «Издательство «Просвещение»"
-    assert (kanakina.subject, kanakina.grade_from, kanakina.grade_to, kanakina.language) == ("Русский язык", 1, 1, "русский")
+    assert (kanakina.subject, kanakina.grade_from, kanakina.grade_to, kanakina.language) == (
+        "Русский язык",
+        1,
+        1,
+        "русский",
+    )
     assert kanakina.manuals == "Рабочая тетрадь"
     geometry = Textbook.objects.get(fpu_number="1.2.3.3.1.1")
     assert (geometry.subject, geometry.grade_from, geometry.grade_to) == ("Геометрия", 7, 9)
     english = Textbook.objects.get(fpu_number="1.1.2.1.1.1")
     assert english.subject == "Иностранный язык (английский)"
-    assert english.valid_until_text == "До 25 апреля 2027 года" and english.valid_until == datetime.date(2027, 4, 25)
+    assert english.valid_until_text == "До 25 апреля 2027 года" and english.valid_until == datetime.date(
+        2027, 4, 25
+    )
     assert english.title_key == "английскийязык" and english.author_key == "быкова"
 
 
-def test_newer_list_updates_in_place_marks_dropped_titles_and_keeps_every_offer_and_need(school, other_school):
+def test_newer_list_updates_in_place_marks_dropped_titles_and_keeps_every_offer_and_need(
+    school, other_school
+):
     import_fpu(FPU_SAMPLE, today=DAY)
     dropped = Textbook.objects.get(fpu_number="1.2.4.1.1.1")  # «Физика. 7 класс», Пёрышкин А.В., ДРОФА
     kept = Textbook.objects.get(fpu_number="1.2.1.2.1.1")
@@ -94,7 +103,9 @@ def test_a_file_with_bad_rows_changes_nothing_and_names_every_row():
         "Строка 6: номер «1.1.1.1.1.1» уже был в строке 3",
         "Строка 7: порядковый номер «первый» — нужен номер вроде 1.1.1.1.1.1",
     ]
-    assert list(Textbook.objects.values_list("fpu_number", "title", "excluded").order_by("fpu_number")) == before
+    assert (
+        list(Textbook.objects.values_list("fpu_number", "title", "excluded").order_by("fpu_number")) == before
+    )
 
 
 def test_a_file_without_the_lists_header_is_refused():
@@ -110,18 +121,30 @@ def test_columns_in_another_order_and_a_subject_column():
             ["7", "Пёрышкин И.М., Иванов А.И.", "Физика. 7 класс", "1.2.4.1.2.1", "Физика", "Просвещение"]]  # fmt: skip
     import_fpu(xlsx_file(rows))
     physics = Textbook.objects.get()
-    assert (physics.fpu_number, physics.subject, physics.publisher, physics.grade_from) == ("1.2.4.1.2.1", "Физика", "Просвещение", 7)
+    assert (physics.fpu_number, physics.subject, physics.publisher, physics.grade_from) == (
+        "1.2.4.1.2.1",
+        "Физика",
+        "Просвещение",
+        7,
+    )
 
 
 def test_command(tmp_path):
     out = StringIO()
     call_command("import_fpu", str(FPU_SAMPLE), stdout=out)
-    assert "Загружен перечень: 37 учебников (37 новых, 0 изменено, 0 без изменений, 0 исключено)." in out.getvalue()
+    assert (
+        "Загружен перечень: 37 учебников (37 новых, 0 изменено, 0 без изменений, 0 исключено)."
+        in out.getvalue()
+    )
     out = StringIO()
     call_command("import_fpu", str(FPU_NEWER), stdout=out)
     assert "4 исключено" in out.getvalue() and "Исключены из перечня: 1.1.2.1.1.1" in out.getvalue()
     bad = tmp_path / "bad.xlsx"
-    bad.write_bytes(xlsx_file(rows_with(["1.1.1.1.1.9", "Русский язык", "Канакина В.П.", "", "", "12", "", ""])).getvalue())
+    bad.write_bytes(
+        xlsx_file(
+            rows_with(["1.1.1.1.1.9", "Русский язык", "Канакина В.П.", "", "", "12", "", ""])
+        ).getvalue()
+    )
     with pytest.raises(CommandError, match="Строка 3: класс «12» — нет такого класса"):
         call_command("import_fpu", str(bad))
     with pytest.raises(CommandError, match="не найден"):
@@ -131,10 +154,16 @@ def test_command(tmp_path):
 @pytest.mark.parametrize("name", ["fpu-sample.xlsx", "fpu-sample-newer.xlsx", "offers-sample.xlsx"])
 def test_committed_samples_are_what_the_script_writes(name):
     """textbooks/sample.py is the source: run `python -m textbooks.sample` after changing it."""
+
     def rows(content):
         import io
 
-        return [list(row) for row in load_workbook(io.BytesIO(content), read_only=True).worksheets[0].iter_rows(values_only=True)]
+        return [
+            list(row)
+            for row in load_workbook(io.BytesIO(content), read_only=True)
+            .worksheets[0]
+            .iter_rows(values_only=True)
+        ]
 
     expected = rows(sample.files()[name])
     assert rows((sample.TESTS_DIR / name).read_bytes()) == expected
@@ -148,7 +177,9 @@ def test_a_file_that_would_exclude_most_of_the_catalogue_is_refused(tmp_path):
     call_command("import_fpu", str(FPU_SAMPLE), stdout=StringIO())
     listed = Textbook.objects.filter(excluded=False).count()
     small = tmp_path / "не-перечень.xlsx"
-    small.write_bytes(xlsx_bytes([["№", "Наименование", "Класс", "Автор"], ["1.1.1.1.1.1", "Азбука", "1", "Горецкий В.Г."]]))
+    small.write_bytes(
+        xlsx_bytes([["№", "Наименование", "Класс", "Автор"], ["1.1.1.1.1.1", "Азбука", "1", "Горецкий В.Г."]])
+    )
     with pytest.raises(CommandError, match="похоже, это не федеральный перечень"):
         call_command("import_fpu", str(small))
     assert Textbook.objects.filter(excluded=False).count() == listed

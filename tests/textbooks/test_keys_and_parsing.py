@@ -20,7 +20,9 @@ def test_title_key_forgives_grade_parts_case_and_yo(a, b):
 
 
 def test_title_key_keeps_what_tells_textbooks_apart():
-    assert title_key("Физика. Базовый уровень. 10-11 классы") != title_key("Физика. Углублённый уровень. 10-11 классы")
+    assert title_key("Физика. Базовый уровень. 10-11 классы") != title_key(
+        "Физика. Углублённый уровень. 10-11 классы"
+    )
     assert title_key("Алгебра") != title_key("Геометрия")
 
 
@@ -41,7 +43,17 @@ def test_search_text_is_normalised():
     assert search_text("Физика. 7 класс", "Пёрышкин А.В.") == "физика 7 класс перышкин а в"
 
 
-@pytest.mark.parametrize("value, grades", [(5, (5, 5)), (5.0, (5, 5)), ("7-9", (7, 9)), ("10–11 классы", (10, 11)), ("1 класс", (1, 1)), ("5 - 6", (5, 6))])
+@pytest.mark.parametrize(
+    "value, grades",
+    [
+        (5, (5, 5)),
+        (5.0, (5, 5)),
+        ("7-9", (7, 9)),
+        ("10–11 классы", (10, 11)),
+        ("1 класс", (1, 1)),
+        ("5 - 6", (5, 6)),
+    ],
+)
 def test_parse_grades(value, grades):
     assert parse_grades(value) == grades
 

@@ -54,7 +54,9 @@ def test_own_school_withdrawn_and_empty_offers_do_not_match(school, other_school
     assert set(Need.objects.matching(make_offer(other_school, textbook))) == {need}
 
 
-def test_list_flags_come_from_the_same_query(school, other_school, textbook, offer, need, django_assert_num_queries):
+def test_list_flags_come_from_the_same_query(
+    school, other_school, textbook, offer, need, django_assert_num_queries
+):
     lonely = make_offer(other_school, title="Краеведение", authors="Сергеева Т.А.", grades=(8, 8))
     with django_assert_num_queries(1):
         flags = {o.pk: o.has_needs for o in Offer.objects.with_needs_flag()}

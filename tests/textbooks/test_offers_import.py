@@ -41,7 +41,13 @@ def test_columns_in_any_order_with_other_names_and_unknown_ones(school):
             [3, "Химия", "Х-8", "8", "Габриелян О.С.", "почти новые"]]  # fmt: skip
     result = import_offers(xlsx_file(rows), school)
     offer = Offer.objects.get()
-    assert (offer.title, offer.authors, offer.grade_from, offer.copies, offer.note) == ("Химия", "Габриелян О.С.", 8, 3, "почти новые")
+    assert (offer.title, offer.authors, offer.grade_from, offer.copies, offer.note) == (
+        "Химия",
+        "Габриелян О.С.",
+        8,
+        3,
+        "почти новые",
+    )
     assert result.ignored_columns == ["Шифр"]
 
 
@@ -70,7 +76,15 @@ def test_any_bad_row_rejects_the_whole_file_with_a_russian_list(school):
 
 def test_missing_required_columns_are_named(school):
     with pytest.raises(SpreadsheetError) as refused:
-        import_offers(xlsx_file([["Предмет", "Автор", "Наименование", "Наименование"], ["Физика", "Перышкин", "Физика", "Физика"]]), school)
+        import_offers(
+            xlsx_file(
+                [
+                    ["Предмет", "Автор", "Наименование", "Наименование"],
+                    ["Физика", "Перышкин", "Физика", "Физика"],
+                ]
+            ),
+            school,
+        )
     assert refused.value.errors == [
         "Столбец «Наименование» повторяется: оставьте в заголовке один.",
         "В первой строке (заголовке) нет столбца «Класс»: назовите столбцы так, как в образце.",
@@ -79,8 +93,14 @@ def test_missing_required_columns_are_named(school):
 
 
 def test_an_unknown_fpu_number_is_a_bad_row(school, catalogue):
-    rows = [["№ ФПУ", "Наименование", "Класс", "Количество"], ["1.1.1.1.1.1", "Русский язык", 1, 5], ["9.9.9", "Неизвестный", 1, 5]]
-    with pytest.raises(SpreadsheetError, match="Строка 3: номера «9.9.9» нет в федеральном перечне учебников"):
+    rows = [
+        ["№ ФПУ", "Наименование", "Класс", "Количество"],
+        ["1.1.1.1.1.1", "Русский язык", 1, 5],
+        ["9.9.9", "Неизвестный", 1, 5],
+    ]
+    with pytest.raises(
+        SpreadsheetError, match="Строка 3: номера «9.9.9» нет в федеральном перечне учебников"
+    ):
         import_offers(xlsx_file(rows), school)
     assert not Offer.objects.exists()
 

@@ -16,7 +16,10 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def offers(other_school):
-    return [make_offer(other_school, title=f"Учебник {n:02d}", authors="Иванов И.И.", grades=(5, 5)) for n in range(35)]
+    return [
+        make_offer(other_school, title=f"Учебник {n:02d}", authors="Иванов И.И.", grades=(5, 5))
+        for n in range(35)
+    ]
 
 
 def page(number, cap=20, query=""):
@@ -36,7 +39,11 @@ def test_exact_count_up_to_the_cap(offers):
 
 def test_beyond_the_cap_the_pages_go_on(offers):
     first = page(1)
-    assert not first.paginator.count_is_exact and first.paginator.count == 21 and first.paginator.num_pages is None
+    assert (
+        not first.paginator.count_is_exact
+        and first.paginator.count == 21
+        and first.paginator.num_pages is None
+    )
     assert first.has_next()
     fourth = page(4)
     assert [o.title for o in fourth] == [f"Учебник {n:02d}" for n in range(30, 35)] and not fourth.has_next()

@@ -10,11 +10,15 @@ from .conftest import make_need, make_offer
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-def test_bank_and_school_page_fit_a_phone(live_server, browser, librarian_user, school, other_school, catalogue):
+def test_bank_and_school_page_fit_a_phone(
+    live_server, browser, librarian_user, school, other_school, catalogue
+):
     from textbooks import services
     from textbooks.models import default_return_by
 
-    offer = make_offer(other_school, catalogue["1.3.3.1.1.1"], copies=12, year_published=2021)  # the longest title
+    offer = make_offer(
+        other_school, catalogue["1.3.3.1.1.1"], copies=12, year_published=2021
+    )  # the longest title
     make_need(school, catalogue["1.3.3.1.1.1"], grade=10, copies=12)
     make_offer(school, title="География Иркутской области", authors="Сергеева Т.А.", grades=(8, 8))
     services.request_transfer(offer, school, 5, default_return_by())
@@ -32,8 +36,13 @@ def test_bank_and_school_page_fit_a_phone(live_server, browser, librarian_user, 
     page.get_by_role("button", name="Найти").click()
     expect(page.locator("#offers li")).to_have_count(1)
 
-    for path in ("/textbooks/my/", f"/textbooks/offers/{offer.pk}/", "/textbooks/needs/", "/textbooks/fpu/", "/textbooks/offers/new/"):
+    for path in (
+        "/textbooks/my/",
+        f"/textbooks/offers/{offer.pk}/",
+        "/textbooks/needs/",
+        "/textbooks/fpu/",
+        "/textbooks/offers/new/",
+    ):
         page.goto(f"{live_server.url}{path}")
         assert page.evaluate("document.documentElement.scrollWidth") <= 375, path
     page.close()
-

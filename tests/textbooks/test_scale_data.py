@@ -17,7 +17,16 @@ from textbooks.models import Need, Offer, Textbook, Transfer
 
 pytestmark = pytest.mark.django_db
 
-SMALL = {"associations": 3, "schools": 9, "librarians": 12, "titles": 60, "offers": 300, "needs": 80, "years": 2, "events": 25}
+SMALL = {
+    "associations": 3,
+    "schools": 9,
+    "librarians": 12,
+    "titles": 60,
+    "offers": 300,
+    "needs": 80,
+    "years": 2,
+    "events": 25,
+}
 
 
 def generate(seed=1, **sizes):
@@ -31,13 +40,33 @@ def snapshot():
     """What was made, without the database's ids."""
     return {
         "schools": list(School.objects.order_by("pk").values_list("short_name", "association__slug")),
-        "people": list(Person.objects.order_by("pk").values_list("surname", "initials", "school__short_name")),
-        "textbooks": list(Textbook.objects.order_by("pk").values_list("fpu_number", "title", "authors", "grade_from", "grade_to")),
-        "offers": list(Offer.objects.order_by("pk").values_list("title", "school__short_name", "copies", "available", "grade_from")),
-        "needs": list(Need.objects.order_by("pk").values_list("title", "school__short_name", "grade", "copies")),
+        "people": list(
+            Person.objects.order_by("pk").values_list("surname", "initials", "school__short_name")
+        ),
+        "textbooks": list(
+            Textbook.objects.order_by("pk").values_list(
+                "fpu_number", "title", "authors", "grade_from", "grade_to"
+            )
+        ),
+        "offers": list(
+            Offer.objects.order_by("pk").values_list(
+                "title", "school__short_name", "copies", "available", "grade_from"
+            )
+        ),
+        "needs": list(
+            Need.objects.order_by("pk").values_list("title", "school__short_name", "grade", "copies")
+        ),
         "events": list(Event.objects.order_by("pk").values_list("title", "dates_text", "status")),
-        "transfers": list(Transfer.objects.order_by("pk").values_list("offer__title", "to_school__short_name", "copies", "status")),
-        "provision": list(ProvisionLine.objects.order_by("pk").values_list("report__school__short_name", "grade", "subject", "available")),
+        "transfers": list(
+            Transfer.objects.order_by("pk").values_list(
+                "offer__title", "to_school__short_name", "copies", "status"
+            )
+        ),
+        "provision": list(
+            ProvisionLine.objects.order_by("pk").values_list(
+                "report__school__short_name", "grade", "subject", "available"
+            )
+        ),
     }
 
 
@@ -75,16 +104,38 @@ def test_makes_a_region_of_the_associations_asked_for():
         # Two rounds a year, every school of the association asked, none of another.
         assert association.rounds.count() == 2 * 2
         assert Report.objects.filter(round__association=association).count() == 2 * 2 * schools
-        assert not Report.objects.filter(round__association=association).exclude(school__association=association).exists()
+        assert (
+            not Report.objects.filter(round__association=association)
+            .exclude(school__association=association)
+            .exists()
+        )
 
     coordinator = Account.objects.get(role=Account.Role.COORDINATOR)
     assert coordinator.user.username == "region-coordinator" and coordinator.association is None
     admin = User.objects.get(username="region-admin")
-    assert admin.is_superuser and not Account.objects.filter(user=admin).exists()  # the site's administrator, of no association
+    assert (
+        admin.is_superuser and not Account.objects.filter(user=admin).exists()
+    )  # the site's administrator, of no association
     # Lines only for the submitted answers of each association's latest past provision round (October 2024).
-    lines = ProvisionLine.objects.order_by().values("report__round__kind", "report__round__year_start", "report__status").distinct()
-    assert list(lines) == [{"report__round__kind": Kind.PROVISION, "report__round__year_start": 2024, "report__status": Report.Status.SUBMITTED}]
-    per_report = ProvisionLine.objects.order_by().values("report").annotate(n=Count("pk")).values_list("n", flat=True).distinct()
+    lines = (
+        ProvisionLine.objects.order_by()
+        .values("report__round__kind", "report__round__year_start", "report__status")
+        .distinct()
+    )
+    assert list(lines) == [
+        {
+            "report__round__kind": Kind.PROVISION,
+            "report__round__year_start": 2024,
+            "report__status": Report.Status.SUBMITTED,
+        }
+    ]
+    per_report = (
+        ProvisionLine.objects.order_by()
+        .values("report")
+        .annotate(n=Count("pk"))
+        .values_list("n", flat=True)
+        .distinct()
+    )
     assert list(per_report) == [33]  # 11 grades × 3 subjects
     assert not ProvisionLine.objects.filter(available__gt=F("students")).exists()
     assert not ProvisionLine.objects.exclude(missing=F("students") - F("available")).exists()
@@ -97,13 +148,19 @@ def test_makes_a_region_of_the_associations_asked_for():
     for transfer in Transfer.objects.filter(status__in=Transfer.HOLDING).select_related("offer"):
         assert transfer.offer.available <= transfer.offer.copies - transfer.copies
     within = Transfer.objects.filter(to_school__association=F("offer__school__association")).count()
-    assert within > Transfer.objects.count() / 2  # most within an association, as a librarian looks there first
+    assert (
+        within > Transfer.objects.count() / 2
+    )  # most within an association, as a librarian looks there first
 
 
 def test_one_association_for_the_whole_region():
     generate(associations=1)
     association = Association.objects.get()
-    assert association.slug == "region" and association.city == "Иркутская область" and association.short_name == "РО ШБ"
+    assert (
+        association.slug == "region"
+        and association.city == "Иркутская область"
+        and association.short_name == "РО ШБ"
+    )
     assert association.schools.count() == 9
     assert association.accounts.get(role=Account.Role.HEAD).user.username == "region-head"
 

@@ -16,10 +16,18 @@ on_postgresql = pytest.mark.skipif(connection.vendor != "postgresql", reason="pg
 @pytest.fixture
 def offers(other_school):
     return {
-        "kanakina": make_offer(other_school, title="Русский язык. 2 класс", authors="Канакина В.П., Горецкий В.Г."),
-        "peryshkin": make_offer(other_school, title="Физика. 7 класс", authors="Пёрышкин А.В.", grades=(7, 7)),
-        "atanasyan": make_offer(other_school, title="Геометрия. 7-9 классы", authors="Атанасян Л.С., Бутузов В.Ф.", grades=(7, 9)),
-        "vilenkin": make_offer(other_school, title="Математика. 5 класс", authors="Виленкин Н.Я., Жохов В.И.", grades=(5, 5)),
+        "kanakina": make_offer(
+            other_school, title="Русский язык. 2 класс", authors="Канакина В.П., Горецкий В.Г."
+        ),
+        "peryshkin": make_offer(
+            other_school, title="Физика. 7 класс", authors="Пёрышкин А.В.", grades=(7, 7)
+        ),
+        "atanasyan": make_offer(
+            other_school, title="Геометрия. 7-9 классы", authors="Атанасян Л.С., Бутузов В.Ф.", grades=(7, 9)
+        ),
+        "vilenkin": make_offer(
+            other_school, title="Математика. 5 класс", authors="Виленкин Н.Я., Жохов В.И.", grades=(5, 5)
+        ),
     }
 
 
@@ -37,8 +45,16 @@ def test_title_author_case_and_yo(offers):
 
 
 @on_postgresql
-@pytest.mark.parametrize("typo, author", [("канакна", "Канакина"), ("атонасян", "Атанасян"), ("веленкин", "Виленкин"),
-                                          ("матиматика", "Виленкин"), ("геометрея", "Атанасян")])
+@pytest.mark.parametrize(
+    "typo, author",
+    [
+        ("канакна", "Канакина"),
+        ("атонасян", "Атанасян"),
+        ("веленкин", "Виленкин"),
+        ("матиматика", "Виленкин"),
+        ("геометрея", "Атанасян"),
+    ],
+)
 def test_a_typo_is_forgiven_on_postgresql(offers, typo, author):
     assert found(typo) == {author}
 
@@ -65,7 +81,9 @@ def test_words_as_typed_use_the_full_text_index(offers):
 @on_postgresql
 def test_a_typo_is_put_right_from_the_banks_own_words(other_school, offers):
     """Triggers keep the bank's words (migration 0005); the most similar one replaces a word no title has."""
-    assert {"канакина", "горецкий", "перышкин", "физика", "атанасян"} <= set(SearchWord.objects.values_list("word", flat=True))
+    assert {"канакина", "горецкий", "перышкин", "физика", "атанасян"} <= set(
+        SearchWord.objects.values_list("word", flat=True)
+    )
     make_offer(other_school, title="Краеведение", authors="Сергеева Т.А.", grades=(8, 8))
     assert SearchWord.objects.filter(word="краеведение").exists()  # a new offer's words are there at once
     assert correct(["канакна", "русский", "2"]) == ["канакина", "русский", "2"]
@@ -89,7 +107,11 @@ def test_a_typo_only_when_nothing_is_found_as_typed(other_school, offers):
     assert found("физика") == {"Пёрышкин"}
     assert found("физикка") == {"Пёрышкин"}  # put right to «физика»
     result = Search(Offer.objects.all(), "физикка")
-    assert not result.as_typed.exists() and result.corrected().count() == 1 and result.corrected_words == ["физика"]
+    assert (
+        not result.as_typed.exists()
+        and result.corrected().count() == 1
+        and result.corrected_words == ["физика"]
+    )
 
 
 def test_catalogue_search(catalogue):

@@ -18,7 +18,9 @@ LISTS = ["textbooks:bank", "textbooks:needs", "textbooks:catalogue"]
 
 
 @pytest.mark.parametrize("name", LISTS + ["textbooks:export"])
-@pytest.mark.parametrize("who", ["head_client", "librarian_client", "other_librarian_client", "viewer_client"])
+@pytest.mark.parametrize(
+    "who", ["head_client", "librarian_client", "other_librarian_client", "viewer_client"]
+)
 def test_every_member_reads_the_bank(request, who, name, offer, need):
     response = request.getfixturevalue(who).get(reverse(name))
     assert response.status_code == 200
@@ -53,10 +55,19 @@ def test_needs_of_the_whole_association_with_a_match_mark(librarian_client, need
 
 def test_filters(head_client, school, other_school, textbook, today):
     russian = make_offer(other_school, textbook)
-    geometry = make_offer(school, make_textbook("1.2.3.3.1.1", "Геометрия. 7-9 классы", "Атанасян Л.С.", (7, 9), "Геометрия"))
+    geometry = make_offer(
+        school, make_textbook("1.2.3.3.1.1", "Геометрия. 7-9 классы", "Атанасян Л.С.", (7, 9), "Геометрия")
+    )
     old = make_textbook("1.2.4.1.1.1", "Физика. 7 класс", "Пёрышкин А.В.", (7, 7), "Физика", excluded=True)
     physics = make_offer(school, old)
-    soon = make_textbook("1.2.3.2.1.2", "Алгебра. 8 класс", "Макарычев Ю.Н.", (8, 8), "Алгебра", valid_until=today + datetime.timedelta(days=200))
+    soon = make_textbook(
+        "1.2.3.2.1.2",
+        "Алгебра. 8 класс",
+        "Макарычев Ю.Н.",
+        (8, 8),
+        "Алгебра",
+        valid_until=today + datetime.timedelta(days=200),
+    )
     algebra = make_offer(other_school, soon)
     typed = make_offer(other_school, title="Краеведение", authors="Сергеева Т.А.", grades=(8, 8))
 
@@ -79,8 +90,26 @@ def test_filters(head_client, school, other_school, textbook, today):
 
 def test_marks_on_needs_for_excluded_and_expiring_titles(viewer_client, school, today):
     make_need(school, make_textbook("1.2.4.1.1.1", "Физика. 7 класс", "Пёрышкин А.В.", (7, 7), excluded=True))
-    make_need(school, make_textbook("1.2.3.2.1.2", "Алгебра. 8 класс", "Макарычев Ю.Н.", (8, 8), valid_until=today + datetime.timedelta(days=30)))
-    make_need(school, make_textbook("1.2.3.2.1.3", "Алгебра. 9 класс", "Макарычев Ю.Н.", (9, 9), valid_until=today + datetime.timedelta(days=800)))
+    make_need(
+        school,
+        make_textbook(
+            "1.2.3.2.1.2",
+            "Алгебра. 8 класс",
+            "Макарычев Ю.Н.",
+            (8, 8),
+            valid_until=today + datetime.timedelta(days=30),
+        ),
+    )
+    make_need(
+        school,
+        make_textbook(
+            "1.2.3.2.1.3",
+            "Алгебра. 9 класс",
+            "Макарычев Ю.Н.",
+            (9, 9),
+            valid_until=today + datetime.timedelta(days=800),
+        ),
+    )
     html = viewer_client.get(reverse("textbooks:needs")).content.decode()
     assert html.count("исключён из ФПУ") == 1 and html.count("ФПУ: до") == 1
 
@@ -88,7 +117,9 @@ def test_marks_on_needs_for_excluded_and_expiring_titles(viewer_client, school, 
 def test_empty_lists_say_what_to_do(librarian_client, head_client, db):
     assert "Предложить учебники" in librarian_client.get(reverse("textbooks:bank")).content.decode()
     assert "кнопкой «Внести потребность»" in librarian_client.get(reverse("textbooks:needs")).content.decode()
-    assert "python manage.py import_fpu" in librarian_client.get(reverse("textbooks:catalogue")).content.decode()
+    assert (
+        "python manage.py import_fpu" in librarian_client.get(reverse("textbooks:catalogue")).content.decode()
+    )
     assert "ослабьте фильтр" in head_client.get(reverse("textbooks:bank"), {"q": "химия"}).content.decode()
 
 
@@ -108,7 +139,10 @@ def test_pages(head_client, other_school):
 
 
 def test_bank_queries_do_not_grow(head_client, association, catalogue, django_assert_num_queries):
-    schools = [School.objects.create(association=association, name=f"Школа {n}", short_name=f"СОШ № {n}") for n in range(5)]
+    schools = [
+        School.objects.create(association=association, name=f"Школа {n}", short_name=f"СОШ № {n}")
+        for n in range(5)
+    ]
     for n, textbook in enumerate(list(catalogue.values())[:30]):
         make_offer(schools[n % 5], textbook)
         make_need(schools[(n + 1) % 5], textbook)
@@ -128,7 +162,9 @@ def test_bank_queries_do_not_grow(head_client, association, catalogue, django_as
 
 
 def test_catalogue_search_and_buttons(client, librarian_user, viewer_user, catalogue):
-    response = login(client, librarian_user).get(reverse("textbooks:catalogue"), {"q": "канакина", "grade": 2})
+    response = login(client, librarian_user).get(
+        reverse("textbooks:catalogue"), {"q": "канакина", "grade": 2}
+    )
     assert [t.fpu_number for t in response.context["page"]] == ["1.1.1.1.1.2"]
     html = response.content.decode()
     assert f"{reverse('textbooks:offer_create')}?textbook={catalogue['1.1.1.1.1.2'].pk}" in html
@@ -145,21 +181,50 @@ def test_export_xlsx(head_client, offer, need, other_school, foreign_offer):
     workbook = load_workbook(io.BytesIO(b"".join(response.streaming_content)))
     assert workbook.sheetnames == ["Предлагают", "Нужно"]
     offers = list(workbook["Предлагают"].iter_rows(values_only=True))
-    assert offers[0][:8] == ("Школа", "Предмет", "Класс", "Авторы", "Наименование", "Издательство", "Год издания", "Количество")
+    assert offers[0][:8] == (
+        "Школа",
+        "Предмет",
+        "Класс",
+        "Авторы",
+        "Наименование",
+        "Издательство",
+        "Год издания",
+        "Количество",
+    )
     assert len(offers) == 3  # the header and two offers of this association
-    assert ("МАОУ СОШ № 2", "Русский язык", "2", "Канакина В.П., Горецкий В.Г.", "Русский язык. 2 класс") == offers[2][:5] or offers[1][:5]
+    assert (
+        "МАОУ СОШ № 2",
+        "Русский язык",
+        "2",
+        "Канакина В.П., Горецкий В.Г.",
+        "Русский язык. 2 класс",
+    ) == offers[2][:5] or offers[1][:5]
     assert {row[11] for row in offers[1:]} == {"в перечне", "нет в перечне (введён вручную)"}
     needs = list(workbook["Нужно"].iter_rows(values_only=True))
-    assert needs[1][:6] == ("МАОУ СОШ № 1", "Русский язык", 2, "Канакина В.П., Горецкий В.Г.", "Русский язык. 2 класс", 8)
+    assert needs[1][:6] == (
+        "МАОУ СОШ № 1",
+        "Русский язык",
+        2,
+        "Канакина В.П., Горецкий В.Г.",
+        "Русский язык. 2 класс",
+        8,
+    )
     assert needs[1][9] == "да"
 
 
 def test_export_follows_the_filters(head_client, offer, other_school):
     make_offer(other_school, title="Краеведение", authors="Сергеева Т.А.", grades=(8, 8))
     response = head_client.get(reverse("textbooks:export"), {"grade": 8, "page": 3})
-    rows = list(load_workbook(io.BytesIO(b"".join(response.streaming_content)))["Предлагают"].iter_rows(values_only=True))
+    rows = list(
+        load_workbook(io.BytesIO(b"".join(response.streaming_content)))["Предлагают"].iter_rows(
+            values_only=True
+        )
+    )
     assert [row[4] for row in rows[1:]] == ["Краеведение"]
-    assert 'href="/textbooks/export.xlsx?grade=8"' in head_client.get(reverse("textbooks:bank"), {"grade": 8}).content.decode()
+    assert (
+        'href="/textbooks/export.xlsx?grade=8"'
+        in head_client.get(reverse("textbooks:bank"), {"grade": 8}).content.decode()
+    )
 
 
 def test_withdrawn_and_given_away_offers_leave_the_bank(head_client, offer, other_school, textbook):
@@ -170,7 +235,9 @@ def test_withdrawn_and_given_away_offers_leave_the_bank(head_client, offer, othe
 def test_visitor_is_sent_to_login_from_every_page(client, offer, need, school):
     from textbooks.models import Transfer
 
-    transfer = Transfer.objects.create(offer=offer, to_school=school, copies=1, return_by="2031-05-31", status="agreed")
+    transfer = Transfer.objects.create(
+        offer=offer, to_school=school, copies=1, return_by="2031-05-31", status="agreed"
+    )
     urls = [reverse(name, args=[pk]) for name, pk in [
         ("textbooks:offer", offer.pk), ("textbooks:offer_edit", offer.pk), ("textbooks:need", need.pk),
         ("textbooks:need_edit", need.pk), ("textbooks:school", school.pk), ("textbooks:transfer", transfer.pk),
@@ -179,17 +246,26 @@ def test_visitor_is_sent_to_login_from_every_page(client, offer, need, school):
     for url in urls:
         response = client.get(url)
         assert response.status_code == 302 and response.url.startswith(reverse("login")), url
-    for url in [reverse("textbooks:offer_withdraw", args=[offer.pk]), reverse("textbooks:need_close", args=[need.pk]),
-                reverse("textbooks:offer_request", args=[offer.pk]), reverse("textbooks:transfer_action", args=[transfer.pk, "cancel"])]:
+    for url in [
+        reverse("textbooks:offer_withdraw", args=[offer.pk]),
+        reverse("textbooks:need_close", args=[need.pk]),
+        reverse("textbooks:offer_request", args=[offer.pk]),
+        reverse("textbooks:transfer_action", args=[transfer.pk, "cancel"]),
+    ]:
         response = client.post(url)
         assert response.status_code == 302 and response.url.startswith(reverse("login")), url
 
 
-def test_the_bank_shows_our_association_first_and_widens_on_request(librarian_client, school, other_school, textbook, foreign_offer, foreign_school):
+def test_the_bank_shows_our_association_first_and_widens_on_request(
+    librarian_client, school, other_school, textbook, foreign_offer, foreign_school
+):
     ours = make_offer(other_school, textbook)
     url = reverse("textbooks:bank")
     assert [o.pk for o in librarian_client.get(url).context["page"]] == [ours.pk]
-    assert {o.pk for o in librarian_client.get(url, {"scope": "region"}).context["page"]} == {ours.pk, foreign_offer.pk}
+    assert {o.pk for o in librarian_client.get(url, {"scope": "region"}).context["page"]} == {
+        ours.pk,
+        foreign_offer.pk,
+    }
     only_there = librarian_client.get(url, {"scope": str(foreign_school.association_id)}).context["page"]
     assert [o.pk for o in only_there] == [foreign_offer.pk]
     assert "весь регион" in librarian_client.get(url).content.decode()

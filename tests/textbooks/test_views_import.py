@@ -27,9 +27,13 @@ def test_librarian_loads_own_schools_list(librarian_client, school, catalogue):
 def test_head_chooses_the_school(head_client, school, other_school, foreign_school):
     form = head_client.get(URL).context["form"]
     assert set(form.fields["school"].queryset) == {school, other_school}
-    response = head_client.post(URL, {"school": other_school.pk, "file": upload([HEADER, ["Химия", 8, 3, "И-1"]])})
+    response = head_client.post(
+        URL, {"school": other_school.pk, "file": upload([HEADER, ["Химия", 8, 3, "И-1"]])}
+    )
     assert response.status_code == 302 and Offer.objects.get().school == other_school
-    response = head_client.post(URL, {"school": foreign_school.pk, "file": upload([HEADER, ["Химия", 8, 3, "И-1"]])})
+    response = head_client.post(
+        URL, {"school": foreign_school.pk, "file": upload([HEADER, ["Химия", 8, 3, "И-1"]])}
+    )
     assert response.status_code == 400 and Offer.objects.count() == 1
 
 
@@ -58,7 +62,9 @@ def test_five_megabytes_at_most(librarian_client, school):
 
 
 def test_a_broken_xlsx(librarian_client, school):
-    response = librarian_client.post(URL, {"file": SimpleUploadedFile("список.xlsx", b"PK\x03\x04broken zip")})
+    response = librarian_client.post(
+        URL, {"file": SimpleUploadedFile("список.xlsx", b"PK\x03\x04broken zip")}
+    )
     assert "не читается как таблица Excel" in response.content.decode() and not Offer.objects.exists()
 
 

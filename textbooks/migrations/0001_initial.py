@@ -6,143 +6,348 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('members', '0002_librarians_data_bank'),
+        ("members", "0002_librarians_data_bank"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Textbook',
+            name="Textbook",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('fpu_number', models.CharField(max_length=40, unique=True, verbose_name='номер в ФПУ')),
-                ('title', models.CharField(max_length=500, verbose_name='наименование')),
-                ('authors', models.CharField(blank=True, max_length=500, verbose_name='авторы')),
-                ('publisher', models.CharField(blank=True, max_length=300, verbose_name='издатель')),
-                ('manuals', models.TextField(blank=True, verbose_name='учебные пособия')),
-                ('subject', models.CharField(blank=True, max_length=200, verbose_name='предмет')),
-                ('grade_from', models.PositiveSmallIntegerField(validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(11)], verbose_name='класс, с')),
-                ('grade_to', models.PositiveSmallIntegerField(validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(11)], verbose_name='класс, по')),
-                ('language', models.CharField(blank=True, max_length=100, verbose_name='язык')),
-                ('valid_until_text', models.CharField(blank=True, max_length=300, verbose_name='срок использования (как в перечне)')),
-                ('valid_until', models.DateField(blank=True, null=True, verbose_name='может использоваться до')),
-                ('excluded', models.BooleanField(default=False, verbose_name='исключён из перечня')),
-                ('excluded_on', models.DateField(blank=True, null=True, verbose_name='исключён при загрузке')),
-                ('title_key', models.CharField(db_index=True, editable=False, max_length=300)),
-                ('author_key', models.CharField(editable=False, max_length=100)),
-                ('search_text', models.TextField(default='', editable=False)),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='обновлён')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("fpu_number", models.CharField(max_length=40, unique=True, verbose_name="номер в ФПУ")),
+                ("title", models.CharField(max_length=500, verbose_name="наименование")),
+                ("authors", models.CharField(blank=True, max_length=500, verbose_name="авторы")),
+                ("publisher", models.CharField(blank=True, max_length=300, verbose_name="издатель")),
+                ("manuals", models.TextField(blank=True, verbose_name="учебные пособия")),
+                ("subject", models.CharField(blank=True, max_length=200, verbose_name="предмет")),
+                (
+                    "grade_from",
+                    models.PositiveSmallIntegerField(
+                        validators=[
+                            django.core.validators.MinValueValidator(1),
+                            django.core.validators.MaxValueValidator(11),
+                        ],
+                        verbose_name="класс, с",
+                    ),
+                ),
+                (
+                    "grade_to",
+                    models.PositiveSmallIntegerField(
+                        validators=[
+                            django.core.validators.MinValueValidator(1),
+                            django.core.validators.MaxValueValidator(11),
+                        ],
+                        verbose_name="класс, по",
+                    ),
+                ),
+                ("language", models.CharField(blank=True, max_length=100, verbose_name="язык")),
+                (
+                    "valid_until_text",
+                    models.CharField(
+                        blank=True, max_length=300, verbose_name="срок использования (как в перечне)"
+                    ),
+                ),
+                (
+                    "valid_until",
+                    models.DateField(blank=True, null=True, verbose_name="может использоваться до"),
+                ),
+                ("excluded", models.BooleanField(default=False, verbose_name="исключён из перечня")),
+                (
+                    "excluded_on",
+                    models.DateField(blank=True, null=True, verbose_name="исключён при загрузке"),
+                ),
+                ("title_key", models.CharField(db_index=True, editable=False, max_length=300)),
+                ("author_key", models.CharField(editable=False, max_length=100)),
+                ("search_text", models.TextField(default="", editable=False)),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="обновлён")),
             ],
             options={
-                'verbose_name': 'учебник из ФПУ',
-                'verbose_name_plural': 'федеральный перечень учебников',
-                'ordering': ['fpu_number'],
+                "verbose_name": "учебник из ФПУ",
+                "verbose_name_plural": "федеральный перечень учебников",
+                "ordering": ["fpu_number"],
             },
         ),
         migrations.CreateModel(
-            name='Offer',
+            name="Offer",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('title', models.CharField(max_length=500, verbose_name='наименование')),
-                ('authors', models.CharField(blank=True, max_length=500, verbose_name='авторы')),
-                ('publisher', models.CharField(blank=True, max_length=300, verbose_name='издательство')),
-                ('subject', models.CharField(blank=True, max_length=200, verbose_name='предмет')),
-                ('note', models.TextField(blank=True, verbose_name='примечание')),
-                ('title_key', models.CharField(editable=False, max_length=300)),
-                ('author_key', models.CharField(editable=False, max_length=100)),
-                ('search_text', models.TextField(default='', editable=False)),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='внесено')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='изменено')),
-                ('grade_from', models.PositiveSmallIntegerField(validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(11)], verbose_name='класс, с')),
-                ('grade_to', models.PositiveSmallIntegerField(validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(11)], verbose_name='класс, по')),
-                ('year_published', models.PositiveSmallIntegerField(blank=True, null=True, validators=[django.core.validators.MinValueValidator(1950), django.core.validators.MaxValueValidator(2100)], verbose_name='год издания')),
-                ('copies', models.PositiveIntegerField(validators=[django.core.validators.MinValueValidator(1)], verbose_name='экземпляров')),
-                ('available', models.PositiveIntegerField(editable=False, verbose_name='свободно')),
-                ('condition', models.CharField(choices=[('new', 'новые'), ('good', 'хорошее'), ('fair', 'удовлетворительное'), ('worn', 'требуют ремонта')], default='good', max_length=10, verbose_name='состояние')),
-                ('withdrawn_at', models.DateTimeField(blank=True, editable=False, null=True, verbose_name='снято')),
-                ('school', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='textbook_offers', to='members.school', verbose_name='школа')),
-                ('textbook', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='textbooks.textbook', verbose_name='учебник из ФПУ')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("title", models.CharField(max_length=500, verbose_name="наименование")),
+                ("authors", models.CharField(blank=True, max_length=500, verbose_name="авторы")),
+                ("publisher", models.CharField(blank=True, max_length=300, verbose_name="издательство")),
+                ("subject", models.CharField(blank=True, max_length=200, verbose_name="предмет")),
+                ("note", models.TextField(blank=True, verbose_name="примечание")),
+                ("title_key", models.CharField(editable=False, max_length=300)),
+                ("author_key", models.CharField(editable=False, max_length=100)),
+                ("search_text", models.TextField(default="", editable=False)),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="внесено")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="изменено")),
+                (
+                    "grade_from",
+                    models.PositiveSmallIntegerField(
+                        validators=[
+                            django.core.validators.MinValueValidator(1),
+                            django.core.validators.MaxValueValidator(11),
+                        ],
+                        verbose_name="класс, с",
+                    ),
+                ),
+                (
+                    "grade_to",
+                    models.PositiveSmallIntegerField(
+                        validators=[
+                            django.core.validators.MinValueValidator(1),
+                            django.core.validators.MaxValueValidator(11),
+                        ],
+                        verbose_name="класс, по",
+                    ),
+                ),
+                (
+                    "year_published",
+                    models.PositiveSmallIntegerField(
+                        blank=True,
+                        null=True,
+                        validators=[
+                            django.core.validators.MinValueValidator(1950),
+                            django.core.validators.MaxValueValidator(2100),
+                        ],
+                        verbose_name="год издания",
+                    ),
+                ),
+                (
+                    "copies",
+                    models.PositiveIntegerField(
+                        validators=[django.core.validators.MinValueValidator(1)], verbose_name="экземпляров"
+                    ),
+                ),
+                ("available", models.PositiveIntegerField(editable=False, verbose_name="свободно")),
+                (
+                    "condition",
+                    models.CharField(
+                        choices=[
+                            ("new", "новые"),
+                            ("good", "хорошее"),
+                            ("fair", "удовлетворительное"),
+                            ("worn", "требуют ремонта"),
+                        ],
+                        default="good",
+                        max_length=10,
+                        verbose_name="состояние",
+                    ),
+                ),
+                (
+                    "withdrawn_at",
+                    models.DateTimeField(blank=True, editable=False, null=True, verbose_name="снято"),
+                ),
+                (
+                    "school",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="textbook_offers",
+                        to="members.school",
+                        verbose_name="школа",
+                    ),
+                ),
+                (
+                    "textbook",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="textbooks.textbook",
+                        verbose_name="учебник из ФПУ",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'предложение',
-                'verbose_name_plural': 'предложения (обменный фонд)',
-                'ordering': ['title_key', 'grade_from', 'pk'],
+                "verbose_name": "предложение",
+                "verbose_name_plural": "предложения (обменный фонд)",
+                "ordering": ["title_key", "grade_from", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='Need',
+            name="Need",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('title', models.CharField(max_length=500, verbose_name='наименование')),
-                ('authors', models.CharField(blank=True, max_length=500, verbose_name='авторы')),
-                ('publisher', models.CharField(blank=True, max_length=300, verbose_name='издательство')),
-                ('subject', models.CharField(blank=True, max_length=200, verbose_name='предмет')),
-                ('note', models.TextField(blank=True, verbose_name='примечание')),
-                ('title_key', models.CharField(editable=False, max_length=300)),
-                ('author_key', models.CharField(editable=False, max_length=100)),
-                ('search_text', models.TextField(default='', editable=False)),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='внесено')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='изменено')),
-                ('grade', models.PositiveSmallIntegerField(validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(11)], verbose_name='класс')),
-                ('copies', models.PositiveIntegerField(validators=[django.core.validators.MinValueValidator(1)], verbose_name='экземпляров')),
-                ('needed_by', models.DateField(blank=True, null=True, verbose_name='нужны к')),
-                ('closed_at', models.DateTimeField(blank=True, editable=False, null=True, verbose_name='снята')),
-                ('school', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='textbook_needs', to='members.school', verbose_name='школа')),
-                ('textbook', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='textbooks.textbook', verbose_name='учебник из ФПУ')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("title", models.CharField(max_length=500, verbose_name="наименование")),
+                ("authors", models.CharField(blank=True, max_length=500, verbose_name="авторы")),
+                ("publisher", models.CharField(blank=True, max_length=300, verbose_name="издательство")),
+                ("subject", models.CharField(blank=True, max_length=200, verbose_name="предмет")),
+                ("note", models.TextField(blank=True, verbose_name="примечание")),
+                ("title_key", models.CharField(editable=False, max_length=300)),
+                ("author_key", models.CharField(editable=False, max_length=100)),
+                ("search_text", models.TextField(default="", editable=False)),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="внесено")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="изменено")),
+                (
+                    "grade",
+                    models.PositiveSmallIntegerField(
+                        validators=[
+                            django.core.validators.MinValueValidator(1),
+                            django.core.validators.MaxValueValidator(11),
+                        ],
+                        verbose_name="класс",
+                    ),
+                ),
+                (
+                    "copies",
+                    models.PositiveIntegerField(
+                        validators=[django.core.validators.MinValueValidator(1)], verbose_name="экземпляров"
+                    ),
+                ),
+                ("needed_by", models.DateField(blank=True, null=True, verbose_name="нужны к")),
+                (
+                    "closed_at",
+                    models.DateTimeField(blank=True, editable=False, null=True, verbose_name="снята"),
+                ),
+                (
+                    "school",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="textbook_needs",
+                        to="members.school",
+                        verbose_name="школа",
+                    ),
+                ),
+                (
+                    "textbook",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="textbooks.textbook",
+                        verbose_name="учебник из ФПУ",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'потребность',
-                'verbose_name_plural': 'потребности',
-                'ordering': ['title_key', 'grade', 'pk'],
+                "verbose_name": "потребность",
+                "verbose_name_plural": "потребности",
+                "ordering": ["title_key", "grade", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='Transfer',
+            name="Transfer",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('copies', models.PositiveIntegerField(validators=[django.core.validators.MinValueValidator(1)], verbose_name='экземпляров')),
-                ('return_by', models.DateField(verbose_name='вернуть до')),
-                ('status', models.CharField(choices=[('requested', 'запрошено'), ('agreed', 'согласовано'), ('declined', 'отклонено'), ('cancelled', 'отменено'), ('handed_over', 'передано'), ('returned', 'возвращено'), ('kept', 'оставлено насовсем')], default='requested', max_length=20, verbose_name='состояние')),
-                ('note', models.TextField(blank=True, verbose_name='примечание')),
-                ('requested_at', models.DateTimeField(auto_now_add=True, verbose_name='запрошено')),
-                ('decided_at', models.DateTimeField(blank=True, null=True, verbose_name='решение')),
-                ('handed_over_on', models.DateField(blank=True, null=True, verbose_name='передано')),
-                ('returned_on', models.DateField(blank=True, null=True, verbose_name='возвращено')),
-                ('need', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='transfers', to='textbooks.need', verbose_name='потребность')),
-                ('offer', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='transfers', to='textbooks.offer', verbose_name='предложение')),
-                ('to_school', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='incoming_transfers', to='members.school', verbose_name='получающая школа')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "copies",
+                    models.PositiveIntegerField(
+                        validators=[django.core.validators.MinValueValidator(1)], verbose_name="экземпляров"
+                    ),
+                ),
+                ("return_by", models.DateField(verbose_name="вернуть до")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("requested", "запрошено"),
+                            ("agreed", "согласовано"),
+                            ("declined", "отклонено"),
+                            ("cancelled", "отменено"),
+                            ("handed_over", "передано"),
+                            ("returned", "возвращено"),
+                            ("kept", "оставлено насовсем"),
+                        ],
+                        default="requested",
+                        max_length=20,
+                        verbose_name="состояние",
+                    ),
+                ),
+                ("note", models.TextField(blank=True, verbose_name="примечание")),
+                ("requested_at", models.DateTimeField(auto_now_add=True, verbose_name="запрошено")),
+                ("decided_at", models.DateTimeField(blank=True, null=True, verbose_name="решение")),
+                ("handed_over_on", models.DateField(blank=True, null=True, verbose_name="передано")),
+                ("returned_on", models.DateField(blank=True, null=True, verbose_name="возвращено")),
+                (
+                    "need",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="transfers",
+                        to="textbooks.need",
+                        verbose_name="потребность",
+                    ),
+                ),
+                (
+                    "offer",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="transfers",
+                        to="textbooks.offer",
+                        verbose_name="предложение",
+                    ),
+                ),
+                (
+                    "to_school",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="incoming_transfers",
+                        to="members.school",
+                        verbose_name="получающая школа",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'передача во временное пользование',
-                'verbose_name_plural': 'передачи во временное пользование',
-                'ordering': ['-requested_at', '-pk'],
+                "verbose_name": "передача во временное пользование",
+                "verbose_name_plural": "передачи во временное пользование",
+                "ordering": ["-requested_at", "-pk"],
             },
         ),
         migrations.AddIndex(
-            model_name='offer',
-            index=models.Index(fields=['title_key', 'author_key'], name='offer_keys'),
+            model_name="offer",
+            index=models.Index(fields=["title_key", "author_key"], name="offer_keys"),
         ),
         migrations.AddIndex(
-            model_name='offer',
-            index=models.Index(fields=['title_key', 'grade_from', 'id'], name='offer_bank_order'),
+            model_name="offer",
+            index=models.Index(fields=["title_key", "grade_from", "id"], name="offer_bank_order"),
         ),
         migrations.AddConstraint(
-            model_name='offer',
-            constraint=models.CheckConstraint(condition=models.Q(('available__gte', 0), ('available__lte', models.F('copies'))), name='offer_available_within_copies'),
+            model_name="offer",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("available__gte", 0), ("available__lte", models.F("copies"))),
+                name="offer_available_within_copies",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='offer',
-            constraint=models.CheckConstraint(condition=models.Q(('grade_from__lte', models.F('grade_to'))), name='offer_grades_in_order'),
+            model_name="offer",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("grade_from__lte", models.F("grade_to"))), name="offer_grades_in_order"
+            ),
         ),
         migrations.AddIndex(
-            model_name='need',
-            index=models.Index(fields=['title_key', 'author_key'], name='need_keys'),
+            model_name="need",
+            index=models.Index(fields=["title_key", "author_key"], name="need_keys"),
         ),
         migrations.AddConstraint(
-            model_name='transfer',
-            constraint=models.CheckConstraint(condition=models.Q(('copies__gte', 1)), name='transfer_copies_positive'),
+            model_name="transfer",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("copies__gte", 1)), name="transfer_copies_positive"
+            ),
         ),
     ]

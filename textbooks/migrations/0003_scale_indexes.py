@@ -45,16 +45,24 @@ class Migration(migrations.Migration):
         migrations.AddIndex(
             model_name="offer",
             index=models.Index(
-                django.db.models.functions.text.Upper("subject"), models.F("title_key"), models.F("grade_from"), models.F("id"),
+                django.db.models.functions.text.Upper("subject"),
+                models.F("title_key"),
+                models.F("grade_from"),
+                models.F("id"),
                 name="offer_subject_bank_order",
             ),
         ),
         migrations.AddIndex(
             model_name="need",
             index=models.Index(
-                django.db.models.functions.text.Upper("subject"), models.F("grade"), models.F("title_key"), models.F("id"),
+                django.db.models.functions.text.Upper("subject"),
+                models.F("grade"),
+                models.F("title_key"),
+                models.F("id"),
                 name="need_subject_grade",
             ),
         ),
-        migrations.AddIndex(model_name="textbook", index=models.Index(fields=["subject"], name="textbook_subject")),
+        migrations.AddIndex(
+            model_name="textbook", index=models.Index(fields=["subject"], name="textbook_subject")
+        ),
     ]

@@ -8,105 +8,317 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('members', '0006_coordinator'),
-        ('textbooks', '0003_scale_indexes'),
+        ("members", "0006_coordinator"),
+        ("textbooks", "0003_scale_indexes"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='HistoricalNeed',
+            name="HistoricalNeed",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('title', models.CharField(max_length=500, verbose_name='наименование')),
-                ('authors', models.CharField(blank=True, max_length=500, verbose_name='авторы')),
-                ('publisher', models.CharField(blank=True, max_length=300, verbose_name='издательство')),
-                ('subject', models.CharField(blank=True, max_length=200, verbose_name='предмет')),
-                ('note', models.TextField(blank=True, verbose_name='примечание')),
-                ('created_at', models.DateTimeField(blank=True, editable=False, verbose_name='внесено')),
-                ('updated_at', models.DateTimeField(blank=True, editable=False, verbose_name='изменено')),
-                ('grade', models.PositiveSmallIntegerField(validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(11)], verbose_name='класс')),
-                ('copies', models.PositiveIntegerField(validators=[django.core.validators.MinValueValidator(1)], verbose_name='экземпляров')),
-                ('needed_by', models.DateField(blank=True, null=True, verbose_name='нужны к')),
-                ('closed_at', models.DateTimeField(blank=True, editable=False, null=True, verbose_name='снята')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('school', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='members.school', verbose_name='школа')),
-                ('textbook', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='textbooks.textbook', verbose_name='учебник из ФПУ')),
+                (
+                    "id",
+                    models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name="ID"),
+                ),
+                ("title", models.CharField(max_length=500, verbose_name="наименование")),
+                ("authors", models.CharField(blank=True, max_length=500, verbose_name="авторы")),
+                ("publisher", models.CharField(blank=True, max_length=300, verbose_name="издательство")),
+                ("subject", models.CharField(blank=True, max_length=200, verbose_name="предмет")),
+                ("note", models.TextField(blank=True, verbose_name="примечание")),
+                ("created_at", models.DateTimeField(blank=True, editable=False, verbose_name="внесено")),
+                ("updated_at", models.DateTimeField(blank=True, editable=False, verbose_name="изменено")),
+                (
+                    "grade",
+                    models.PositiveSmallIntegerField(
+                        validators=[
+                            django.core.validators.MinValueValidator(1),
+                            django.core.validators.MaxValueValidator(11),
+                        ],
+                        verbose_name="класс",
+                    ),
+                ),
+                (
+                    "copies",
+                    models.PositiveIntegerField(
+                        validators=[django.core.validators.MinValueValidator(1)], verbose_name="экземпляров"
+                    ),
+                ),
+                ("needed_by", models.DateField(blank=True, null=True, verbose_name="нужны к")),
+                (
+                    "closed_at",
+                    models.DateTimeField(blank=True, editable=False, null=True, verbose_name="снята"),
+                ),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "school",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="members.school",
+                        verbose_name="школа",
+                    ),
+                ),
+                (
+                    "textbook",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="textbooks.textbook",
+                        verbose_name="учебник из ФПУ",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical потребность',
-                'verbose_name_plural': 'historical потребности',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical потребность",
+                "verbose_name_plural": "historical потребности",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='HistoricalOffer',
+            name="HistoricalOffer",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('title', models.CharField(max_length=500, verbose_name='наименование')),
-                ('authors', models.CharField(blank=True, max_length=500, verbose_name='авторы')),
-                ('publisher', models.CharField(blank=True, max_length=300, verbose_name='издательство')),
-                ('subject', models.CharField(blank=True, max_length=200, verbose_name='предмет')),
-                ('note', models.TextField(blank=True, verbose_name='примечание')),
-                ('created_at', models.DateTimeField(blank=True, editable=False, verbose_name='внесено')),
-                ('updated_at', models.DateTimeField(blank=True, editable=False, verbose_name='изменено')),
-                ('grade_from', models.PositiveSmallIntegerField(validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(11)], verbose_name='класс, с')),
-                ('grade_to', models.PositiveSmallIntegerField(validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(11)], verbose_name='класс, по')),
-                ('year_published', models.PositiveSmallIntegerField(blank=True, null=True, validators=[django.core.validators.MinValueValidator(1950), django.core.validators.MaxValueValidator(2100)], verbose_name='год издания')),
-                ('copies', models.PositiveIntegerField(validators=[django.core.validators.MinValueValidator(1)], verbose_name='экземпляров')),
-                ('available', models.PositiveIntegerField(editable=False, verbose_name='свободно')),
-                ('condition', models.CharField(choices=[('new', 'новые'), ('good', 'хорошее'), ('fair', 'удовлетворительное'), ('worn', 'требуют ремонта')], default='good', max_length=10, verbose_name='состояние')),
-                ('withdrawn_at', models.DateTimeField(blank=True, editable=False, null=True, verbose_name='снято')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('school', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='members.school', verbose_name='школа')),
-                ('textbook', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='textbooks.textbook', verbose_name='учебник из ФПУ')),
+                (
+                    "id",
+                    models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name="ID"),
+                ),
+                ("title", models.CharField(max_length=500, verbose_name="наименование")),
+                ("authors", models.CharField(blank=True, max_length=500, verbose_name="авторы")),
+                ("publisher", models.CharField(blank=True, max_length=300, verbose_name="издательство")),
+                ("subject", models.CharField(blank=True, max_length=200, verbose_name="предмет")),
+                ("note", models.TextField(blank=True, verbose_name="примечание")),
+                ("created_at", models.DateTimeField(blank=True, editable=False, verbose_name="внесено")),
+                ("updated_at", models.DateTimeField(blank=True, editable=False, verbose_name="изменено")),
+                (
+                    "grade_from",
+                    models.PositiveSmallIntegerField(
+                        validators=[
+                            django.core.validators.MinValueValidator(1),
+                            django.core.validators.MaxValueValidator(11),
+                        ],
+                        verbose_name="класс, с",
+                    ),
+                ),
+                (
+                    "grade_to",
+                    models.PositiveSmallIntegerField(
+                        validators=[
+                            django.core.validators.MinValueValidator(1),
+                            django.core.validators.MaxValueValidator(11),
+                        ],
+                        verbose_name="класс, по",
+                    ),
+                ),
+                (
+                    "year_published",
+                    models.PositiveSmallIntegerField(
+                        blank=True,
+                        null=True,
+                        validators=[
+                            django.core.validators.MinValueValidator(1950),
+                            django.core.validators.MaxValueValidator(2100),
+                        ],
+                        verbose_name="год издания",
+                    ),
+                ),
+                (
+                    "copies",
+                    models.PositiveIntegerField(
+                        validators=[django.core.validators.MinValueValidator(1)], verbose_name="экземпляров"
+                    ),
+                ),
+                ("available", models.PositiveIntegerField(editable=False, verbose_name="свободно")),
+                (
+                    "condition",
+                    models.CharField(
+                        choices=[
+                            ("new", "новые"),
+                            ("good", "хорошее"),
+                            ("fair", "удовлетворительное"),
+                            ("worn", "требуют ремонта"),
+                        ],
+                        default="good",
+                        max_length=10,
+                        verbose_name="состояние",
+                    ),
+                ),
+                (
+                    "withdrawn_at",
+                    models.DateTimeField(blank=True, editable=False, null=True, verbose_name="снято"),
+                ),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "school",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="members.school",
+                        verbose_name="школа",
+                    ),
+                ),
+                (
+                    "textbook",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="textbooks.textbook",
+                        verbose_name="учебник из ФПУ",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical предложение',
-                'verbose_name_plural': 'historical предложения (обменный фонд)',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical предложение",
+                "verbose_name_plural": "historical предложения (обменный фонд)",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='HistoricalTransfer',
+            name="HistoricalTransfer",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('copies', models.PositiveIntegerField(validators=[django.core.validators.MinValueValidator(1)], verbose_name='экземпляров')),
-                ('return_by', models.DateField(verbose_name='вернуть до')),
-                ('status', models.CharField(choices=[('requested', 'запрошено'), ('agreed', 'согласовано'), ('declined', 'отклонено'), ('cancelled', 'отменено'), ('handed_over', 'передано'), ('returned', 'возвращено'), ('kept', 'оставлено насовсем')], default='requested', max_length=20, verbose_name='состояние')),
-                ('note', models.TextField(blank=True, verbose_name='примечание')),
-                ('requested_at', models.DateTimeField(blank=True, editable=False, verbose_name='запрошено')),
-                ('decided_at', models.DateTimeField(blank=True, null=True, verbose_name='решение')),
-                ('handed_over_on', models.DateField(blank=True, null=True, verbose_name='передано')),
-                ('returned_on', models.DateField(blank=True, null=True, verbose_name='возвращено')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('need', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='textbooks.need', verbose_name='потребность')),
-                ('offer', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='textbooks.offer', verbose_name='предложение')),
-                ('to_school', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='members.school', verbose_name='получающая школа')),
+                (
+                    "id",
+                    models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name="ID"),
+                ),
+                (
+                    "copies",
+                    models.PositiveIntegerField(
+                        validators=[django.core.validators.MinValueValidator(1)], verbose_name="экземпляров"
+                    ),
+                ),
+                ("return_by", models.DateField(verbose_name="вернуть до")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("requested", "запрошено"),
+                            ("agreed", "согласовано"),
+                            ("declined", "отклонено"),
+                            ("cancelled", "отменено"),
+                            ("handed_over", "передано"),
+                            ("returned", "возвращено"),
+                            ("kept", "оставлено насовсем"),
+                        ],
+                        default="requested",
+                        max_length=20,
+                        verbose_name="состояние",
+                    ),
+                ),
+                ("note", models.TextField(blank=True, verbose_name="примечание")),
+                ("requested_at", models.DateTimeField(blank=True, editable=False, verbose_name="запрошено")),
+                ("decided_at", models.DateTimeField(blank=True, null=True, verbose_name="решение")),
+                ("handed_over_on", models.DateField(blank=True, null=True, verbose_name="передано")),
+                ("returned_on", models.DateField(blank=True, null=True, verbose_name="возвращено")),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "need",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="textbooks.need",
+                        verbose_name="потребность",
+                    ),
+                ),
+                (
+                    "offer",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="textbooks.offer",
+                        verbose_name="предложение",
+                    ),
+                ),
+                (
+                    "to_school",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="members.school",
+                        verbose_name="получающая школа",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical передача во временное пользование',
-                'verbose_name_plural': 'historical передачи во временное пользование',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical передача во временное пользование",
+                "verbose_name_plural": "historical передачи во временное пользование",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),

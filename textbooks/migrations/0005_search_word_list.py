@@ -26,7 +26,9 @@ def create(apps, schema_editor):
         return
     execute = schema_editor.execute
     execute("CREATE EXTENSION IF NOT EXISTS pg_trgm")
-    execute("CREATE INDEX IF NOT EXISTS searchword_trgm ON textbooks_searchword USING gin (word gin_trgm_ops)")
+    execute(
+        "CREATE INDEX IF NOT EXISTS searchword_trgm ON textbooks_searchword USING gin (word gin_trgm_ops)"
+    )
     execute(f"""CREATE OR REPLACE FUNCTION textbooks_add_search_words() RETURNS trigger LANGUAGE plpgsql AS $$
                 BEGIN
                     INSERT INTO textbooks_searchword (word) {WORDS_OF.format(rows="new_rows")} ON CONFLICT DO NOTHING;
@@ -36,7 +38,9 @@ def create(apps, schema_editor):
         for event in ("INSERT", "UPDATE"):
             execute(f"""CREATE TRIGGER {table}_words_{event.lower()} AFTER {event} ON {table}
                         REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION textbooks_add_search_words()""")
-        execute(f"INSERT INTO textbooks_searchword (word) {WORDS_OF.format(rows=table)} ON CONFLICT DO NOTHING")
+        execute(
+            f"INSERT INTO textbooks_searchword (word) {WORDS_OF.format(rows=table)} ON CONFLICT DO NOTHING"
+        )
     for _table, index in OLD_INDEXES:
         execute(f"DROP INDEX IF EXISTS {index}")
 
@@ -49,7 +53,9 @@ def drop(apps, schema_editor):
             schema_editor.execute(f"DROP TRIGGER IF EXISTS {table}_words_{event} ON {table}")
     schema_editor.execute("DROP FUNCTION IF EXISTS textbooks_add_search_words()")
     for table, index in OLD_INDEXES:
-        schema_editor.execute(f"CREATE INDEX IF NOT EXISTS {index} ON {table} USING gin (search_text gin_trgm_ops)")
+        schema_editor.execute(
+            f"CREATE INDEX IF NOT EXISTS {index} ON {table} USING gin (search_text gin_trgm_ops)"
+        )
 
 
 class Migration(migrations.Migration):
@@ -59,7 +65,10 @@ class Migration(migrations.Migration):
         migrations.CreateModel(
             name="SearchWord",
             fields=[("word", models.CharField(max_length=100, primary_key=True, serialize=False))],
-            options={"verbose_name": "слово обменного фонда", "verbose_name_plural": "слова обменного фонда (для исправления опечаток)"},
+            options={
+                "verbose_name": "слово обменного фонда",
+                "verbose_name_plural": "слова обменного фонда (для исправления опечаток)",
+            },
         ),
         migrations.RunPython(create, drop, elidable=False),
     ]

@@ -15,15 +15,18 @@ def decline_doubled_requests(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('textbooks', '0005_search_word_list'),
+        ("textbooks", "0005_search_word_list"),
     ]
 
     operations = [
         migrations.RunPython(decline_doubled_requests, migrations.RunPython.noop),
         migrations.AddConstraint(
-            model_name='transfer',
-            constraint=models.UniqueConstraint(condition=models.Q(('status', 'requested')), fields=('offer', 'to_school'), name='transfer_one_waiting_request'),
+            model_name="transfer",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("status", "requested")),
+                fields=("offer", "to_school"),
+                name="transfer_one_waiting_request",
+            ),
         ),
     ]

@@ -5,45 +5,46 @@ from django.db import migrations
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('textbooks', '0006_one_waiting_request'),
+        ("textbooks", "0006_one_waiting_request"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='historicalneed',
-            name='note',
-            field=members.fields.LimitedTextField(blank=True, max_length=1000, verbose_name='примечание'),
+            model_name="historicalneed",
+            name="note",
+            field=members.fields.LimitedTextField(blank=True, max_length=1000, verbose_name="примечание"),
         ),
         migrations.AlterField(
-            model_name='historicaloffer',
-            name='note',
-            field=members.fields.LimitedTextField(blank=True, max_length=1000, verbose_name='примечание'),
+            model_name="historicaloffer",
+            name="note",
+            field=members.fields.LimitedTextField(blank=True, max_length=1000, verbose_name="примечание"),
         ),
         migrations.AlterField(
-            model_name='historicaltransfer',
-            name='note',
-            field=members.fields.LimitedTextField(blank=True, max_length=1000, verbose_name='примечание'),
+            model_name="historicaltransfer",
+            name="note",
+            field=members.fields.LimitedTextField(blank=True, max_length=1000, verbose_name="примечание"),
         ),
         migrations.AlterField(
-            model_name='need',
-            name='note',
-            field=members.fields.LimitedTextField(blank=True, max_length=1000, verbose_name='примечание'),
+            model_name="need",
+            name="note",
+            field=members.fields.LimitedTextField(blank=True, max_length=1000, verbose_name="примечание"),
         ),
         migrations.AlterField(
-            model_name='offer',
-            name='note',
-            field=members.fields.LimitedTextField(blank=True, max_length=1000, verbose_name='примечание'),
+            model_name="offer",
+            name="note",
+            field=members.fields.LimitedTextField(blank=True, max_length=1000, verbose_name="примечание"),
         ),
         migrations.AlterField(
-            model_name='textbook',
-            name='manuals',
-            field=members.fields.LimitedTextField(blank=True, max_length=10000, verbose_name='учебные пособия'),
+            model_name="textbook",
+            name="manuals",
+            field=members.fields.LimitedTextField(
+                blank=True, max_length=10000, verbose_name="учебные пособия"
+            ),
         ),
         migrations.AlterField(
-            model_name='transfer',
-            name='note',
-            field=members.fields.LimitedTextField(blank=True, max_length=1000, verbose_name='примечание'),
+            model_name="transfer",
+            name="note",
+            field=members.fields.LimitedTextField(blank=True, max_length=1000, verbose_name="примечание"),
         ),
     ]

@@ -15,4 +15,6 @@ class Command(BaseCommand):
         self.stderr.write("Собираю все записи и загруженные файлы…")
         manifest = write_backup(file)
         records = sum(manifest["records"].values())
-        self.stdout.write(f"Резервная копия записана в {file}: записей {records}, файлов {manifest['files']}.")
+        self.stdout.write(
+            f"Резервная копия записана в {file}: записей {records}, файлов {manifest['files']}."
+        )

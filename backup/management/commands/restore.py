@@ -18,4 +18,6 @@ class Command(BaseCommand):
         except BackupError as error:
             raise CommandError(str(error)) from None
         records = sum(manifest["records"].values())
-        self.stdout.write(f"Восстановлено из {file} (копия от {manifest['created'][:10]}): записей {records}, файлов {manifest['files']}.")
+        self.stdout.write(
+            f"Восстановлено из {file} (копия от {manifest['created'][:10]}): записей {records}, файлов {manifest['files']}."
+        )

@@ -9,15 +9,21 @@ from members.services import get_association
 
 
 class Command(BaseCommand):
-    help = ("Загрузить план работы объединения из документа Word (.docx) или его текстовой копии (.txt): сначала "
-            "печатается то, что прочитано (как на странице загрузки), затем план сохраняется.")
+    help = (
+        "Загрузить план работы объединения из документа Word (.docx) или его текстовой копии (.txt): сначала "
+        "печатается то, что прочитано (как на странице загрузки), затем план сохраняется."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("file", help="файл плана: .docx или .txt")
         parser.add_argument("--year", help="учебный год, например 2023-2024 (по умолчанию — из документа)")
-        parser.add_argument("--replace", action="store_true", help="заменить уже загруженный план на этот год")
+        parser.add_argument(
+            "--replace", action="store_true", help="заменить уже загруженный план на этот год"
+        )
         parser.add_argument("--association", help="адрес объединения (нужен, если на сайте их несколько)")
-        parser.add_argument("--check", action="store_true", help="только показать, что прочитано, ничего не сохраняя")
+        parser.add_argument(
+            "--check", action="store_true", help="только показать, что прочитано, ничего не сохраняя"
+        )
 
     def handle(self, *args, **options):
         year_start = None
@@ -42,8 +48,12 @@ class Command(BaseCommand):
                     transaction.set_rollback(True)
                     return
                 if shown.existing and not options["replace"]:
-                    raise PlanImportError(f"План на {shown.year_name} учебный год уже есть. Чтобы заменить его, укажите --replace.")
+                    raise PlanImportError(
+                        f"План на {shown.year_name} учебный год уже есть. Чтобы заменить его, укажите --replace."
+                    )
                 result = save_draft(draft, association, year_start=year_start, replace=options["replace"])
             except PlanImportError as error:
                 raise CommandError(f"План не загружен. {error}") from None
-        self.stdout.write(f"Сохранён план работы на {result.plan.year_name} учебный год: {result.plan.get_absolute_url()}")
+        self.stdout.write(
+            f"Сохранён план работы на {result.plan.year_name} учебный год: {result.plan.get_absolute_url()}"
+        )

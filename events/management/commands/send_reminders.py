@@ -12,15 +12,29 @@ class Command(BaseCommand):
     help = "Напоминает ответственным о близких мероприятиях и руководителю — о прошедших, но не отмеченных. Повторный запуск не шлёт тех же писем."
 
     def add_arguments(self, parser):
-        parser.add_argument("--days", type=int, default=settings.EVENT_REMINDER_DAYS,
-                            help="за сколько дней до начала напоминать (по умолчанию %(default)s)")
+        parser.add_argument(
+            "--days",
+            type=int,
+            default=settings.EVENT_REMINDER_DAYS,
+            help="за сколько дней до начала напоминать (по умолчанию %(default)s)",
+        )
 
     def handle(self, *args, days, **options):
         today = timezone.localdate()
         coming = remind_coming(today, days)
         overdue = remind_overdue(today)
         self.stdout.write(
-            ngettext("Отправлено %(count)d напоминание о близких мероприятиях", "Отправлено %(count)d напоминаний о близких мероприятиях", coming) % {"count": coming}
+            ngettext(
+                "Отправлено %(count)d напоминание о близких мероприятиях",
+                "Отправлено %(count)d напоминаний о близких мероприятиях",
+                coming,
+            )
+            % {"count": coming}
             + "; "
-            + ngettext("%(count)d письмо руководителю о неотмеченных.", "%(count)d писем руководителям о неотмеченных.", overdue) % {"count": overdue}
+            + ngettext(
+                "%(count)d письмо руководителю о неотмеченных.",
+                "%(count)d писем руководителям о неотмеченных.",
+                overdue,
+            )
+            % {"count": overdue}
         )

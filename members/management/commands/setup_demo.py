@@ -24,32 +24,97 @@ SEED_PLAN = Path(settings.BASE_DIR) / "events" / "data" / "plan-2023-2024.txt"
 
 # short name, full name; students per grade 1–11 in the demo year
 SCHOOLS = [
-    ("МАОУ СОШ № 1", "Муниципальное автономное общеобразовательное учреждение «Средняя общеобразовательная школа № 1»"),
-    ("МАОУ СОШ № 2", "Муниципальное автономное общеобразовательное учреждение «Средняя общеобразовательная школа № 2»"),
-    ("МБОУ СОШ № 5", "Муниципальное бюджетное общеобразовательное учреждение «Средняя общеобразовательная школа № 5»"),
-    ("МАОУ СОШ № 7", "Муниципальное автономное общеобразовательное учреждение «Средняя общеобразовательная школа № 7»"),
-    ("МАОУ СОШ № 9", "Муниципальное автономное общеобразовательное учреждение «Средняя общеобразовательная школа № 9»"),
-    ("МАОУ СОШ № 11", "Муниципальное автономное общеобразовательное учреждение «Средняя общеобразовательная школа № 11»"),
-    ("МАОУ СОШ № 12", "Муниципальное автономное общеобразовательное учреждение «Средняя общеобразовательная школа № 12»"),
-    ("МАОУ СОШ № 13", "Муниципальное автономное общеобразовательное учреждение «Средняя общеобразовательная школа № 13»"),
-    ("МАОУ СОШ № 14", "Муниципальное автономное общеобразовательное учреждение «Средняя общеобразовательная школа № 14»"),
-    ("МАОУ «Экспериментальный лицей»", "Муниципальное автономное общеобразовательное учреждение «Экспериментальный лицей «Научно-образовательный комплекс»"),
+    (
+        "МАОУ СОШ № 1",
+        "Муниципальное автономное общеобразовательное учреждение «Средняя общеобразовательная школа № 1»",
+    ),
+    (
+        "МАОУ СОШ № 2",
+        "Муниципальное автономное общеобразовательное учреждение «Средняя общеобразовательная школа № 2»",
+    ),
+    (
+        "МБОУ СОШ № 5",
+        "Муниципальное бюджетное общеобразовательное учреждение «Средняя общеобразовательная школа № 5»",
+    ),
+    (
+        "МАОУ СОШ № 7",
+        "Муниципальное автономное общеобразовательное учреждение «Средняя общеобразовательная школа № 7»",
+    ),
+    (
+        "МАОУ СОШ № 9",
+        "Муниципальное автономное общеобразовательное учреждение «Средняя общеобразовательная школа № 9»",
+    ),
+    (
+        "МАОУ СОШ № 11",
+        "Муниципальное автономное общеобразовательное учреждение «Средняя общеобразовательная школа № 11»",
+    ),
+    (
+        "МАОУ СОШ № 12",
+        "Муниципальное автономное общеобразовательное учреждение «Средняя общеобразовательная школа № 12»",
+    ),
+    (
+        "МАОУ СОШ № 13",
+        "Муниципальное автономное общеобразовательное учреждение «Средняя общеобразовательная школа № 13»",
+    ),
+    (
+        "МАОУ СОШ № 14",
+        "Муниципальное автономное общеобразовательное учреждение «Средняя общеобразовательная школа № 14»",
+    ),
+    (
+        "МАОУ «Экспериментальный лицей»",
+        "Муниципальное автономное общеобразовательное учреждение «Экспериментальный лицей «Научно-образовательный комплекс»",
+    ),
 ]
 STUDENTS = [96, 92, 90, 88, 85, 84, 80, 78, 75, 52, 48]
 
 P, L, H = Person.Position.TEACHER_LIBRARIAN, Person.Position.LIBRARIAN, Person.Position.HEAD_OF_LIBRARY
 # the plan's responsible people: school, position, category, last attestation, a course (title, hours, end)
 LIBRARIANS = [
-    ("Саблина В.И.", 0, H, "highest", datetime.date(2022, 4, 12), ("Управление школьным информационно-библиотечным центром", 72, datetime.date(2023, 3, 30))),
-    ("Куклина Н.Н.", 0, P, "first", datetime.date(2021, 12, 15), ("Школьная библиотека как ресурс реализации ФГОС", 36, datetime.date(2022, 11, 18))),
+    (
+        "Саблина В.И.",
+        0,
+        H,
+        "highest",
+        datetime.date(2022, 4, 12),
+        ("Управление школьным информационно-библиотечным центром", 72, datetime.date(2023, 3, 30)),
+    ),
+    (
+        "Куклина Н.Н.",
+        0,
+        P,
+        "first",
+        datetime.date(2021, 12, 15),
+        ("Школьная библиотека как ресурс реализации ФГОС", 36, datetime.date(2022, 11, 18)),
+    ),
     ("Садовникова Л.И.", 1, P, "first", datetime.date(2020, 2, 20), None),
     ("Соколова Н.В.", 2, L, "none", None, ("Библиотечное обслуживание детей", 16, datetime.date(2024, 2, 9))),
     ("Степанова М.М.", 3, P, "conformity", datetime.date(2023, 5, 25), None),
-    ("Гайнутдинова Т.Н.", 4, P, "first", datetime.date(2019, 10, 30), ("Медиаграмотность школьника", 24, datetime.date(2020, 3, 6))),
+    (
+        "Гайнутдинова Т.Н.",
+        4,
+        P,
+        "first",
+        datetime.date(2019, 10, 30),
+        ("Медиаграмотность школьника", 24, datetime.date(2020, 3, 6)),
+    ),
     ("Барышева Н.М.", 5, L, "none", None, None),
-    ("Матвеева Т.Д.", 6, P, "highest", datetime.date(2024, 1, 17), ("Цифровые сервисы школьной библиотеки", 72, datetime.date(2023, 10, 27))),
+    (
+        "Матвеева Т.Д.",
+        6,
+        P,
+        "highest",
+        datetime.date(2024, 1, 17),
+        ("Цифровые сервисы школьной библиотеки", 72, datetime.date(2023, 10, 27)),
+    ),
     ("Меньшаева Л.П.", 7, L, "none", None, None),
-    ("Лазарева Т.Н.", 8, P, "first", datetime.date(2021, 9, 28), ("Проектная деятельность в библиотеке", 36, datetime.date(2021, 4, 16))),
+    (
+        "Лазарева Т.Н.",
+        8,
+        P,
+        "first",
+        datetime.date(2021, 9, 28),
+        ("Проектная деятельность в библиотеке", 36, datetime.date(2021, 4, 16)),
+    ),
     ("Черных М.В.", 9, P, "conformity", datetime.date(2022, 12, 2), None),
     ("Ткачук Т.М.", 3, L, "none", None, ("Библиотечное обслуживание детей", 16, datetime.date(2024, 2, 9))),
     ("Новикова Е.А.", 5, P, "first", datetime.date(2023, 2, 14), None),
@@ -63,13 +128,31 @@ DISTRICT = {
     "short_name": "РМО ШБ",
     "city": "Усть-Илимский район",
 }
-DISTRICT_SCHOOLS = [("МОУ «Невонская СОШ»", "Муниципальное общеобразовательное учреждение «Невонская средняя общеобразовательная школа»"),
-                    ("МОУ «Седановская СОШ»", "Муниципальное общеобразовательное учреждение «Седановская средняя общеобразовательная школа»")]
+DISTRICT_SCHOOLS = [
+    (
+        "МОУ «Невонская СОШ»",
+        "Муниципальное общеобразовательное учреждение «Невонская средняя общеобразовательная школа»",
+    ),
+    (
+        "МОУ «Седановская СОШ»",
+        "Муниципальное общеобразовательное учреждение «Седановская средняя общеобразовательная школа»",
+    ),
+]
 DISTRICT_PLAN = [
-    ("Организационная деятельность", [("Утверждение плана работы РМО на 2023-2024 учебный год", "14.09.2023 г.", "Иванова О.П."),
-                                      ("Обновление банка данных о библиотекарях района", "Октябрь, 2023 г.", "Иванова О.П.")]),
-    ("Работа с читателями", [("Районный конкурс чтецов «Живая классика»", "Март, 2024 г.", "Петрова А.С. Иванова О.П."),
-                             ("Неделя детской книги в сельских школах", "Апрель - Май, 2024 г.", "Петрова А.С.")]),
+    (
+        "Организационная деятельность",
+        [
+            ("Утверждение плана работы РМО на 2023-2024 учебный год", "14.09.2023 г.", "Иванова О.П."),
+            ("Обновление банка данных о библиотекарях района", "Октябрь, 2023 г.", "Иванова О.П."),
+        ],
+    ),
+    (
+        "Работа с читателями",
+        [
+            ("Районный конкурс чтецов «Живая классика»", "Март, 2024 г.", "Петрова А.С. Иванова О.П."),
+            ("Неделя детской книги в сельских школах", "Апрель - Май, 2024 г.", "Петрова А.С."),
+        ],
+    ),
 ]
 
 # The published plan names these two by their posts: they gave no consent to publishing their names (152-ФЗ).
@@ -121,18 +204,31 @@ class Command(BaseCommand):
             person, _ = find_or_create_person(association, parse_name(printed))
             if person.school_id:
                 continue  # already filled in (by an earlier run or by hand)
-            person.school, person.position, person.category, person.rate = schools[school], position, category, 1
+            person.school, person.position, person.category, person.rate = (
+                schools[school],
+                position,
+                category,
+                1,
+            )
             if attested:
                 person.attestation_date = attested
                 person.attestation_due = attested.replace(year=attested.year + 5)
             person.save()
             if course:
                 title, hours, end = course
-                Course.objects.create(person=person, title=title, provider="ГАУ ДПО ИРО", hours=hours,
-                                      start=end - datetime.timedelta(days=14), end=end)
+                Course.objects.create(
+                    person=person,
+                    title=title,
+                    provider="ГАУ ДПО ИРО",
+                    hours=hours,
+                    start=end - datetime.timedelta(days=14),
+                    end=end,
+                )
         for person in Person.objects.filter(association=association):
             record_consents(person, publishing=person.printed_name not in WITHOUT_PUBLISHING_CONSENT)
-        self.stdout.write(f"Школ: {len(schools)}, сотрудников в банке данных: {Person.objects.filter(association=association).count()}.")
+        self.stdout.write(
+            f"Школ: {len(schools)}, сотрудников в банке данных: {Person.objects.filter(association=association).count()}."
+        )
         self.stdout.write(textbooks_demo.load(association, schools))
 
         district_head = self.district()
@@ -144,58 +240,93 @@ class Command(BaseCommand):
             user.set_password(password)
             user.is_staff = user.is_superuser = False  # the admin is the site administrator's alone
             user.save()
-            Account.objects.update_or_create(user=user, defaults={"association": association, "role": role, "person": person})
+            Account.objects.update_or_create(
+                user=user, defaults={"association": association, "role": role, "person": person}
+            )
             label = Account.Role(role).label
             self.stdout.write(f"  {label}: {person.printed_name} — логин «{username}», пароль «{password}»")
-        self.stdout.write(f"  руководитель РМО района: {district_head.printed_name} — логин «ivanova», пароль «ivanova-2023»")
+        self.stdout.write(
+            f"  руководитель РМО района: {district_head.printed_name} — логин «ivanova», пароль «ivanova-2023»"
+        )
         coordinator, _ = User.objects.get_or_create(username="region")
         coordinator.set_password("region-2023")
         coordinator.save()
-        Account.objects.update_or_create(user=coordinator, defaults={"association": None, "role": Account.Role.COORDINATOR, "person": None})
-        self.stdout.write("  региональный координатор (видит оба объединения) — логин «region», пароль «region-2023»")
+        Account.objects.update_or_create(
+            user=coordinator, defaults={"association": None, "role": Account.Role.COORDINATOR, "person": None}
+        )
+        self.stdout.write(
+            "  региональный координатор (видит оба объединения) — логин «region», пароль «region-2023»"
+        )
         admin, _ = User.objects.get_or_create(username="admin")
         admin.set_password("admin-2023")
         admin.is_staff = admin.is_superuser = True
         admin.save()
-        self.stdout.write("  администратор сайта (объединения и их руководители, политика обработки данных — в /admin/) — "
-                          "логин «admin», пароль «admin-2023»")
+        self.stdout.write(
+            "  администратор сайта (объединения и их руководители, политика обработки данных — в /admin/) — "
+            "логин «admin», пароль «admin-2023»"
+        )
 
     def district(self):
         """The district's association: two schools, two librarians, a short published plan and an offer in the bank."""
         association, created = Association.objects.get_or_create(slug=DISTRICT["slug"], defaults=DISTRICT)
         schools = []
         for short_name, name in DISTRICT_SCHOOLS:
-            school, _ = School.objects.get_or_create(association=association, short_name=short_name, defaults={"name": name})
+            school, _ = School.objects.get_or_create(
+                association=association, short_name=short_name, defaults={"name": name}
+            )
             schools.append(school)
         head, _ = find_or_create_person(association, parse_name("Иванова О.П."))
         librarian, _ = find_or_create_person(association, parse_name("Петрова А.С."))
         if created:
             head.school, librarian.school = schools
-            head.position, librarian.position = Person.Position.HEAD_OF_LIBRARY, Person.Position.TEACHER_LIBRARIAN
+            head.position, librarian.position = (
+                Person.Position.HEAD_OF_LIBRARY,
+                Person.Position.TEACHER_LIBRARIAN,
+            )
             head.save()
             librarian.save()
             record_consents(head, publishing=True)
             record_consents(librarian, publishing=True)
-            plan = Plan.objects.create(association=association, year_start=2023, status=Plan.Status.PUBLISHED, head_name="Иванова О.П.",
-                                       head_post="Руководитель РМО ШБ",
-                                       theme="Школьная библиотека сельской школы — центр чтения и информации.")
+            plan = Plan.objects.create(
+                association=association,
+                year_start=2023,
+                status=Plan.Status.PUBLISHED,
+                head_name="Иванова О.П.",
+                head_post="Руководитель РМО ШБ",
+                theme="Школьная библиотека сельской школы — центр чтения и информации.",
+            )
             for position, (title, events) in enumerate(DISTRICT_PLAN, start=1):
                 section = Section.objects.create(plan=plan, position=position, title=title)
                 for number, (event_title, dates, names) in enumerate(events, start=1):
-                    event = Event.objects.create(section=section, position=number, title=event_title, dates_text=dates)
+                    event = Event.objects.create(
+                        section=section, position=number, title=event_title, dates_text=dates
+                    )
                     event.set_responsibles([names])
-            Offer.objects.create(school=schools[1], title="Окружающий мир. 2 класс. В 2 частях", authors="Плешаков А.А.",
-                                 subject="Окружающий мир", grade_from=2, grade_to=2, copies=12, available=12, year_published=2022)
+            Offer.objects.create(
+                school=schools[1],
+                title="Окружающий мир. 2 класс. В 2 частях",
+                authors="Плешаков А.А.",
+                subject="Окружающий мир",
+                grade_from=2,
+                grade_to=2,
+                copies=12,
+                available=12,
+                year_published=2022,
+            )
         user, _ = User.objects.get_or_create(username="ivanova")
         user.set_password("ivanova-2023")
         user.save()
-        Account.objects.update_or_create(user=user, defaults={"association": association, "role": Account.Role.HEAD, "person": head})
+        Account.objects.update_or_create(
+            user=user, defaults={"association": association, "role": Account.Role.HEAD, "person": head}
+        )
         return head
 
     def schools(self, association):
         schools = []
         for short_name, name in SCHOOLS:
-            school, created = School.objects.get_or_create(association=association, short_name=short_name, defaults={"name": name})
+            school, created = School.objects.get_or_create(
+                association=association, short_name=short_name, defaults={"name": name}
+            )
             if created:
                 for year_start in (2023, 2024, 2025, 2026):
                     Enrollment.objects.bulk_create(

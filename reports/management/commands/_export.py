@@ -18,8 +18,15 @@ class ExportCommand(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("year", help="учебный год, например 2023-2024")
-        parser.add_argument("--format", choices=self.formats, default="pdf", help=f"{', '.join(self.formats)}; по умолчанию pdf")
-        parser.add_argument("--output", help="куда записать файл; по умолчанию — русское имя файла в текущей папке")
+        parser.add_argument(
+            "--format",
+            choices=self.formats,
+            default="pdf",
+            help=f"{', '.join(self.formats)}; по умолчанию pdf",
+        )
+        parser.add_argument(
+            "--output", help="куда записать файл; по умолчанию — русское имя файла в текущей папке"
+        )
         parser.add_argument("--association", help="адрес объединения (нужен, если на сайте их несколько)")
 
     def handle(self, *args, **options):
@@ -31,7 +38,11 @@ class ExportCommand(BaseCommand):
             association = get_association(options["association"])
         except ValueError as error:
             raise CommandError(str(error)) from None
-        plan = Plan.objects.select_related("association").filter(association=association, year_start=year_start).first()
+        plan = (
+            Plan.objects.select_related("association")
+            .filter(association=association, year_start=year_start)
+            .first()
+        )
         if plan is None:
             raise CommandError(no_plan)
         exporter = get_exporter(f"{self.kind}-{options['format']}")(plan)

@@ -33,8 +33,12 @@ class Command(BaseCommand):
     help = "Замерить время выгрузки плана (PDF, XLSX, DOCX) и анализа (PDF, XLSX): план-образец и большой план. База не меняется."
 
     def add_arguments(self, parser):
-        parser.add_argument("--runs", type=int, default=5, help="сколько раз выгружать каждый файл (медиана), по умолчанию 5")
-        parser.add_argument("--events", type=int, default=500, help="мероприятий в большом плане, по умолчанию 500")
+        parser.add_argument(
+            "--runs", type=int, default=5, help="сколько раз выгружать каждый файл (медиана), по умолчанию 5"
+        )
+        parser.add_argument(
+            "--events", type=int, default=500, help="мероприятий в большом плане, по умолчанию 500"
+        )
 
     def handle(self, *args, **options):
         runs, events = max(options["runs"], 1), max(options["events"], 1)
@@ -45,10 +49,15 @@ class Command(BaseCommand):
         )
         try:
             with transaction.atomic():
-                association = Association.objects.create(name="Замер времени", short_name="ГТО ШБ", slug="benchmark-reports-tmp")
+                association = Association.objects.create(
+                    name="Замер времени", short_name="ГТО ШБ", slug="benchmark-reports-tmp"
+                )
                 seed = import_plan_file(SEED_PLAN, association).plan
                 large = make_large_plan(association, events=events, year_start=seed.year_start + 1)
-                for label, plan in [("план-образец, 25 мероприятий", seed), (f"большой план, {events} мероприятий", large)]:
+                for label, plan in [
+                    ("план-образец, 25 мероприятий", seed),
+                    (f"большой план, {events} мероприятий", large),
+                ]:
                     self.stdout.write(f"  {label}:")
                     for identifier in EXPORTERS:
                         exporter_class = get_exporter(identifier)

@@ -167,8 +167,11 @@ class PlanDocument:
 
     def short_header(self):
         """The header of a test about something else: a goal, a task and a result, as paragraphs."""
-        self.paragraphs("Цель: повышение профессионального мастерства библиотекарей.", "Задачи: изучать опыт коллег.",
-                        "Ожидаемые результаты: рост мастерства.")
+        self.paragraphs(
+            "Цель: повышение профессионального мастерства библиотекарей.",
+            "Задачи: изучать опыт коллег.",
+            "Ожидаемые результаты: рост мастерства.",
+        )
 
     def a_few_events(self, head="Руководитель ГМО ______ Л.В. Ким"):
         """The events table of a test about something else: one section, two events; and the head's signature."""

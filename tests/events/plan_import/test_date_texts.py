@@ -37,7 +37,9 @@ def plan_with_dates(tmp_path):
 def test_each_date_text_is_kept_and_its_days_derived(association, tmp_path):
     result = import_plan_file(plan_with_dates(tmp_path), association)
     assert result.plan.year_start == 2025 and result.warnings == []
-    assert [(event.dates_text, event.date_start, event.date_end) for event in numbered_events(result.plan)] == DATE_TEXTS
+    assert [
+        (event.dates_text, event.date_start, event.date_end) for event in numbered_events(result.plan)
+    ] == DATE_TEXTS
 
 
 def test_an_impossible_date_is_a_warning_of_the_plans_checks(association, tmp_path):
@@ -72,4 +74,5 @@ def test_a_date_outside_the_year_is_a_check_not_a_refusal(association, tmp_path)
     shown = preview(draft_from_file(plan.save(tmp_path)), association)
     assert (shown.sections[0][1][0].first, shown.sections[0][1][0].last) == (D(2025, 8, 28), D(2025, 8, 28))
     assert [str(problem) for problem in shown.problems] == [
-        "Мероприятие 1: дата «28.08.2025» вне 2025-2026 учебного года (1 сентября 2025 г. – 31 августа 2026 г.)."]
+        "Мероприятие 1: дата «28.08.2025» вне 2025-2026 учебного года (1 сентября 2025 г. – 31 августа 2026 г.)."
+    ]

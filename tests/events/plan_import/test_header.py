@@ -13,16 +13,26 @@ GOAL = "Создание условий для профессиональног�
 
 def test_gmo_header_as_paragraphs_with_word_lists(association, tmp_path):
     plan = PlanDocument()
-    plan.paragraphs("ПЛАН РАБОТЫ", "городского методического объединения школьных библиотекарей г. Братска", "на 2024-2025 учебный год", bold=True)
+    plan.paragraphs(
+        "ПЛАН РАБОТЫ",
+        "городского методического объединения школьных библиотекарей г. Братска",
+        "на 2024-2025 учебный год",
+        bold=True,
+    )
     plan.paragraph(f"Единая методическая тема: {CITY_THEME}")
     plan.paragraph(f"Методическая тема ГМО: {THEME}")
     plan.paragraph(f"Цель: {GOAL}")
     plan.paragraph("Задачи:")
-    plan.numbered_list([
-        ("Продолжить сотрудничество с библиотеками города через:", ["участие в проекте «Читаем вместе»;", "организацию совместных выставок."]),
-        "Организовать изучение нормативных документов.",
-        ("Обобщать опыт работы коллег:", ["мастер-классы;", "открытые мероприятия."]),
-    ])
+    plan.numbered_list(
+        [
+            (
+                "Продолжить сотрудничество с библиотеками города через:",
+                ["участие в проекте «Читаем вместе»;", "организацию совместных выставок."],
+            ),
+            "Организовать изучение нормативных документов.",
+            ("Обобщать опыт работы коллег:", ["мастер-классы;", "открытые мероприятия."]),
+        ]
+    )
     plan.paragraph("Ожидаемые результаты:")
     plan.numbered_list(["Рост профессионального мастерства.", "Участие библиотекарей в конкурсах."])
     plan.a_few_events()
@@ -31,11 +41,17 @@ def test_gmo_header_as_paragraphs_with_word_lists(association, tmp_path):
     saved = result.plan
 
     assert saved.year_start == 2024
-    assert saved.title == "ПЛАН РАБОТЫ\nгородского методического объединения школьных библиотекарей г. Братска\nна 2024-2025 учебный год"
+    assert (
+        saved.title
+        == "ПЛАН РАБОТЫ\nгородского методического объединения школьных библиотекарей г. Братска\nна 2024-2025 учебный год"
+    )
     assert (saved.city_theme, saved.theme, saved.goal) == (CITY_THEME, THEME, GOAL)
     assert saved.header_labels == {"city_theme": "Единая методическая тема", "theme": "Методическая тема ГМО"}
     assert saved.task_tree() == [
-        ("Продолжить сотрудничество с библиотеками города через:", ["участие в проекте «Читаем вместе»;", "организацию совместных выставок."]),
+        (
+            "Продолжить сотрудничество с библиотеками города через:",
+            ["участие в проекте «Читаем вместе»;", "организацию совместных выставок."],
+        ),
         ("Организовать изучение нормативных документов.", []),
         ("Обобщать опыт работы коллег:", ["мастер-классы;", "открытые мероприятия."]),
     ]
@@ -46,28 +62,54 @@ def test_gmo_header_as_paragraphs_with_word_lists(association, tmp_path):
 
 def test_rmo_header_as_a_two_column_table(association, tmp_path):
     plan = PlanDocument()
-    plan.paragraph("План работы РМО школьных библиотекарей Усть-Илимского района" + SOFT + "на 2024–2025 учебный год", bold=True)
+    plan.paragraph(
+        "План работы РМО школьных библиотекарей Усть-Илимского района" + SOFT + "на 2024–2025 учебный год",
+        bold=True,
+    )
     tasks = plan.numbering()
     results = plan.numbering()
-    plan.header_table([
-        ("Единая районная методическая тема", CITY_THEME),
-        ("Методическая тема РМО", THEME),
-        ("Цель", GOAL),
-        ("Задачи", [Auto(tasks, "Организовать методическое сопровождение библиотекарей через:"),
-                    Auto(tasks, "семинары и вебинары;", level=1), Auto(tasks, "индивидуальные консультации.", level=1),
-                    Auto(tasks, "Развивать сетевое взаимодействие школьных библиотек.")]),
-        ("Ожидаемые результаты", [Auto(results, "Повышение качества обслуживания читателей."), Auto(results, "Обновление фондов.")]),
-    ])
+    plan.header_table(
+        [
+            ("Единая районная методическая тема", CITY_THEME),
+            ("Методическая тема РМО", THEME),
+            ("Цель", GOAL),
+            (
+                "Задачи",
+                [
+                    Auto(tasks, "Организовать методическое сопровождение библиотекарей через:"),
+                    Auto(tasks, "семинары и вебинары;", level=1),
+                    Auto(tasks, "индивидуальные консультации.", level=1),
+                    Auto(tasks, "Развивать сетевое взаимодействие школьных библиотек."),
+                ],
+            ),
+            (
+                "Ожидаемые результаты",
+                [
+                    Auto(results, "Повышение качества обслуживания читателей."),
+                    Auto(results, "Обновление фондов."),
+                ],
+            ),
+        ]
+    )
     plan.a_few_events(head="Руководитель РМО ______ Т.А. Мальцева")
 
     result = import_plan_file(plan.save(tmp_path), association)
     saved = result.plan
 
-    assert saved.title == "План работы РМО школьных библиотекарей Усть-Илимского района\nна 2024–2025 учебный год"
+    assert (
+        saved.title
+        == "План работы РМО школьных библиотекарей Усть-Илимского района\nна 2024–2025 учебный год"
+    )
     assert (saved.city_theme, saved.theme, saved.goal) == (CITY_THEME, THEME, GOAL)
-    assert saved.header_labels == {"city_theme": "Единая районная методическая тема", "theme": "Методическая тема РМО"}
+    assert saved.header_labels == {
+        "city_theme": "Единая районная методическая тема",
+        "theme": "Методическая тема РМО",
+    }
     assert saved.task_tree() == [
-        ("Организовать методическое сопровождение библиотекарей через:", ["семинары и вебинары;", "индивидуальные консультации."]),
+        (
+            "Организовать методическое сопровождение библиотекарей через:",
+            ["семинары и вебинары;", "индивидуальные консультации."],
+        ),
         ("Развивать сетевое взаимодействие школьных библиотек.", []),
     ]
     assert saved.result_list() == ["Повышение качества обслуживания читателей.", "Обновление фондов."]
@@ -76,14 +118,22 @@ def test_rmo_header_as_a_two_column_table(association, tmp_path):
 
 def test_shmo_labels_on_their_own_paragraphs_and_typed_lists(association, tmp_path):
     plan = PlanDocument()
-    plan.paragraphs("План работы", "школьного методического объединения библиотекарей", "МБОУ «СОШ № 7» на 2024/2025 учебный год")
+    plan.paragraphs(
+        "План работы",
+        "школьного методического объединения библиотекарей",
+        "МБОУ «СОШ № 7» на 2024/2025 учебный год",
+    )
     plan.paragraph("Тема:", bold=True)
     plan.paragraph(THEME)
     plan.paragraph("Цели:", bold=True)
     plan.paragraph(GOAL)
     plan.paragraph("Задачи:", bold=True)
-    plan.paragraphs("1) Совершенствовать работу с читателями, через:", "• индивидуальные беседы;", "• массовые мероприятия.",
-                    "2) Пополнять фонд. ")
+    plan.paragraphs(
+        "1) Совершенствовать работу с читателями, через:",
+        "• индивидуальные беседы;",
+        "• массовые мероприятия.",
+        "2) Пополнять фонд. ",
+    )
     plan.paragraph("Ожидаемый результат:", bold=True)
     plan.paragraphs("• Рост читательской активности учащихся.", "• Сохранность фонда учебников.")
     plan.paragraph("Направления работы: работа с учащимися, с педагогами, с родителями.")
@@ -92,7 +142,10 @@ def test_shmo_labels_on_their_own_paragraphs_and_typed_lists(association, tmp_pa
     result = import_plan_file(plan.save(tmp_path), association)
     saved = result.plan
 
-    assert saved.title == "План работы\nшкольного методического объединения библиотекарей\nМБОУ «СОШ № 7» на 2024/2025 учебный год"
+    assert (
+        saved.title
+        == "План работы\nшкольного методического объединения библиотекарей\nМБОУ «СОШ № 7» на 2024/2025 учебный год"
+    )
     assert saved.year_start == 2024
     assert (saved.city_theme, saved.theme, saved.goal) == ("", THEME, GOAL)
     assert saved.header_labels == {"theme": "Тема", "goal": "Цели", "results": "Ожидаемый результат"}
@@ -113,16 +166,29 @@ def test_mo_header_table_with_the_label_merged_down_over_its_points(tmp_path):
     """«Задачи» in the left column merged down over a row per task."""
     plan = PlanDocument()
     plan.paragraph("ПЛАН РАБОТЫ МО школьных библиотекарей Нижнеилимского района на 2025-2026 учебный год")
-    table = plan.header_table([("Тема", THEME), ("Задачи", "Изучать новинки литературы."), ("", "Проводить семинары."),
-                               ("", "Участвовать в конкурсах."), ("Ожидаемые результаты", "Рост мастерства.")])
+    table = plan.header_table(
+        [
+            ("Тема", THEME),
+            ("Задачи", "Изучать новинки литературы."),
+            ("", "Проводить семинары."),
+            ("", "Участвовать в конкурсах."),
+            ("Ожидаемые результаты", "Рост мастерства."),
+        ]
+    )
     table.cell(1, 0).merge(table.cell(3, 0))
     plan.a_few_events()
 
     draft = draft_from_file(plan.save(tmp_path))
     assert draft.year_start == 2025
-    assert draft.title == "ПЛАН РАБОТЫ МО школьных библиотекарей Нижнеилимского района на 2025-2026 учебный год"
+    assert (
+        draft.title == "ПЛАН РАБОТЫ МО школьных библиотекарей Нижнеилимского района на 2025-2026 учебный год"
+    )
     assert draft.theme == THEME
-    assert draft.tasks == [("Изучать новинки литературы.", []), ("Проводить семинары.", []), ("Участвовать в конкурсах.", [])]
+    assert draft.tasks == [
+        ("Изучать новинки литературы.", []),
+        ("Проводить семинары.", []),
+        ("Участвовать в конкурсах.", []),
+    ]
     assert draft.results == ["Рост мастерства."]
     assert [str(warning) for warning in draft.warnings] == ["В шапке плана нет раздела «Цель»."]
 
@@ -130,8 +196,15 @@ def test_mo_header_table_with_the_label_merged_down_over_its_points(tmp_path):
 def test_gto_header_with_the_usual_labels_keeps_no_labels(association, tmp_path):
     plan = PlanDocument()
     plan.paragraph("План работы ГТО ШБ г. Усть-Илимска на 2024-2025 учебный год")
-    plan.header_table([("Единая городская методическая тема", CITY_THEME), ("Методическая тема ГТО ШБ", THEME), ("Цель", GOAL),
-                       ("Задачи", "1. Организовать работу.\n2. Изучить опыт."), ("Ожидаемые результаты", "1. Рост.\n2. Повышение.")])
+    plan.header_table(
+        [
+            ("Единая городская методическая тема", CITY_THEME),
+            ("Методическая тема ГТО ШБ", THEME),
+            ("Цель", GOAL),
+            ("Задачи", "1. Организовать работу.\n2. Изучить опыт."),
+            ("Ожидаемые результаты", "1. Рост.\n2. Повышение."),
+        ]
+    )
     plan.paragraph("Содержание работы", bold=True)
     plan.a_few_events(head="Руководитель ГТО ШБ ______ В.И. Саблина")
 
@@ -150,7 +223,9 @@ def test_a_missing_part_of_the_header_is_a_warning_not_a_refusal(tmp_path):
     draft = draft_from_file(plan.save(tmp_path))
     assert draft.theme == THEME and len(draft.events) == 2
     assert [str(warning) for warning in draft.warnings] == [
-        "В шапке плана нет раздела «Задачи».", "В шапке плана нет раздела «Ожидаемые результаты».", "В шапке плана нет раздела «Цель».",
+        "В шапке плана нет раздела «Задачи».",
+        "В шапке плана нет раздела «Ожидаемые результаты».",
+        "В шапке плана нет раздела «Цель».",
     ]
 
 
@@ -165,7 +240,9 @@ def test_labels_followed_by_a_dash_or_a_quote_instead_of_a_colon(tmp_path):
     plan.a_few_events()
     draft = draft_from_file(plan.save(tmp_path))
     assert draft.theme == "«Библиотека – территория чтения»"
-    assert draft.goal == "создание условий для роста мастерства.\nПрофессиональный рост – главная задача года."
+    assert (
+        draft.goal == "создание условий для роста мастерства.\nПрофессиональный рост – главная задача года."
+    )
     assert draft.results == ["рост мастерства."]
     assert draft.labels == {"theme": "Методическая тема ГМО"}
     assert draft.notes == [] and draft.warnings == []
@@ -174,8 +251,13 @@ def test_labels_followed_by_a_dash_or_a_quote_instead_of_a_colon(tmp_path):
 def test_the_line_above_the_table_heads_it_and_is_no_result(tmp_path):
     plan = PlanDocument()
     plan.paragraph("План работы ГМО на 2024-2025 учебный год")
-    plan.paragraphs("Цель: рост мастерства.", "Задачи: изучать опыт.", "Ожидаемые результаты:", "Рост мастерства.",
-                    "План работы выполнен полностью.")  # a result that starts like a heading: still a result
+    plan.paragraphs(
+        "Цель: рост мастерства.",
+        "Задачи: изучать опыт.",
+        "Ожидаемые результаты:",
+        "Рост мастерства.",
+        "План работы выполнен полностью.",
+    )  # a result that starts like a heading: still a result
     plan.paragraph("Содержание работы ГМО на 2024-2025 учебный год", bold=True)
     plan.a_few_events()
     draft = draft_from_file(plan.save(tmp_path))
@@ -187,22 +269,31 @@ def test_the_line_above_the_table_heads_it_and_is_no_result(tmp_path):
 def test_a_heading_line_above_a_table_without_sections_names_its_events(tmp_path):
     plan = PlanDocument()
     plan.paragraph("План работы ШМО на 2024-2025 учебный год")
-    plan.paragraphs("Цель: рост мастерства.", "Задачи: изучать опыт.", "Ожидаемые результаты:", "1. Рост мастерства.")
+    plan.paragraphs(
+        "Цель: рост мастерства.", "Задачи: изучать опыт.", "Ожидаемые результаты:", "1. Рост мастерства."
+    )
     plan.paragraph("Работа с читателями")
     table = plan.events_table()
     table.row("1.", "Неделя книги", "Март", "Орлова Н.П.")
     plan.paragraph("Руководитель ШМО ______ Н.П. Орлова")
     draft = draft_from_file(plan.save(tmp_path))
     assert draft.results == ["Рост мастерства."]
-    assert [(section.title, section.where) for section in draft.sections] == [("Работа с читателями", "Абзац 6")]
+    assert [(section.title, section.where) for section in draft.sections] == [
+        ("Работа с читателями", "Абзац 6")
+    ]
     assert draft.warnings == []
 
 
 def test_a_label_alone_takes_the_next_paragraph_whatever_colon_it_holds(association, tmp_path):
     """«Тема:» on its own line, then «Современная школьная библиотека: пространство …»: the theme, not an unknown label."""
     document = docx.Document()
-    for text in ("План работы МО школьных библиотекарей на 2024-2025 учебный год", "Тема:",
-                 "Современная школьная библиотека: пространство для чтения, общения и творчества", "Цель:", "Задачи: 1. Одна"):
+    for text in (
+        "План работы МО школьных библиотекарей на 2024-2025 учебный год",
+        "Тема:",
+        "Современная школьная библиотека: пространство для чтения, общения и творчества",
+        "Цель:",
+        "Задачи: 1. Одна",
+    ):
         document.add_paragraph(text)
     table = document.add_table(rows=0, cols=3)
     for values in (("Мероприятие", "Сроки", "Ответственный"), ("Заседание МО", "Август", "Орлова Н.П.")):
@@ -213,4 +304,6 @@ def test_a_label_alone_takes_the_next_paragraph_whatever_colon_it_holds(associat
     draft = draft_from_file(path)
     assert draft.theme == "Современная школьная библиотека: пространство для чтения, общения и творчества"
     assert draft.labels == {"theme": "Тема"} and draft.notes == []
-    assert draft.goal == "" and [task for task, _points in draft.tasks] == ["Одна"]  # «Задачи:» is no text of «Цель:»
+    assert draft.goal == "" and [task for task, _points in draft.tasks] == [
+        "Одна"
+    ]  # «Задачи:» is no text of «Цель:»

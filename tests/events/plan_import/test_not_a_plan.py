@@ -22,7 +22,13 @@ OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 def png():
     def chunk(kind, data):
         return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
-    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", 1, 1, 8, 2, 0, 0, 0)) + chunk(b"IDAT", zlib.compress(b"\0\0\0\0")) + chunk(b"IEND", b"")
+
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", struct.pack(">IIBBBBB", 1, 1, 8, 2, 0, 0, 0))
+        + chunk(b"IDAT", zlib.compress(b"\0\0\0\0"))
+        + chunk(b"IEND", b"")
+    )
 
 
 def spreadsheet(path):
@@ -35,7 +41,13 @@ def spreadsheet(path):
 
 
 def nothing_written():
-    return (Plan.objects.count(), Section.objects.count(), Event.objects.count(), Responsible.objects.count(), Person.objects.count()) == (0,) * 5
+    return (
+        Plan.objects.count(),
+        Section.objects.count(),
+        Event.objects.count(),
+        Responsible.objects.count(),
+        Person.objects.count(),
+    ) == (0,) * 5
 
 
 def refused(path, association, sentence):
@@ -80,7 +92,9 @@ def test_a_pdf(association, tmp_path):
 
 def test_a_word_document_without_an_events_table(association, tmp_path):
     document = PlanDocument()
-    document.paragraphs("ПРОТОКОЛ № 1", "заседания ГМО школьных библиотекарей от 28.08.2024", "Присутствовали: 18 человек.")
+    document.paragraphs(
+        "ПРОТОКОЛ № 1", "заседания ГМО школьных библиотекарей от 28.08.2024", "Присутствовали: 18 человек."
+    )
     document.header_table([("Повестка дня", "1. О плане работы на 2024-2025 учебный год.")])
     refused(document.save(tmp_path), association, NOT_A_PLAN)
 

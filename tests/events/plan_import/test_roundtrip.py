@@ -80,12 +80,21 @@ def generated(association):
     )  # fmt: skip
     number = 0
     for position in range(1, 8):
-        section = Section.objects.create(plan=plan, position=position, title=f"Направление {position}: работа с кадрами и читателями")
+        section = Section.objects.create(
+            plan=plan, position=position, title=f"Направление {position}: работа с кадрами и читателями"
+        )
         for event_position in range(1, 40 // 7 + (2 if position <= 40 % 7 else 1)):
             number += 1
-            event = Event(section=section, position=event_position, title=f"Семинар № {number} «Библиотека и чтение»",
-                          dates_text=DATES[number % len(DATES)],
-                          extra={"Форма проведения": ["семинар", "круглый стол"][number % 2], "Место проведения": f"МОУ СОШ № {number % 9 + 1}"})
+            event = Event(
+                section=section,
+                position=event_position,
+                title=f"Семинар № {number} «Библиотека и чтение»",
+                dates_text=DATES[number % len(DATES)],
+                extra={
+                    "Форма проведения": ["семинар", "круглый стол"][number % 2],
+                    "Место проведения": f"МОУ СОШ № {number % 9 + 1}",
+                },
+            )
             if number % 3 == 0:
                 del event.extra["Форма проведения"]  # an empty cell
             event.save()

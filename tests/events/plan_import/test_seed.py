@@ -17,7 +17,13 @@ def events_by_number(plan):
 
 
 def counts():
-    return Plan.objects.count(), Section.objects.count(), Event.objects.count(), Responsible.objects.count(), Person.objects.count()
+    return (
+        Plan.objects.count(),
+        Section.objects.count(),
+        Event.objects.count(),
+        Responsible.objects.count(),
+        Person.objects.count(),
+    )
 
 
 def test_seed_plan_imports_whole(association):
@@ -44,10 +50,16 @@ def test_seed_plan_imports_whole(association):
     assert len(tasks) == 6
     assert tasks[0][0].startswith("Организовать методическое сопровождение")
     assert [len(points) for _, points in tasks] == [0, 5, 5, 3, 3, 3]
-    assert tasks[1][1][1] == "организацию участия школьных библиотекарей в проведении международного конкурса юных чтецов «Живая классика»;"
+    assert (
+        tasks[1][1][1]
+        == "организацию участия школьных библиотекарей в проведении международного конкурса юных чтецов «Живая классика»;"
+    )
     # task 6 continues on the next row of the table (seed line 8)
     assert tasks[5][0].endswith("основных образовательных программ, через:")
-    assert tasks[5][1][-1] == "изучение существующих нормативных документов, теоретических работ, практических разработок."
+    assert (
+        tasks[5][1][-1]
+        == "изучение существующих нормативных документов, теоретических работ, практических разработок."
+    )
     results = plan.result_list()
     assert len(results) == 6
     assert results[0].startswith("Рост качества оказываемых услуг")
@@ -72,10 +84,39 @@ def test_seed_preview_gives_its_two_warnings(association):
 def test_seed_events(seed_plan):
     events = events_by_number(seed_plan)
     assert sorted(events) == list(range(1, 26))
-    assert [event.position for event in events.values()] == [1, 2, 3, 4, 5, 6, 1, 2, 3, 4, 5, 1, 2, 3, 1, 2, 3, 4, 5, 6, 7, 1, 2, 3, 4]
+    assert [event.position for event in events.values()] == [
+        1,
+        2,
+        3,
+        4,
+        5,
+        6,
+        1,
+        2,
+        3,
+        4,
+        5,
+        1,
+        2,
+        3,
+        1,
+        2,
+        3,
+        4,
+        5,
+        6,
+        7,
+        1,
+        2,
+        3,
+        4,
+    ]
 
     first = events[1]
-    assert (first.title, first.dates_text) == ("Утверждение плана работы на 2023-2024 учебный год.", "11.09.2023г.")
+    assert (first.title, first.dates_text) == (
+        "Утверждение плана работы на 2023-2024 учебный год.",
+        "11.09.2023г.",
+    )
     assert first.responsible_names() == ["Саблина В.И"]  # as written, without its last dot
 
     # event 9 runs over a page break: title and responsible continue on seed line 27
@@ -83,11 +124,24 @@ def test_seed_events(seed_plan):
     assert ninth.title == "Отчёт по работе школьных библиотек с документами, включёнными в ФСЭМ»"
     assert ninth.dates_text == "20.01.2024 г."
     assert ninth.responsible_names() == ["Саблина В.И.", "ГТО ШБ"]
-    assert [(line.key, line.person) for line in ninth.responsibles.all()] == [("саблина|ви", None), ("", None)]
+    assert [(line.key, line.person) for line in ninth.responsibles.all()] == [
+        ("саблина|ви", None),
+        ("", None),
+    ]
 
-    assert events[12].responsible_names() == ["Саблина В.И.", "Куклина Н.Н.", "Степанова М.М.", "Барышева Н.М."]
+    assert events[12].responsible_names() == [
+        "Саблина В.И.",
+        "Куклина Н.Н.",
+        "Степанова М.М.",
+        "Барышева Н.М.",
+    ]
     assert events[20].responsible_names() == ["Саблина В.И.", "ГТО ШБ"]
-    assert events[24].responsible_names() == ["Новикова Е.А.", "Садовникова Л.И.", "Пискарёва С.Б.", "Барышева Н.М."]
+    assert events[24].responsible_names() == [
+        "Новикова Е.А.",
+        "Садовникова Л.И.",
+        "Пискарёва С.Б.",
+        "Барышева Н.М.",
+    ]
     assert events[23].responsible_names() == ["Саблина В.И.", "Куклина Н.Н.", "Садовникова Н.Н."]
 
     # the derived dates are stored beside the text
@@ -98,7 +152,9 @@ def test_seed_events(seed_plan):
 
 def test_names_link_to_existing_cards_ignoring_yo_spaces_and_dots(association, other_association):
     existing = Person.objects.create(association=association, surname="Пискарева", initials="С. Б.")
-    Person.objects.create(association=other_association, surname="Саблина", initials="В.И.")  # not hers to link
+    Person.objects.create(
+        association=other_association, surname="Саблина", initials="В.И."
+    )  # not hers to link
     result = import_plan_file(SEED_PLAN, association)
     lines = events_by_number(result.plan)[24].responsibles.all()
     assert [line.person_id for line in lines] == [None, None, existing.pk, None]
@@ -132,13 +188,17 @@ def test_year_comes_from_the_most_frequent_academic_year():
 def test_year_argument_wins_with_a_warning_and_the_title_follows(association, tmp_path):
     result = import_plan_file(SEED_PLAN, association, year_start=2024)
     assert result.plan.year_start == 2024
-    assert ("В документе указан 2023-2024 учебный год, план сохраняется на 2024-2025: годы в заголовке заменены, сроки "
-            "мероприятий — как написаны.") in [str(w) for w in result.warnings]
+    assert (
+        "В документе указан 2023-2024 учебный год, план сохраняется на 2024-2025: годы в заголовке заменены, сроки "
+        "мероприятий — как написаны."
+    ) in [str(w) for w in result.warnings]
     titled = tmp_path / "plan.txt"
     titled.write_text("План работы ГМО на 2023 – 2024 учебный год\n" + SEED_TEXT, encoding="utf-8")
     plan = import_plan_file(titled, association, year_start=2025).plan
     assert plan.title == "План работы ГМО на 2025-2026 учебный год"
-    assert plan.sections.first().events.first().title == "Утверждение плана работы на 2023-2024 учебный год."  # as written
+    assert (
+        plan.sections.first().events.first().title == "Утверждение плана работы на 2023-2024 учебный год."
+    )  # as written
 
 
 def test_no_year_anywhere_needs_the_argument(association, tmp_path):
@@ -152,7 +212,10 @@ def test_no_year_anywhere_needs_the_argument(association, tmp_path):
 
 def test_reimport_is_refused_without_replace(seed_plan):
     before = counts()
-    with pytest.raises(PlanImportError, match="^План на 2023-2024 учебный год уже есть: его можно только заменить, подтвердив замену.$"):
+    with pytest.raises(
+        PlanImportError,
+        match="^План на 2023-2024 учебный год уже есть: его можно только заменить, подтвердив замену.$",
+    ):
         import_plan_file(SEED_PLAN, seed_plan.association)
     assert counts() == before
 

@@ -23,7 +23,10 @@ def plan_with(build, headers=None, **table_options):
 
 
 def events(draft):
-    return [(event.title, event.dates_text, [line.text for line in event.lines], event.extra) for event in draft.events]
+    return [
+        (event.title, event.dates_text, [line.text for line in event.lines], event.extra)
+        for event in draft.events
+    ]
 
 
 def sections(draft):
@@ -31,7 +34,14 @@ def sections(draft):
 
 
 def test_columns_in_another_order_without_a_number_and_other_columns_kept(association, tmp_path):
-    headers = ["Сроки", "Ответственные", "Мероприятие", "Форма проведения", "Место проведения", "Отметка о выполнении"]
+    headers = [
+        "Сроки",
+        "Ответственные",
+        "Мероприятие",
+        "Форма проведения",
+        "Место проведения",
+        "Отметка о выполнении",
+    ]
 
     def build(plan, table):
         table.section("Работа с педагогическими кадрами")
@@ -40,10 +50,22 @@ def test_columns_in_another_order_without_a_number_and_other_columns_kept(associ
 
     result = import_plan_file(plan_with(build, headers, column_numbers=False).save(tmp_path), association)
     first, second = numbered_events(result.plan)
-    assert (first.title, first.dates_text, first.responsible_names()) == ("Заседание ГМО №1", "Сентябрь", ["Ким Л.В."])
-    assert first.extra == {"Форма проведения": "круглый стол", "Место проведения": "МБОУ «СОШ № 3»", "Отметка о выполнении": "выполнено"}
+    assert (first.title, first.dates_text, first.responsible_names()) == (
+        "Заседание ГМО №1",
+        "Сентябрь",
+        ["Ким Л.В."],
+    )
+    assert first.extra == {
+        "Форма проведения": "круглый стол",
+        "Место проведения": "МБОУ «СОШ № 3»",
+        "Отметка о выполнении": "выполнено",
+    }
     assert (first.date_start, first.date_end) == (datetime.date(2024, 9, 1), datetime.date(2024, 9, 30))
-    assert (second.title, second.dates_text, second.responsible_names()) == ("Семинар «Читательская грамотность»", "IV четверть", ["все библиотекари"])
+    assert (second.title, second.dates_text, second.responsible_names()) == (
+        "Семинар «Читательская грамотность»",
+        "IV четверть",
+        ["все библиотекари"],
+    )
     assert second.extra == {"Форма проведения": "семинар"}
     assert (second.date_start, second.date_end) == (datetime.date(2025, 4, 1), datetime.date(2025, 5, 31))
     assert [section.title for section in result.plan.sections.all()] == ["Работа с педагогическими кадрами"]
@@ -58,7 +80,9 @@ def test_responsible_before_the_event_and_participants_beside_it(tmp_path):
         table.row("1", "Мальцева Т.А.", "Обзор новинок литературы", "библиотекари школ", "октябрь")
 
     draft = draft_from_file(plan_with(build, headers).save(tmp_path))
-    assert events(draft) == [("Обзор новинок литературы", "октябрь", ["Мальцева Т.А."], {"Участники": "библиотекари школ"})]
+    assert events(draft) == [
+        ("Обзор новинок литературы", "октябрь", ["Мальцева Т.А."], {"Участники": "библиотекари школ"})
+    ]
     assert draft.warnings == []
 
 
@@ -74,8 +98,18 @@ def test_the_events_column_is_the_one_of_events_beside_a_column_of_directions(tm
 
     draft = draft_from_file(plan_with(build, headers).save(tmp_path))
     assert events(draft) == [
-        ("Анализ обеспеченности учебниками", "сентябрь", ["Ким Л.В."], {"Направление деятельности": "Комплектование"}),
-        ("Заказ учебников на 2025-2026 учебный год", "февраль", ["Ким Л.В."], {"Направление деятельности": "Комплектование"}),
+        (
+            "Анализ обеспеченности учебниками",
+            "сентябрь",
+            ["Ким Л.В."],
+            {"Направление деятельности": "Комплектование"},
+        ),
+        (
+            "Заказ учебников на 2025-2026 учебный год",
+            "февраль",
+            ["Ким Л.В."],
+            {"Направление деятельности": "Комплектование"},
+        ),
     ]
 
 
@@ -94,10 +128,21 @@ def test_sections_however_numbered_or_named(tmp_path):
         table.row("5.", "Конкурс чтецов", "Январь", "Ким Л.В.")
 
     draft = draft_from_file(plan_with(build).save(tmp_path))
-    assert sections(draft) == [("Работа с педагогическими кадрами", 1), ("Методическая работа", 1), ("Массовая работа", 1),
-                               ("Информационная деятельность", 1), ("Работа с учащимися", 1)]
+    assert sections(draft) == [
+        ("Работа с педагогическими кадрами", 1),
+        ("Методическая работа", 1),
+        ("Массовая работа", 1),
+        ("Информационная деятельность", 1),
+        ("Работа с учащимися", 1),
+    ]
     assert [section.where for section in draft.sections] == [f"Строка таблицы {n}" for n in (3, 5, 7, 9, 11)]
-    assert [event.title for event in draft.events] == ["Заседание ГМО", "Семинар", "Неделя детской книги", "Обзор публикаций", "Конкурс чтецов"]
+    assert [event.title for event in draft.events] == [
+        "Заседание ГМО",
+        "Семинар",
+        "Неделя детской книги",
+        "Обзор публикаций",
+        "Конкурс чтецов",
+    ]
     assert draft.warnings == []
 
 
@@ -114,11 +159,18 @@ def test_events_and_sections_numbered_by_word(association, tmp_path):
     path = plan_with(build).save(tmp_path)
     draft = draft_from_file(path)
     assert sections(draft) == [("Организационная работа", 2), ("Работа с учащимися", 1)]
-    assert [(event.number, event.title) for event in draft.events] == [(1, "Заседание ГМО №1"), (2, "Заседание ГМО №2"), (3, "Конкурс чтецов")]
+    assert [(event.number, event.title) for event in draft.events] == [
+        (1, "Заседание ГМО №1"),
+        (2, "Заседание ГМО №2"),
+        (3, "Конкурс чтецов"),
+    ]
     assert draft.warnings == []
     saved = numbered_events(import_plan_file(path, association).plan)
     assert [(event.number, event.position, event.title) for event in saved] == [
-        (1, 1, "Заседание ГМО №1"), (2, 2, "Заседание ГМО №2"), (3, 1, "Конкурс чтецов")]
+        (1, 1, "Заседание ГМО №1"),
+        (2, 2, "Заседание ГМО №2"),
+        (3, 1, "Конкурс чтецов"),
+    ]
 
 
 def test_typed_numbers_in_every_form_and_a_gap_warned_on_its_row(tmp_path):
@@ -130,9 +182,15 @@ def test_typed_numbers_in_every_form_and_a_gap_warned_on_its_row(tmp_path):
         table.row("5.", "Пятое", "Август", "Ким Л.В.")
 
     draft = draft_from_file(plan_with(build).save(tmp_path))
-    assert [(event.number, event.title) for event in draft.events] == [(1, "Первое"), (2, "Второе"), (3, "Третье"), (5, "Пятое")]
+    assert [(event.number, event.title) for event in draft.events] == [
+        (1, "Первое"),
+        (2, "Второе"),
+        (3, "Третье"),
+        (5, "Пятое"),
+    ]
     assert [str(warning) for warning in draft.warnings] == [
-        "Строка таблицы 7: мероприятие № 5 идёт после № 3: номера на сайте идут подряд."]
+        "Строка таблицы 7: мероприятие № 5 идёт после № 3: номера на сайте идут подряд."
+    ]
 
 
 def test_events_numbered_within_their_sections(tmp_path):
@@ -165,12 +223,15 @@ def test_cells_merged_down_belong_to_every_row_they_cover(association, tmp_path)
         ("Выставка «Книги-юбиляры»", "Март", ["Ким Л.В."]),
         ("Конкурс рисунков", "Март", ["Ким Л.В."]),
     ]
-    assert {(event.date_start, event.date_end) for event in saved} == {(datetime.date(2025, 3, 1), datetime.date(2025, 3, 31))}
+    assert {(event.date_start, event.date_end) for event in saved} == {
+        (datetime.date(2025, 3, 1), datetime.date(2025, 3, 31))
+    }
     assert result.warnings == []
 
 
 def test_a_number_merged_down_over_the_rows_of_one_event(tmp_path):
     """A meeting whose agenda takes a row per item: its number (and date) merged down over them."""
+
     def build(plan, table):
         table.section("Заседания ГМО")
         first = table.row("1.", "Заседание №1:", "27.08.2024", "Ким Л.В.")
@@ -182,7 +243,12 @@ def test_a_number_merged_down_over_the_rows_of_one_event(tmp_path):
 
     draft = draft_from_file(plan_with(build).save(tmp_path))
     assert events(draft) == [
-        ("Заседание №1: 1) Анализ работы за 2023-2024 учебный год; 2) Утверждение плана.", "27.08.2024", ["Ким Л.В.", "Мальцева Т.А."], {}),
+        (
+            "Заседание №1: 1) Анализ работы за 2023-2024 учебный год; 2) Утверждение плана.",
+            "27.08.2024",
+            ["Ким Л.В.", "Мальцева Т.А."],
+            {},
+        ),
         ("Заседание №2", "Ноябрь", ["Ким Л.В."], {}),
     ]
     assert draft.warnings == []
@@ -198,7 +264,10 @@ def test_header_repeated_on_each_page_and_typed_again_inside_the_table(tmp_path)
 
     path = plan_with(build, repeat_header=True).save(tmp_path)
     draft = draft_from_file(path)
-    assert events(draft) == [("Заседание ГМО", "Август", ["Ким Л.В."], {}), ("Семинар", "Октябрь", ["Ким Л.В."], {})]
+    assert events(draft) == [
+        ("Заседание ГМО", "Август", ["Ким Л.В."], {}),
+        ("Семинар", "Октябрь", ["Ким Л.В."], {}),
+    ]
     assert draft.warnings == []
 
 
@@ -210,7 +279,9 @@ def test_a_second_table_continues_the_first_with_its_header_and_column_numbers(a
     first = plan.events_table()
     first.section("Работа с кадрами")
     first.row(Auto(numbers), "Заседание РМО", "Август", "Мальцева Т.А.")
-    first.row(Auto(numbers), "Отчёт о работе школьных библиотек с документами,", "до 20.12.2024 г.", "Мальцева Т.А.")
+    first.row(
+        Auto(numbers), "Отчёт о работе школьных библиотек с документами,", "до 20.12.2024 г.", "Мальцева Т.А."
+    )
     second = first.continued()
     second.row(None, "включёнными в ФСЭМ", None, "руководители ШМО")  # the row split across the page
     second.section("Массовая работа")
@@ -222,10 +293,18 @@ def test_a_second_table_continues_the_first_with_its_header_and_column_numbers(a
     saved = numbered_events(result.plan)
     assert [(event.number, event.title, event.dates_text, event.responsible_names()) for event in saved] == [
         (1, "Заседание РМО", "Август", ["Мальцева Т.А."]),
-        (2, "Отчёт о работе школьных библиотек с документами, включёнными в ФСЭМ", "до 20.12.2024 г.", ["Мальцева Т.А.", "руководители ШМО"]),
+        (
+            2,
+            "Отчёт о работе школьных библиотек с документами, включёнными в ФСЭМ",
+            "до 20.12.2024 г.",
+            ["Мальцева Т.А.", "руководители ШМО"],
+        ),
         (3, "Неделя книги", "Март", ["все библиотекари"]),
     ]
-    assert [section.title for section in result.plan.sections.all()] == ["Работа с кадрами", "Массовая работа"]
+    assert [section.title for section in result.plan.sections.all()] == [
+        "Работа с кадрами",
+        "Массовая работа",
+    ]
     assert result.warnings == []
 
 
@@ -255,7 +334,12 @@ def test_a_row_split_across_the_page_goes_on_with_its_event(tmp_path):
 
     draft = draft_from_file(plan_with(build).save(tmp_path))
     assert events(draft) == [
-        ("Анализ комплексной проверки состояния библиотечных фондов", "22.10.2024", ["Ким Л.В.", "Мальцева Т.А."], {}),
+        (
+            "Анализ комплексной проверки состояния библиотечных фондов",
+            "22.10.2024",
+            ["Ким Л.В.", "Мальцева Т.А."],
+            {},
+        ),
         ("Обзор периодики", "Ежемесячно", ["Ким Л.В."], {}),
     ]
 
@@ -263,12 +347,22 @@ def test_a_row_split_across_the_page_goes_on_with_its_event(tmp_path):
 def test_several_paragraphs_and_soft_breaks_in_a_cell(tmp_path):
     def build(plan, table):
         table.section("Методическая работа")
-        table.row("1.", "Семинар-практикум\n«Читательская грамотность:" + SOFT + "от теории к практике»", "Ноябрь" + SOFT + "2024 г.",
-                  "Ким Л.В." + SOFT + "Петрова А.А.\nвсе библиотекари")
+        table.row(
+            "1.",
+            "Семинар-практикум\n«Читательская грамотность:" + SOFT + "от теории к практике»",
+            "Ноябрь" + SOFT + "2024 г.",
+            "Ким Л.В." + SOFT + "Петрова А.А.\nвсе библиотекари",
+        )
 
     draft = draft_from_file(plan_with(build).save(tmp_path))
-    assert events(draft) == [("Семинар-практикум «Читательская грамотность: от теории к практике»", "Ноябрь 2024 г.",
-                              ["Ким Л.В.", "Петрова А.А.", "все библиотекари"], {})]
+    assert events(draft) == [
+        (
+            "Семинар-практикум «Читательская грамотность: от теории к практике»",
+            "Ноябрь 2024 г.",
+            ["Ким Л.В.", "Петрова А.А.", "все библиотекари"],
+            {},
+        )
+    ]
 
 
 def test_what_cannot_be_read_is_kept_with_a_warning_on_its_row(tmp_path):
@@ -291,7 +385,10 @@ def test_what_cannot_be_read_is_kept_with_a_warning_on_its_row(tmp_path):
 def test_column_numbers_with_dots_and_sections_across_the_row_beside_their_number(tmp_path):
     def build(plan, table):
         table.row("1.", "2.", "3.", "4.")  # «1. 2. 3. 4.» under the header, typed
-        for numeral, title, event in (("1.", "Работа с кадрами", "Заседание"), ("2.", "Массовая работа", "Неделя книги")):
+        for numeral, title, event in (
+            ("1.", "Работа с кадрами", "Заседание"),
+            ("2.", "Массовая работа", "Неделя книги"),
+        ):
             row = table.row(numeral, title)
             row.cells[1].merge(row.cells[3])  # the title across the rest of the row
             table.row("1.", event, "Март", "Ким Л.В.")  # the events numbered from 1 in each section
@@ -304,16 +401,22 @@ def test_column_numbers_with_dots_and_sections_across_the_row_beside_their_numbe
 
 def test_sections_alone_in_the_events_column_however_many(tmp_path):
     """A plan whose sections stand alone in the «Мероприятие» column, not bold, not merged: the first one says so."""
+
     def build(plan, table):
         table.row(None, "Работа с педагогическими кадрами", None, None)
         table.row("1.", "Заседание ГМО", "Август", "Ким Л.В.")
-        table.row(None, "продолжение заседания", None, None)  # a row split across the page: lower case, goes on
+        table.row(
+            None, "продолжение заседания", None, None
+        )  # a row split across the page: lower case, goes on
         table.row(None, "Работа с учащимися", None, None)
         table.row("2.", "Конкурс чтецов", "Январь", "Ким Л.В.")
 
     draft = draft_from_file(plan_with(build).save(tmp_path))
     assert sections(draft) == [("Работа с педагогическими кадрами", 1), ("Работа с учащимися", 1)]
-    assert [event.title for event in draft.events] == ["Заседание ГМО продолжение заседания", "Конкурс чтецов"]
+    assert [event.title for event in draft.events] == [
+        "Заседание ГМО продолжение заседания",
+        "Конкурс чтецов",
+    ]
 
 
 def test_a_first_column_without_a_header_holds_the_numbers(tmp_path):
@@ -324,7 +427,10 @@ def test_a_first_column_without_a_header_holds_the_numbers(tmp_path):
         table.row("2.", "Семинар", "Октябрь", "Ким Л.В.")
 
     draft = draft_from_file(plan_with(build, ["", "Мероприятие", "Сроки", "Ответственный"]).save(tmp_path))
-    assert [(event.number, event.title) for event in draft.events] == [(1, "Заседание ГМО и утверждение плана"), (2, "Семинар")]
+    assert [(event.number, event.title) for event in draft.events] == [
+        (1, "Заседание ГМО и утверждение плана"),
+        (2, "Семинар"),
+    ]
 
 
 def test_tables_of_their_own_each_under_its_line(association, tmp_path):
@@ -333,7 +439,9 @@ def test_tables_of_their_own_each_under_its_line(association, tmp_path):
     plan.paragraph("ПЛАН РАБОТЫ РМО на 2024-2025 учебный год")
     plan.short_header()
     plan.paragraph("План заседаний РМО")
-    meetings = plan.events_table(["№", "Тема заседания", "Вопросы", "Дата", "Ответственные"], column_numbers=False)
+    meetings = plan.events_table(
+        ["№", "Тема заседания", "Вопросы", "Дата", "Ответственные"], column_numbers=False
+    )
     meetings.row("1", "Итоги года", "Анализ работы", "28.08.2024", "Мальцева Т.А.")
     plan.paragraph("План мероприятий")
     events = plan.events_table(["№", "Мероприятие", "Сроки", "Ответственные"], column_numbers=False)
@@ -341,9 +449,16 @@ def test_tables_of_their_own_each_under_its_line(association, tmp_path):
     plan.paragraph("Руководитель РМО ______ Т.А. Мальцева")
 
     result = import_plan_file(plan.save(tmp_path), association)
-    assert [section.title for section in result.plan.sections.all()] == ["План заседаний РМО", "План мероприятий"]
+    assert [section.title for section in result.plan.sections.all()] == [
+        "План заседаний РМО",
+        "План мероприятий",
+    ]
     first, second = numbered_events(result.plan)
-    assert (first.title, first.extra, first.dates_text) == ("Итоги года", {"Вопросы": "Анализ работы"}, "28.08.2024")
+    assert (first.title, first.extra, first.dates_text) == (
+        "Итоги года",
+        {"Вопросы": "Анализ работы"},
+        "28.08.2024",
+    )
     assert (second.title, second.extra, second.dates_text) == ("Неделя детской книги", {}, "Март")
     assert result.plan.result_list() == ["рост мастерства."]  # the line above the first table is no result
     assert result.warnings == [] and result.plan.notes == []
@@ -357,9 +472,15 @@ def test_headers_in_other_words(tmp_path):
         table.row("1", "Списание устаревшей литературы", "Май", "Ким Л.В.", "по акту")
 
     draft = draft_from_file(plan_with(build, headers).save(tmp_path))
-    assert events(draft) == [("Списание устаревшей литературы", "Май", ["Ким Л.В."], {"Примечание": "по акту"})]
-    draft = draft_from_file(plan_with(build, ["№", "Мероприятие", "Дата", "Организатор", "Кандидатура"]).save(tmp_path))
-    assert events(draft) == [("Списание устаревшей литературы", "Май", ["Ким Л.В."], {"Кандидатура": "по акту"})]
+    assert events(draft) == [
+        ("Списание устаревшей литературы", "Май", ["Ким Л.В."], {"Примечание": "по акту"})
+    ]
+    draft = draft_from_file(
+        plan_with(build, ["№", "Мероприятие", "Дата", "Организатор", "Кандидатура"]).save(tmp_path)
+    )
+    assert events(draft) == [
+        ("Списание устаревшей литературы", "Май", ["Ким Л.В."], {"Кандидатура": "по акту"})
+    ]
 
 
 def test_a_row_empty_but_for_a_cell_merged_down_adds_nothing(tmp_path):
@@ -374,8 +495,10 @@ def test_a_row_empty_but_for_a_cell_merged_down_adds_nothing(tmp_path):
 
     draft = draft_from_file(plan_with(build, headers).save(tmp_path))
     assert sections(draft) == [("Работа с фондом", 2)]
-    assert events(draft) == [("Заказ учебников", "Февраль", ["Ким Л.В."], {"Направление работы": "Комплектование"}),
-                             ("Неделя книги", "Март", ["Ким Л.В."], {"Направление работы": "Работа с читателями"})]
+    assert events(draft) == [
+        ("Заказ учебников", "Февраль", ["Ким Л.В."], {"Направление работы": "Комплектование"}),
+        ("Неделя книги", "Март", ["Ким Л.В."], {"Направление работы": "Работа с читателями"}),
+    ]
     assert draft.warnings == []
 
 
@@ -386,10 +509,14 @@ def test_a_row_split_over_a_page_in_a_table_without_numbers_goes_on_with_its_eve
     document = docx.Document()
     document.add_paragraph("План работы ШМО на 2024-2025 учебный год")
     header = ("Ответственные", "Дата", "Содержание работы", "Форма")
-    rows = [header, ("", "", "Работа с читателями", ""),
-            ("Орлова Н.П.", "Октябрь 2024", "Круглый стол «Книга и цифра: что", "круглый стол"),
-            header, ("", "", "читают подростки»", ""),
-            ("все библиотекари", "Ноябрь 2024", "Неделя детской книги", "выставка")]
+    rows = [
+        header,
+        ("", "", "Работа с читателями", ""),
+        ("Орлова Н.П.", "Октябрь 2024", "Круглый стол «Книга и цифра: что", "круглый стол"),
+        header,
+        ("", "", "читают подростки»", ""),
+        ("все библиотекари", "Ноябрь 2024", "Неделя детской книги", "выставка"),
+    ]
     table = document.add_table(rows=0, cols=4)
     for values in rows:
         for cell, value in zip(table.add_row().cells, values):
@@ -398,9 +525,18 @@ def test_a_row_split_over_a_page_in_a_table_without_numbers_goes_on_with_its_eve
     path = tmp_path / "план.docx"
     document.save(path)
     plan = import_plan_file(path, association).plan
-    events = [(e.title, e.dates_text, e.responsible_names(), e.extra) for s in plan.numbered_sections() for e in s.numbered_events]
+    events = [
+        (e.title, e.dates_text, e.responsible_names(), e.extra)
+        for s in plan.numbered_sections()
+        for e in s.numbered_events
+    ]
     assert events == [
-        ("Круглый стол «Книга и цифра: что читают подростки»", "Октябрь 2024", ["Орлова Н.П."], {"Форма": "круглый стол"}),
+        (
+            "Круглый стол «Книга и цифра: что читают подростки»",
+            "Октябрь 2024",
+            ["Орлова Н.П."],
+            {"Форма": "круглый стол"},
+        ),
         ("Неделя детской книги", "Ноябрь 2024", ["все библиотекари"], {"Форма": "выставка"}),
     ]
 
@@ -442,9 +578,14 @@ def test_a_text_files_signature_in_the_tables_columns_and_a_cells_second_paragra
     draft = draft_from_file(path)
     assert [section.title for section in draft.sections] == ["Методическая работа"]
     assert [(event.title, [line.text for line in event.lines]) for event in draft.events] == [
-        ("Семинар «Работа с ФСЭМ»", ["Иванова О.П.", "Петрова А.С."]), ("Конкурс чтецов", ["все библиотекари"])]
+        ("Семинар «Работа с ФСЭМ»", ["Иванова О.П.", "Петрова А.С."]),
+        ("Конкурс чтецов", ["все библиотекари"]),
+    ]
     assert (draft.head_post, draft.head_name) == ("Руководитель ГМО", "В.И. Саблина")
     lines[-1] = "Руководитель РМО:\tИванова О.П."
     path.write_text("\n".join(lines), encoding="utf-8")
     draft = draft_from_file(path)
-    assert len(draft.events) == 2 and (draft.head_post, draft.head_name) == ("Руководитель РМО", "Иванова О.П.")
+    assert len(draft.events) == 2 and (draft.head_post, draft.head_name) == (
+        "Руководитель РМО",
+        "Иванова О.П.",
+    )

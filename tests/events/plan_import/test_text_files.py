@@ -47,21 +47,47 @@ II. Массовая работа\t\t\t\t
 
 def check(draft):
     assert draft.year_start == 2024
-    assert draft.title == "ПЛАН РАБОТЫ\nрайонного методического объединения школьных библиотекарей\nУсть-Илимского района на 2024–2025 учебный год"
-    assert (draft.approved.post, draft.approved.name, draft.approved.on) == ("Директор МКУ «ИМЦ»", "О.Н. Смирнова", datetime.date(2024, 8, 30))
+    assert (
+        draft.title
+        == "ПЛАН РАБОТЫ\nрайонного методического объединения школьных библиотекарей\nУсть-Илимского района на 2024–2025 учебный год"
+    )
+    assert (draft.approved.post, draft.approved.name, draft.approved.on) == (
+        "Директор МКУ «ИМЦ»",
+        "О.Н. Смирнова",
+        datetime.date(2024, 8, 30),
+    )
     assert (draft.agreed.post, draft.agreed.name, draft.agreed.on) == (
-        "Заместитель начальника управления образования", "Е.В. Белова", datetime.date(2024, 8, 29))
+        "Заместитель начальника управления образования",
+        "Е.В. Белова",
+        datetime.date(2024, 8, 29),
+    )
     assert draft.city_theme == "«Развитие функциональной грамотности обучающихся»."
     assert draft.theme == "«Школьная библиотека — ресурсный центр чтения»."
-    assert draft.labels == {"city_theme": "Единая районная методическая тема", "theme": "Методическая тема РМО"}
-    assert draft.tasks == [("Организовать методическую помощь через:", ["семинары;", "консультации."]),
-                           ("Развивать сотрудничество с библиотеками района.", [])]
+    assert draft.labels == {
+        "city_theme": "Единая районная методическая тема",
+        "theme": "Методическая тема РМО",
+    }
+    assert draft.tasks == [
+        ("Организовать методическую помощь через:", ["семинары;", "консультации."]),
+        ("Развивать сотрудничество с библиотеками района.", []),
+    ]
     assert draft.results == ["Рост профессионального мастерства.", "Пополнение фондов."]
-    assert [section.title for section in draft.sections] == ["Работа с педагогическими кадрами", "Массовая работа"]
-    assert [(event.number, event.title, event.dates_text, [line.text for line in event.lines], event.extra) for event in draft.events] == [
+    assert [section.title for section in draft.sections] == [
+        "Работа с педагогическими кадрами",
+        "Массовая работа",
+    ]
+    assert [
+        (event.number, event.title, event.dates_text, [line.text for line in event.lines], event.extra)
+        for event in draft.events
+    ] == [
         (1, "Заседание РМО «Итоги года»", "август", ["Смирнова О.Н."], {}),
-        (2, "Семинар «Новые ФПУ» и обменный фонд", "IV четверть", ["Пискарёва С.Б.", "все библиотекари", "руководители ШМО"],
-         {"Отметка о выполнении": "выполнено"}),
+        (
+            2,
+            "Семинар «Новые ФПУ» и обменный фонд",
+            "IV четверть",
+            ["Пискарёва С.Б.", "все библиотекари", "руководители ШМО"],
+            {"Отметка о выполнении": "выполнено"},
+        ),
         (3, "Неделя детской книги", "март", ["Т.А. Мальцева"], {}),
     ]
     assert (draft.head_post, draft.head_name) == ("Руководитель РМО", "Т.А. Мальцева")
@@ -87,11 +113,22 @@ def test_a_text_file_imports_whole(association, tmp_path):
     path = tmp_path / "план.txt"
     path.write_bytes(RMO_PLAN.replace("\n", "\r\n").encode("cp1251"))
     plan = import_plan_file(path, association).plan
-    assert (plan.year_start, plan.approved_by_name, plan.agreed_by_name, plan.head_name) == (2024, "О.Н. Смирнова", "Е.В. Белова", "Т.А. Мальцева")
+    assert (plan.year_start, plan.approved_by_name, plan.agreed_by_name, plan.head_name) == (
+        2024,
+        "О.Н. Смирнова",
+        "Е.В. Белова",
+        "Т.А. Мальцева",
+    )
     events = numbered_events(plan)
     assert [event.responsible_names() for event in events] == [
-        ["Смирнова О.Н."], ["Пискарёва С.Б.", "все библиотекари", "руководители ШМО"], ["Т.А. Мальцева"]]
-    assert (events[1].date_start, events[1].date_end) == (datetime.date(2025, 4, 1), datetime.date(2025, 5, 31))
+        ["Смирнова О.Н."],
+        ["Пискарёва С.Б.", "все библиотекари", "руководители ШМО"],
+        ["Т.А. Мальцева"],
+    ]
+    assert (events[1].date_start, events[1].date_end) == (
+        datetime.date(2025, 4, 1),
+        datetime.date(2025, 5, 31),
+    )
     assert events[1].extra == {"Отметка о выполнении": "выполнено"}
     assert Event.objects.count() == 3
 
@@ -103,8 +140,12 @@ def test_a_text_file_with_old_mac_line_ends(tmp_path):
 
 
 def test_word_writes_an_automatic_number_and_its_tab_in_the_number_cell(tmp_path):
-    text = RMO_PLAN.replace("1.\tЗаседание РМО", "1.\t\tЗаседание РМО").replace("2.\tСеминар", "2.\t\tСеминар")
-    text = text.replace("I. Работа с педагогическими кадрами\t\t\t\t", "I.\t\tРабота с педагогическими кадрами\t\t\t")
+    text = RMO_PLAN.replace("1.\tЗаседание РМО", "1.\t\tЗаседание РМО").replace(
+        "2.\tСеминар", "2.\t\tСеминар"
+    )
+    text = text.replace(
+        "I. Работа с педагогическими кадрами\t\t\t\t", "I.\t\tРабота с педагогическими кадрами\t\t\t"
+    )
     path = tmp_path / "план.txt"
     path.write_text(text, encoding="utf-8")
     check(draft_from_file(path))

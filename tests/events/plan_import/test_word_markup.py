@@ -56,7 +56,9 @@ def plan_in_markup(tmp_path):
 def test_text_wherever_word_keeps_it(tmp_path):
     draft = draft_from_file(plan_in_markup(tmp_path))
     assert draft.title == "План работы РМО школьных библиотекарей на 2024-2025 учебный год"
-    assert [(event.title, event.dates_text, [line.text for line in event.lines]) for event in draft.events] == [
+    assert [
+        (event.title, event.dates_text, [line.text for line in event.lines]) for event in draft.events
+    ] == [
         ("Заседание РМО «Итоги года» и план", "Август", ["Мальцева Т.А."]),
         ("Семинар", "Ноябрь", ["Мальцева Т.А."]),
     ]
@@ -77,7 +79,9 @@ def test_a_text_box_is_not_read_into_its_paragraph(tmp_path):
     inner.append(text_run)
     box.append(inner)
     holder = title.add_run()._r
-    holder.append(box)  # (Word keeps it deeper, in a drawing's shape: the reader looks for the box wherever it is)
+    holder.append(
+        box
+    )  # (Word keeps it deeper, in a drawing's shape: the reader looks for the box wherever it is)
     plan.short_header()
     plan.a_few_events()
     draft = draft_from_file(plan.save(tmp_path))

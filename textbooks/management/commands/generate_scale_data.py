@@ -20,20 +20,63 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         defaults = Sizes()
-        parser.add_argument("--associations", type=int, default=defaults.associations,
-                            help=f"объединений (по одному на город или район, до 40), по умолчанию {defaults.associations}")
-        parser.add_argument("--schools", type=int, default=defaults.schools, help=f"школ, по умолчанию {defaults.schools}")
-        parser.add_argument("--librarians", type=int, default=defaults.librarians, help=f"библиотекарей, по умолчанию {defaults.librarians}")
-        parser.add_argument("--titles", type=int, default=defaults.titles, help=f"учебников в ФПУ (разных наименований), по умолчанию {defaults.titles}")
-        parser.add_argument("--offers", type=int, default=defaults.offers, help=f"предложений обменного фонда, по умолчанию {defaults.offers}")
-        parser.add_argument("--needs", type=int, default=defaults.needs, help=f"потребностей, по умолчанию {defaults.needs}")
-        parser.add_argument("--years", type=int, default=defaults.years, help=f"лет планов и сборов отчётов, по умолчанию {defaults.years}")
-        parser.add_argument("--events", type=int, default=defaults.events, help=f"мероприятий в плане каждого года, по умолчанию {defaults.events}")
-        parser.add_argument("--seed", type=int, default=1, help="начальное значение генератора случайных чисел, по умолчанию 1")
-        parser.add_argument("--year", type=int, help="последний учебный год (год 1 сентября), по умолчанию текущий")
-        parser.add_argument("--association", default="region",
-                            help="начало адресов объединений (region-irkutsk, region-angarsk…; при одном объединении — весь адрес) "
-                                 "и учётных записей, по умолчанию region")
+        parser.add_argument(
+            "--associations",
+            type=int,
+            default=defaults.associations,
+            help=f"объединений (по одному на город или район, до 40), по умолчанию {defaults.associations}",
+        )
+        parser.add_argument(
+            "--schools", type=int, default=defaults.schools, help=f"школ, по умолчанию {defaults.schools}"
+        )
+        parser.add_argument(
+            "--librarians",
+            type=int,
+            default=defaults.librarians,
+            help=f"библиотекарей, по умолчанию {defaults.librarians}",
+        )
+        parser.add_argument(
+            "--titles",
+            type=int,
+            default=defaults.titles,
+            help=f"учебников в ФПУ (разных наименований), по умолчанию {defaults.titles}",
+        )
+        parser.add_argument(
+            "--offers",
+            type=int,
+            default=defaults.offers,
+            help=f"предложений обменного фонда, по умолчанию {defaults.offers}",
+        )
+        parser.add_argument(
+            "--needs", type=int, default=defaults.needs, help=f"потребностей, по умолчанию {defaults.needs}"
+        )
+        parser.add_argument(
+            "--years",
+            type=int,
+            default=defaults.years,
+            help=f"лет планов и сборов отчётов, по умолчанию {defaults.years}",
+        )
+        parser.add_argument(
+            "--events",
+            type=int,
+            default=defaults.events,
+            help=f"мероприятий в плане каждого года, по умолчанию {defaults.events}",
+        )
+        parser.add_argument(
+            "--seed",
+            type=int,
+            default=1,
+            help="начальное значение генератора случайных чисел, по умолчанию 1",
+        )
+        parser.add_argument(
+            "--year", type=int, help="последний учебный год (год 1 сентября), по умолчанию текущий"
+        )
+        parser.add_argument(
+            "--association",
+            default="region",
+            help="начало адресов объединений (region-irkutsk, region-angarsk…; при одном объединении — весь адрес) "
+            "и учётных записей, по умолчанию region",
+        )
 
     def handle(self, *args, **options):
         sizes = Sizes(**{name: options[name] for name in Sizes().as_dict()})
@@ -45,7 +88,9 @@ class Command(BaseCommand):
         except ValueError as error:
             raise CommandError(str(error)) from None
         prefix, largest = options["association"], associations[0]
-        count = ngettext("%(count)d объединение", "%(count)d объединений", len(associations)) % {"count": len(associations)}
+        count = ngettext("%(count)d объединение", "%(count)d объединений", len(associations)) % {
+            "count": len(associations)
+        }
         self.stdout.write(f"Готово за {time.monotonic() - started:.0f} с: {count}, самое большое — «{largest.slug}» "
                           f"(руководитель {largest.slug}-head); координатор — {prefix}-coordinator, администратор — {prefix}-admin "
                           "(без паролей).")  # fmt: skip

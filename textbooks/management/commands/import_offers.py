@@ -13,8 +13,12 @@ class Command(BaseCommand):
     help = "Загрузить список лишних учебников школы (обменный фонд) из XLSX: все строки или ни одной."
 
     def add_arguments(self, parser):
-        parser.add_argument("file", help="файл .xlsx: первая строка — заголовки (Наименование, Класс, Количество…)")
-        parser.add_argument("--school", required=True, help="краткое название школы, как на сайте: «МАОУ СОШ № 1»")
+        parser.add_argument(
+            "file", help="файл .xlsx: первая строка — заголовки (Наименование, Класс, Количество…)"
+        )
+        parser.add_argument(
+            "--school", required=True, help="краткое название школы, как на сайте: «МАОУ СОШ № 1»"
+        )
         parser.add_argument("--association", help="адрес объединения (нужен, если на сайте их несколько)")
 
     @transaction.atomic
@@ -26,7 +30,9 @@ class Command(BaseCommand):
         name = " ".join(options["school"].split())
         schools = list(School.objects.filter(association=association))
         # Compared in Python: SQLite's case-insensitive match knows only Latin letters.
-        school = next((s for s in schools if " ".join(s.short_name.split()).casefold() == name.casefold()), None)
+        school = next(
+            (s for s in schools if " ".join(s.short_name.split()).casefold() == name.casefold()), None
+        )
         if school is None:
             known = ", ".join(f"«{s.short_name}»" for s in schools)
             raise CommandError(f"Школа «{name}» не найдена. Школы объединения: {known or 'пока ни одной'}.")
@@ -39,4 +45,8 @@ class Command(BaseCommand):
             raise CommandError(f"Файл «{options['file']}» не найден.") from None
         self.stdout.write(f"{school}: {result.message()}")
         if result.ignored_columns:
-            self.stdout.write("Не распознаны и пропущены столбцы: " + ", ".join(f"«{n}»" for n in result.ignored_columns) + ".")
+            self.stdout.write(
+                "Не распознаны и пропущены столбцы: "
+                + ", ".join(f"«{n}»" for n in result.ignored_columns)
+                + "."
+            )
