@@ -23,7 +23,6 @@ import datetime
 import json
 import os
 import platform
-import shutil
 import signal
 import socket
 import subprocess
@@ -33,6 +32,7 @@ import time
 from pathlib import Path
 
 from bench import load
+from core.years import academic_year_of
 
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = (
@@ -183,8 +183,7 @@ def stamp_of(args, sizes):
 
 
 def academic_year_now():
-    today = datetime.date.today()
-    return today.year if today.month >= 9 else today.year - 1
+    return academic_year_of(datetime.date.today())
 
 
 def prepare_database(args, sizes, env):
@@ -450,13 +449,13 @@ def measure(port, server, args, facts, env):
     documents = {}
     for key, title, path, who in [
         # as the association's own head: made anew each time (a visitor's copy is cached by its content — the last row)
-        ("plan_pdf_25", f"План (PDF), {facts['counts']['events_in_the_sample_plan']} мероприятий", "/reports/{0}/{1}/plan.pdf".format(*facts["sample"]), "sample"),
-        ("plan_pdf_500", f"План (PDF), {facts['counts']['events_in_the_plan']} мероприятий", "/reports/{0}/{1}/plan.pdf".format(*facts["plan"]), "head"),
-        ("analysis_pdf_25", f"Анализ года (PDF), {facts['counts']['events_in_the_sample_plan']} мероприятий", "/reports/{0}/{1}/analysis.pdf".format(*facts["sample"]), "sample"),
-        ("analysis_pdf_500", f"Анализ года (PDF), {facts['counts']['events_in_the_plan']} мероприятий", "/reports/{0}/{1}/analysis.pdf".format(*facts["plan"]), "head"),
+        ("plan_pdf_25", f"План (PDF), {facts['counts']['events_in_the_sample_plan']} мероприятий", "/reports/{}/{}/plan.pdf".format(*facts["sample"]), "sample"),
+        ("plan_pdf_500", f"План (PDF), {facts['counts']['events_in_the_plan']} мероприятий", "/reports/{}/{}/plan.pdf".format(*facts["plan"]), "head"),
+        ("analysis_pdf_25", f"Анализ года (PDF), {facts['counts']['events_in_the_sample_plan']} мероприятий", "/reports/{}/{}/analysis.pdf".format(*facts["sample"]), "sample"),
+        ("analysis_pdf_500", f"Анализ года (PDF), {facts['counts']['events_in_the_plan']} мероприятий", "/reports/{}/{}/analysis.pdf".format(*facts["plan"]), "head"),
         ("region_pdf", f"Регион: сводка по объединениям ({facts['counts']['associations']}; PDF)", f"/region/summary.pdf?year={facts['year']}", "coordinator"),
         ("plan_pdf_500_visitor", f"План (PDF), {facts['counts']['events_in_the_plan']} мероприятий, посетителю (из кэша)",
-         "/reports/{0}/{1}/plan.pdf".format(*facts["plan"]), None),
+         "/reports/{}/{}/plan.pdf".format(*facts["plan"]), None),
     ]:  # fmt: skip
         say(f"  {title} …")
         cookie = cookies[who] if who else None

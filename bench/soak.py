@@ -25,7 +25,6 @@ import time
 from pathlib import Path
 from urllib.parse import urlencode
 
-from bench import load
 from bench.__main__ import PYTHON, ROOT, SERVER, free_port, machine, say, session_cookie, start_gunicorn, stop
 
 TOKEN = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')

@@ -32,7 +32,7 @@ def wait_for(url, seconds=30):
             return
         except OSError:
             if time.monotonic() > deadline:
-                raise SystemExit(f"Сервер {url} не ответил за {seconds} с.")
+                raise SystemExit(f"Сервер {url} не ответил за {seconds} с.") from None
             time.sleep(0.2)
 
 

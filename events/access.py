@@ -9,7 +9,8 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
-from events.models import Event, Plan, Section, parse_academic_year
+from core.years import parse_academic_year
+from events.models import Event, Plan, Section
 from members.access import is_head_of, is_member_of
 
 

@@ -3,8 +3,9 @@
 from collections import defaultdict
 from dataclasses import dataclass
 
-from events.dates import academic_year_bounds, format_date, impossible_date
-from events.models import academic_year_name
+from core.formats import format_date
+from core.years import academic_year_bounds, academic_year_name
+from events.dates import impossible_date
 
 
 @dataclass

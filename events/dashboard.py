@@ -7,8 +7,9 @@ import datetime
 
 from django.db.models import Count, Q
 
+from core.years import add_months
 from events.models import Event
-from members.models import Person, add_months
+from members.models import Person
 from rounds.models import Report, Round
 from textbooks.models import Transfer
 

@@ -9,55 +9,8 @@ import calendar
 import datetime
 import re
 
-
-# The academic years the site takes: a year typed or sent outside these is refused, never turned into a date.
-FIRST_YEAR, LAST_YEAR = 2000, 2100
-
-
-def academic_year_bounds(year_start):
-    return datetime.date(year_start, 9, 1), datetime.date(year_start + 1, 8, 31)
-
-
-def year_start_from_param(value, default):
-    """A year sent in a query string («?year=2024»): `default` when absent; ValueError unless it is a whole
-    number between FIRST_YEAR and LAST_YEAR (so «-1» or twenty digits never reach a date)."""
-    if value is None or value == "":
-        return default
-    if not (
-        value.isascii() and value.isdigit() and len(value) == 4 and FIRST_YEAR <= int(value) <= LAST_YEAR
-    ):
-        raise ValueError(f"«{value[:20]}» — не учебный год")
-    return int(value)
-
-
-def format_date(day):
-    """«11 сентября 2023 г.»: Django's Russian DATE_FORMAT, as documents and messages write a date."""
-    from django.utils.formats import date_format
-
-    return date_format(day, "DATE_FORMAT")
-
-
-def academic_year_of(day):
-    """The academic year a day falls in, by its first year: 11.09.2023 → 2023, 20.05.2024 → 2023."""
-    return day.year if day.month >= 9 else day.year - 1
-
-
-# Month stems: nominative «март», genitive «марта», prepositional «марте».
-MONTHS = {
-    "январ": 1,
-    "феврал": 2,
-    "март": 3,
-    "апрел": 4,
-    "ма": 5,
-    "июн": 6,
-    "июл": 7,
-    "август": 8,
-    "сентябр": 9,
-    "октябр": 10,
-    "ноябр": 11,
-    "декабр": 12,
-}
-MONTH_WORD = r"(январ[ьяе]|феврал[ьяе]|марта?|марте|апрел[ьяе]|ма[йяе]|июн[ьяе]|июл[ьяе]|августа?|августе|сентябр[ьяе]|октябр[ьяе]|ноябр[ьяе]|декабр[ьяе])"
+from core.formats import MONTH_WORD, month_number
+from core.years import academic_year_bounds
 
 WHOLE_YEAR = re.compile(r"^\s*в\s+течени[ие]\s+(?:всего\s+)?(?:учебного\s+)?года", re.IGNORECASE)
 
@@ -91,15 +44,6 @@ DAY_MONTH_WORDS = _pattern(
 MONTH_ONLY = _pattern(rf"{MONTH_WORD}{OPT_YEAR}")
 # «Апрель - Май 2024», «Сентябрь – май», «Сентябрь 2023 – май 2024»
 MONTH_RANGE = _pattern(rf"(?:с\s+)?{MONTH_WORD}{OPT_YEAR}(?:{DASH}|\s+по\s+){MONTH_WORD}{OPT_YEAR}")
-
-
-def month_number(word):
-    """«март», «марта», «марте» → 3 (ValueError for a word that is no month)."""
-    word = word.lower()
-    for stem, number in MONTHS.items():
-        if word.startswith(stem):
-            return number
-    raise ValueError(word)
 
 
 def _year(text):

@@ -11,10 +11,9 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from core.years import FIRST_YEAR, LAST_YEAR, parse_academic_year
 from events import plan_uploads
-from events.dates import FIRST_YEAR, LAST_YEAR
 from events.forms import ImportChoicesForm, PlanUploadForm
-from events.models import parse_academic_year
 from events.plan_import import PlanImportError, draft_from_file, preview, save_draft
 from members.access import require_head
 

@@ -1,4 +1,3 @@
-import re
 from dataclasses import dataclass
 
 from django.db import models, transaction
@@ -10,7 +9,8 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 from simple_history.utils import bulk_create_with_history
 
-from events.dates import academic_year_bounds, parse_dates
+from core.years import academic_year_bounds, academic_year_name
+from events.dates import parse_dates
 from members.fields import LimitedTextField
 from members.models import Association, Person
 from members.names import parse_name
@@ -38,21 +38,6 @@ def roman(number):
         count, number = divmod(number, value)
         out.append(letters * count)
     return "".join(out)
-
-
-def academic_year_name(year_start):
-    return f"{year_start}-{year_start + 1}"
-
-
-YEAR_NAME = re.compile(r"^(\d{4})-(\d{4})$")
-
-
-def parse_academic_year(text):
-    """«2023-2024» → 2023; ValueError when the text is not a year name."""
-    match = YEAR_NAME.match(text.strip())
-    if not match or int(match[2]) != int(match[1]) + 1:
-        raise ValueError(f"«{text}» — не учебный год: ожидается вида «2023-2024»")
-    return int(match[1])
 
 
 @dataclass

@@ -10,7 +10,7 @@ from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from events.dates import format_date
+from core.formats import format_date
 from events.models import Event, Reminder
 from members.models import Account
 

@@ -16,8 +16,8 @@ from events.checks import check_plan
 from events.dates import impossible_date
 from events.forms import EventForm, EventStatusForm, LinkNameForm, MoveForm, PlanHeaderForm, SectionForm
 from events.models import Event, Plan, extra_columns
-from events.responsibles import WrittenName, add_card_for_written_name, link_written_name, suggested_card
 from events.plan_page import add_row_actions
+from events.responsibles import WrittenName, add_card_for_written_name, link_written_name, suggested_card
 from members.access import get_account
 from members.models import Association, Person
 

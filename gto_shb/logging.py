@@ -4,7 +4,6 @@ no query string, no form data (they may hold personal data), no secret in the pa
 import logging
 import re
 
-
 SECRET_IN_PATH = re.compile(r"(/plans/calendar/)[^/]+(\.ics)")
 
 

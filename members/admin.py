@@ -1,5 +1,4 @@
 from django.contrib import admin
-
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 

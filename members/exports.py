@@ -2,11 +2,12 @@
 and one librarian's card as PDF, through the reports registry."""
 
 from django.db.models import Prefetch
-from django.utils.translation import gettext, gettext_lazy as _
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
+from core.formats import format_date
 from members.models import Course, Person, PortfolioEntry
 from reports.base import PdfExporter, XlsxExporter, register
-from reports.formats import format_date
 from reports.xlsx import write_list_sheet
 
 PERSON_COLUMNS = [

@@ -1,5 +1,3 @@
-import calendar
-import datetime
 import secrets
 
 from django.conf import settings
@@ -13,6 +11,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from core.years import academic_year_name, add_months
 from members.fields import LimitedTextField, one_line
 from members.names import name_key
 from members.uploads import CheckedFileField, validate_upload
@@ -86,7 +85,7 @@ class Enrollment(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.school}, {self.grade} класс, {self.year_start}-{self.year_start + 1}: {self.students}"
+        return f"{self.school}, {self.grade} класс, {academic_year_name(self.year_start)}: {self.students}"
 
 
 def new_calendar_token():
@@ -290,13 +289,6 @@ class Person(models.Model):
 
     def __str__(self):
         return self.printed_name
-
-
-def add_months(day, months):
-    """The same day `months` later (the month's last day where it is shorter)."""
-    month = day.month - 1 + months
-    year, month = day.year + month // 12, month % 12 + 1
-    return datetime.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
 def too_many(record, most, message):

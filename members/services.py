@@ -49,7 +49,7 @@ def find_or_create_person(association, printed_name):
 
 
 def three_years_ago(today):
-    from members.models import add_months
+    from core.years import add_months
 
     return add_months(today, -36)
 

@@ -3,8 +3,8 @@ rights (CheckedFileField). What an uploaded Office file may cost is members.offi
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.http import FileResponse, Http404
 from django.db.models.fields.files import FieldFile
+from django.http import FileResponse, Http404
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 

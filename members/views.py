@@ -13,7 +13,8 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST, require_safe
 
 from audit.history import changes
-from events.dates import academic_year_bounds, academic_year_of
+from core.years import academic_year_bounds, academic_year_of, add_months
+from members import throttle
 from members.access import (
     can_edit_person,
     can_edit_school,
@@ -32,12 +33,10 @@ from members.forms import (
     PortfolioEntryForm,
     SchoolForm,
 )
-from members.models import Account, Course, Enrollment, Person, PortfolioEntry, School, add_months
-from members import throttle
+from members.models import Account, Course, Enrollment, Person, PortfolioEntry, School
 from members.services import give_login, librarians, switch_login, without_recent_course
 from members.uploads import file_response
 from reports.base import download_response, get_exporter
-
 
 # ---------------------------------------------------------------- people
 

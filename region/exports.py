@@ -1,9 +1,10 @@
 """The regional summary as XLSX and PDF (subject: the academic year's first year)."""
 
-from django.utils.translation import gettext, gettext_lazy as _
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
-from reports.base import ListExporter, register
 from region.summary import regional_summary
+from reports.base import ListExporter, register
 
 
 @register

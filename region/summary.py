@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from django.db.models import Count, Q, Sum
 
-from events.dates import academic_year_bounds
+from core.years import academic_year_bounds
 from events.models import Event, Plan
 from members.models import Association
 from rounds.models import Kind, ProvisionLine, Report, Round

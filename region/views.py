@@ -5,7 +5,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST, require_safe
 
-from events.dates import academic_year_of, year_start_from_param
+from core.years import academic_year_of, year_start_from_param
 from members.access import COORDINATED_KEY, get_account
 from members.models import Association
 from region.summary import regional_summary

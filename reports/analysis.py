@@ -29,15 +29,16 @@ which ReportsConfig.ready() imports:
 from dataclasses import dataclass, field
 
 from django.utils import timezone
-from django.utils.translation import gettext, gettext_lazy as _, ngettext
+from django.utils.translation import gettext, ngettext
+from django.utils.translation import gettext_lazy as _
 from openpyxl.chart import BarChart, Reference
 from openpyxl.chart.label import DataLabelList
 
+from core.formats import format_date, percent, printed_columns, share
 from events.models import Event
 from reports import xlsx
 from reports.base import PdfExporter, XlsxExporter, register
 from reports.charts import bar_chart_svg
-from reports.formats import format_date, percent, printed_columns, share
 
 
 @dataclass

@@ -174,9 +174,8 @@ class ListExporter(Exporter):
         rows = iter(self.rows())
         header = next(rows, [])
         if self.extension == "pdf":
+            from core.formats import printed_columns
             from reports.pdf import render_pdf
-
-            from reports.formats import printed_columns
 
             return render_pdf(
                 "reports/list.html",

@@ -6,13 +6,14 @@ events and responsible people (Plan.numbered_sections).
 """
 
 from django.utils.functional import cached_property
-from django.utils.translation import gettext, gettext_lazy as _
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from openpyxl.worksheet.cell_range import CellRange
 
+from core.formats import format_date
 from events.models import extra_columns
 from reports import xlsx
 from reports.base import PdfExporter, XlsxExporter, register
-from reports.formats import format_date
 
 SIGNATURE_LINE = "________"
 TEXT_WIDTH = 17.0  # cm: A4 less the margins of static/css/print.css and reports.word

@@ -3,7 +3,8 @@
 table of events with its section rows merged across and its header row repeated on every page, the signature.
 events.plan_import reads it back into the same plan."""
 
-from django.utils.translation import gettext, gettext_lazy as _
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from docx.shared import Cm
 
 from reports import word

@@ -220,7 +220,7 @@ def stream_workbook(workbook):
             entry.write(b"".join(batch))
         streamed.add(sheet)
         yield out.take()
-    workbook.properties.modified = datetime.datetime.now(tz=datetime.timezone.utc).replace(tzinfo=None)
+    workbook.properties.modified = datetime.datetime.now(tz=datetime.UTC).replace(tzinfo=None)
     _ListSheetsWriter(workbook, archive, streamed).save()
     yield out.take()
 

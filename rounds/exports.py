@@ -5,11 +5,12 @@ Both formats print the same tables (`tables`): who submitted, the kind's summary
 
 from dataclasses import dataclass
 
-from django.utils.translation import gettext, gettext_lazy as _
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
+from core.formats import format_date, printed_columns
 from members.models import GRADES
 from reports.base import PdfExporter, XlsxExporter, register
-from reports.formats import format_date, printed_columns
 from reports.xlsx import write_list_sheet
 from rounds.models import Kind, ProvisionLine
 from rounds.summary import summarize

@@ -2,8 +2,8 @@ from django import forms
 from django.forms import inlineformset_factory
 from django.utils.translation import gettext_lazy as _
 
-from members.models import GRADES, School
 from audit.concurrency import VersionedForm
+from members.models import GRADES, School
 from rounds.models import FsemAnswer, InspectionAnswer, ProvisionLine, Report, Round
 
 DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")

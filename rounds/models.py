@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from events.dates import FIRST_YEAR, LAST_YEAR
+from core.years import FIRST_YEAR, LAST_YEAR, academic_year_name
 from members.models import GRADES, Association, School
 from members.uploads import CheckedFileField, validate_upload
 
@@ -53,7 +53,7 @@ class Round(models.Model):
 
     @property
     def year_name(self):
-        return f"{self.year_start}-{self.year_start + 1}"
+        return academic_year_name(self.year_start)
 
     def is_past_deadline(self, today=None):
         return (today or timezone.localdate()) > self.deadline

@@ -5,7 +5,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history
 
-from events.dates import academic_year_bounds, format_date
+from core.formats import format_date
+from core.years import academic_year_bounds
 from members.models import Person
 from rounds.models import Report, Round
 

@@ -15,9 +15,8 @@ from tests.textbooks.pages import bank_pages
 
 def load_demo():
     """The demo data, plus one open report round so the round pages have content."""
-    from io import StringIO
-
     import datetime
+    from io import StringIO
 
     from django.utils import timezone
 

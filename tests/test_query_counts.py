@@ -10,9 +10,9 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from events.dates import academic_year_of
+from core.years import academic_year_of
 from events.models import Event, Plan, Responsible, Section
-from members.models import Account, Course, Enrollment, Person, School
+from members.models import Course, Enrollment, Person, School
 from rounds.models import Kind, Report, Round
 from textbooks.models import Need, Offer, Textbook, Transfer
 

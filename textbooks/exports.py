@@ -6,12 +6,13 @@
 """
 
 from django.utils import timezone
-from django.utils.translation import gettext, gettext_lazy as _
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
+from core.formats import format_date
 from members.models import Person
 from reports import xlsx
 from reports.base import PdfExporter, XlsxExporter, register
-from reports.formats import format_date
 from textbooks.models import FpuStatus, Need, Offer, expiry_horizon
 
 

@@ -23,8 +23,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from core.years import add_months
 from members.fields import LimitedTextField
-from members.models import School, add_months
+from members.models import School
 from textbooks import keys
 
 GRADE_VALIDATORS = [MinValueValidator(1), MaxValueValidator(11)]

@@ -7,7 +7,7 @@ Every reader raises ValueError with a Russian phrase that names the value, ready
 import datetime
 import re
 
-from events.dates import MONTH_WORD, month_number
+from core.formats import MONTH_WORD, month_number
 
 WORDS_DATE = re.compile(rf"(\d{{1,2}})\s+{MONTH_WORD}\s+(\d{{4}})", re.IGNORECASE)
 NUMERIC_DATE = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})")

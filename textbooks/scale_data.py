@@ -21,20 +21,11 @@ from django.contrib.auth.models import User
 from django.db import connection, transaction
 from django.utils import timezone
 
-from events.dates import academic_year_bounds, parse_dates
+from core.years import academic_year_bounds, add_months
+from events.dates import parse_dates
 from events.models import Event, Plan, Responsible, Section
-from members.models import (
-    Account,
-    Association,
-    Course,
-    Enrollment,
-    Person,
-    PortfolioEntry,
-    School,
-    add_months,
-)
+from members.models import Account, Association, Course, Enrollment, Person, PortfolioEntry, School
 from rounds.models import Kind, ProvisionLine, Report, Round
-from textbooks import keys
 from textbooks.models import Need, Offer, Textbook, Transfer
 
 BATCH = 5000
@@ -543,7 +534,7 @@ class Generator:
     """Fills a new region: its associations and all they hold; `run()` returns the associations made, the largest first."""
 
     def __init__(self, sizes, seed=1, year_start=None, slug="region", log=None):
-        from events.dates import academic_year_of
+        from core.years import academic_year_of
 
         self.sizes = sizes
         self.seed = seed

@@ -7,8 +7,7 @@ over 5 MB, is refused with a sentence a librarian understands; every bad row is 
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
-from django.utils.translation import ngettext
+from django.utils.translation import gettext_lazy, ngettext
 
 from members.office_files import Count, OfficeFileRefused, OfficeLimits, check_office_file
 

@@ -16,9 +16,9 @@ from django.views.decorators.http import require_POST, require_safe
 
 from audit.history import changes
 from members.access import can_edit_school, require_member
+from members.models import School
 from reports import xlsx
 from reports.base import download_response, get_exporter
-from members.models import School
 from textbooks import services
 from textbooks.access import (
     EITHER,
@@ -48,8 +48,8 @@ from textbooks.forms import (
 from textbooks.models import Need, Offer, Textbook, Transfer
 from textbooks.offers_import import import_offers
 from textbooks.paging import CappedPaginator
-from textbooks.search import Search
 from textbooks.sample import DEMO_DIR
+from textbooks.search import Search
 from textbooks.spreadsheets import SpreadsheetError
 
 PAGE_SIZE = 30

@@ -7,7 +7,6 @@ from django.db import migrations, models
 def written_lines(apps, schema_editor):
     """Every line gets its text: the person's printed name, or «ГТО ШБ» (a line without a person was the
     association); and the key it is linked by."""
-    import re
 
     Responsible = apps.get_model("events", "Responsible")
     for line in Responsible.objects.select_related("person").iterator():

@@ -4,7 +4,8 @@ without the underscores, the «(подпись)» hints and the dates to fill in
 import datetime
 import re
 
-from events.dates import impossible_date, month_number
+from core.formats import month_number
+from events.dates import impossible_date
 from events.plan_import.draft import Block
 from events.plan_import.texts import spaces
 from members.names import NAME
@@ -78,7 +79,7 @@ def read_block(lines):
             continue
         if (
             date_in(line)
-            and len(UNDERSCORES.sub("", WRITTEN_DATE.sub("", NUMERIC_DATE.sub("", line))).strip(" «»г.года"))
+            and len(UNDERSCORES.sub("", WRITTEN_DATE.sub("", NUMERIC_DATE.sub("", line))).strip(" «»г.года"))  # noqa: B005 (a set of characters)
             < 4
         ):
             block.on = date_in(line)

@@ -11,7 +11,8 @@
 
 import zipfile
 
-from events.plan_import.rows import Cell, NOT_A_PLAN_FILE, PlanImportError, Row, number
+from core.formats import number
+from events.plan_import.rows import NOT_A_PLAN_FILE, Cell, PlanImportError, Row
 from members.office_files import Count, OfficeFileRefused, OfficeLimits, check_office_file
 
 MAX_LINES = 20000

@@ -13,6 +13,7 @@
 
 import re
 
+from core.formats import number
 from events.dates import impossible_date
 from events.plan_import.blocks import (
     AGREED,
@@ -50,7 +51,7 @@ from events.plan_import.labels import (
     label_key,
     reads_as_caption,
 )
-from events.plan_import.rows import Cell, PlanImportError, Row, number
+from events.plan_import.rows import Cell, PlanImportError, Row
 from events.plan_import.texts import BREAK, LIST_MARKER, list_items, one_line, plain, spaces, untag
 from members.names import responsible_lines
 

@@ -15,11 +15,6 @@ OLD_WORD = (
 )
 
 
-def number(count):
-    """«20 000»: a number as a Russian message writes it, its thousands apart."""
-    return f"{count:,}".replace(",", "\u00a0")
-
-
 class PlanImportError(Exception):
     """A file that is not a plan, or cannot be read; the message is Russian (and names the row when there is one)."""
 

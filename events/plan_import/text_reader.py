@@ -1,6 +1,7 @@
 """A plan saved from Word as text: a line per paragraph or table row, the cells separated by tabs."""
 
-from events.plan_import.rows import Cell, PlanImportError, Row, number
+from core.formats import number
+from events.plan_import.rows import Cell, PlanImportError, Row
 
 MAX_LINES = 20000
 

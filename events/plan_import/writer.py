@@ -11,10 +11,11 @@ from django.db import transaction
 from django.db.models import ProtectedError
 from simple_history.utils import bulk_create_with_history
 
-from events.models import Event, Plan, Responsible, Section, academic_year_name
+from core.years import academic_year_name
+from events.models import Event, Plan, Responsible, Section
 from events.plan_import.draft import Warning
-from events.plan_import.rows import PlanImportError
 from events.plan_import.labels import ACADEMIC_YEAR, academic_year_in
+from events.plan_import.rows import PlanImportError
 from events.responsibles import card_of, cards_for, responsible_rows, same_person
 from members.models import Person
 

@@ -1,6 +1,6 @@
 from django import template
 
-from reports import formats
+from core import formats
 
 register = template.Library()
 

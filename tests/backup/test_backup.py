@@ -89,7 +89,7 @@ def test_times_come_back_to_the_microsecond_and_reminders_come_back(tmp_path, me
     from members.models import LoginAttempt
 
     event = Event.objects.first()
-    exact = datetime.datetime(2024, 5, 6, 7, 8, 9, 123456, tzinfo=datetime.timezone.utc)
+    exact = datetime.datetime(2024, 5, 6, 7, 8, 9, 123456, tzinfo=datetime.UTC)
     Event.history.filter(id=event.pk).update(history_date=exact)
     Reminder.objects.create(event=event, person=head_user.account.person, kind=Reminder.Kind.COMING)
     LoginAttempt.objects.create(username="head", ip="10.0.0.1")

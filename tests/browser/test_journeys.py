@@ -12,8 +12,8 @@ import pytest
 from playwright.sync_api import expect
 
 from events.models import Event, Plan
-from textbooks.models import Offer, Transfer
 from tests.reports.conftest import pdf_text
+from textbooks.models import Offer, Transfer
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

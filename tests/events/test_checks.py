@@ -6,7 +6,6 @@ from events.checks import Problem, check_plan, format_date
 from events.models import Event, Plan, Section
 from members.models import Person
 
-
 SEED_NAMES = [
     "Саблина В.И",
     "Садовникова Л.И.",

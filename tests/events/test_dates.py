@@ -4,7 +4,8 @@ from datetime import date
 
 import pytest
 
-from events.dates import academic_year_bounds, impossible_date, parse_dates, shift_text_by_year
+from core.years import academic_year_bounds
+from events.dates import impossible_date, parse_dates, shift_text_by_year
 
 YEAR = 2023  # «2023-2024»
 

@@ -169,8 +169,8 @@ def test_a_docx_with_other_columns_and_a_group_previews_them(head_client):
 
 def test_the_preview_is_only_its_uploaders(head_client, client, other_head_user, head_user, association):
     preview_url = upload(head_client)["Location"]
-    from tests.conftest import make_account
     from members.models import Account
+    from tests.conftest import make_account
 
     second_head = make_account(association, Account.Role.HEAD, "second-head")
     for user in (other_head_user, second_head):

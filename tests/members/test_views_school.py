@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from events.dates import academic_year_of
+from core.years import academic_year_of
 from members.models import Enrollment, School
 from tests.conftest import versioned
 

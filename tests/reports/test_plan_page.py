@@ -4,6 +4,7 @@ import datetime
 
 import pytest
 from django.urls import reverse
+
 from tests.conftest import versioned
 
 pytestmark = pytest.mark.django_db

@@ -89,7 +89,7 @@ def test_the_same_list_as_a_printed_table(registered):
 
 
 def test_printed_columns_follow_the_xlsx_widths():
-    from reports.formats import printed_columns
+    from core.formats import printed_columns
 
     assert printed_columns(["Библиотекарь", "Школа"], [30, 10]) == [
         ("Библиотекарь", "75.0%"),
@@ -100,7 +100,7 @@ def test_printed_columns_follow_the_xlsx_widths():
 
 
 def test_a_year_and_its_mark_stay_on_one_line_in_print():
-    from reports.formats import keep_year_together, printed
+    from core.formats import keep_year_together, printed
 
     assert keep_year_together("Апрель - Май, 2024 г.") == "Апрель - Май, 2024\u00a0г."
     assert keep_year_together("на 2023-2024 гг. и 11.09.2023г.") == "на 2023-2024\u00a0гг. и 11.09.2023г."

@@ -12,9 +12,9 @@ from django.core.management import CommandError, call_command
 from django.urls import reverse
 
 from events.models import Event, Plan
-from textbooks.models import Offer, Textbook
 from tests.conftest import SEED_PLAN
 from tests.textbooks.conftest import xlsx_bytes
+from textbooks.models import Offer, Textbook
 
 pytestmark = pytest.mark.django_db
 

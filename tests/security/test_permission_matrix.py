@@ -11,7 +11,6 @@ Each request runs in a transaction rolled back afterwards, so the rows do not di
 import datetime
 
 import pytest
-from django.contrib.auth.models import User
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 from django.test import Client
@@ -21,11 +20,11 @@ from django.utils import timezone
 from events import plan_uploads
 from events.models import Event
 from members.access import COORDINATED_KEY
-from members.models import Account, Consent, Course, Person, PortfolioEntry
+from members.models import Consent, Course, Person, PortfolioEntry
 from rounds.models import FsemAnswer, Kind, Report
 from rounds.services import open_round
-from textbooks import services as bank
 from tests.conftest import SEED_PLAN
+from textbooks import services as bank
 from textbooks.models import Need, Offer, default_return_by
 
 OK = "ok"  # 200, or a redirect that is not to the login page

@@ -343,7 +343,7 @@ def test_the_act_reads_like_a_document(head_client, requested, offer, librarian_
 
     # asked at 20:00 UTC on 10 September: already the 11th in Irkutsk, where the schools are
     Transfer.objects.filter(pk=requested.pk).update(
-        requested_at=datetime.datetime(2025, 9, 10, 20, 0, tzinfo=datetime.timezone.utc)
+        requested_at=datetime.datetime(2025, 9, 10, 20, 0, tzinfo=datetime.UTC)
     )
     services.agree(requested.pk)
     services.hand_over(requested.pk, datetime.date(2025, 9, 12), RETURN_BY)

@@ -5,10 +5,10 @@ import datetime
 import pytest
 from django.urls import reverse
 
+from tests.conftest import versioned
 from textbooks.models import Need
 
 from .conftest import login
-from tests.conftest import versioned
 
 pytestmark = pytest.mark.django_db
 

@@ -3,10 +3,10 @@
 import pytest
 from django.urls import reverse
 
+from tests.conftest import versioned
 from textbooks.models import Offer, Transfer
 
 from .conftest import login, make_offer
-from tests.conftest import versioned
 
 pytestmark = pytest.mark.django_db
 

@@ -2,8 +2,9 @@
 
 from django.core.management.base import BaseCommand, CommandError
 
+from core.years import parse_academic_year
 from events.checks import check_plan
-from events.models import Plan, parse_academic_year
+from events.models import Plan
 from members.services import get_association
 
 

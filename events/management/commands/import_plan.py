@@ -3,7 +3,7 @@
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from events.models import parse_academic_year
+from core.years import parse_academic_year
 from events.plan_import import PlanImportError, draft_from_file, preview, preview_text, save_draft
 from members.services import get_association
 

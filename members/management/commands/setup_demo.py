@@ -12,8 +12,8 @@ from django.contrib.auth.models import User
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from events.plan_import import import_plan_file
 from events.models import Event, Plan, Section
+from events.plan_import import import_plan_file
 from members.models import Account, Association, Consent, Course, Enrollment, Person, School
 from members.names import parse_name
 from members.services import find_or_create_person

@@ -5,7 +5,8 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import ngettext
 
-from events.models import Plan, parse_academic_year
+from core.years import parse_academic_year
+from events.models import Plan
 from members.models import Association
 from members.services import get_association
 from reports.base import get_exporter

@@ -1,0 +1,84 @@
+"""How values read on pages and in documents: dates as «11 сентября 2023 г.», numbers as «20 000», shares as whole
+percents, and the Russian month words that dates are written with."""
+
+import datetime
+import re
+
+from django.utils.formats import date_format
+
+
+def format_date(day):
+    """«11 сентября 2023 г.»: Django's Russian DATE_FORMAT, as documents and messages write a date."""
+    return date_format(day, "DATE_FORMAT")
+
+
+def number(count):
+    """«20 000»: a number as a Russian message writes it, its thousands apart."""
+    return f"{count:,}".replace(",", "\u00a0")
+
+
+# Month stems: nominative «март», genitive «марта», prepositional «марте».
+MONTHS = {
+    "январ": 1,
+    "феврал": 2,
+    "март": 3,
+    "апрел": 4,
+    "ма": 5,
+    "июн": 6,
+    "июл": 7,
+    "август": 8,
+    "сентябр": 9,
+    "октябр": 10,
+    "ноябр": 11,
+    "декабр": 12,
+}
+MONTH_WORD = r"(январ[ьяе]|феврал[ьяе]|марта?|марте|апрел[ьяе]|ма[йяе]|июн[ьяе]|июл[ьяе]|августа?|августе|сентябр[ьяе]|октябр[ьяе]|ноябр[ьяе]|декабр[ьяе])"
+
+
+def month_number(word):
+    """«март», «марта», «марте» → 3 (ValueError for a word that is no month)."""
+    word = word.lower()
+    for stem, number in MONTHS.items():
+        if word.startswith(stem):
+            return number
+    raise ValueError(word)
+
+
+YEAR_MARK = re.compile(r"(\d)\s+(гг?\.)")
+
+
+def percent(part, whole):
+    """`part` of `whole` in whole percents, halves rounded up; None when `whole` is 0."""
+    if not whole:
+        return None
+    return int(100 * part / whole + 0.5)
+
+
+def share(part, whole):
+    """`part` of `whole` as a fraction for an XLSX percent cell; None when `whole` is 0."""
+    return part / whole if whole else None
+
+
+def keep_year_together(text):
+    """«2024 г.» never split over two lines in print: a no-break space before «г.», the text otherwise as typed."""
+    return YEAR_MARK.sub("\\1\u00a0\\2", text)
+
+
+def printed(value):
+    """A cell of a printed table: dates in Russian, None as empty."""
+    if value is None:
+        return ""
+    if isinstance(value, datetime.datetime):
+        value = value.date()
+    if isinstance(value, datetime.date):
+        return keep_year_together(format_date(value))
+    return str(value)
+
+
+def printed_columns(header, widths=None):
+    """[(name, CSS width or "")]: a printed table's header, widths in proportion to the XLSX column widths."""
+    total = sum(widths or [])
+    return [
+        (name, f"{100 * widths[index] / total:.1f}%" if total and index < len(widths) else "")
+        for index, name in enumerate(header)
+    ]
