@@ -41,7 +41,7 @@ PYTHON = (
 SERVER = os.environ.get(
     "BENCH_POSTGRES", "postgres://postgres@127.0.0.1:5432"
 )  # another server: BENCH_POSTGRES=postgres://…
-SAMPLE_PLAN = ROOT / "events" / "data" / "plan-2023-2024.txt"
+SAMPLE_PLAN = ROOT / "demo" / "data" / "plan-2023-2024.txt"
 
 # Words people type into the bank's search: authors' surnames, subjects, a subject and a grade.
 FRAGMENTS = ["атанасян", "виленкин", "мордкович", "канакина", "алгебра", "геометрия 8", "физика 7", "английский",
@@ -174,7 +174,7 @@ def main():
 
 
 def stamp_of(args, sizes):
-    from textbooks.scale_data import VERSION
+    from bench.scale_data import VERSION
 
     year = academic_year_now()
     return f"gto-shb benchmark data v{VERSION}: seed={args.seed} year={year} " + " ".join(

@@ -1,16 +1,12 @@
-from dataclasses import dataclass
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db import IntegrityError, transaction
 from django.shortcuts import redirect, render
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from audit.history import changes
-from events import dashboard
 from events.access import can_edit, get_event_for_user, get_plan_for_user, get_section_for_user, shows_names
 from events.checks import check_plan
 from events.dates import impossible_date
@@ -18,66 +14,7 @@ from events.forms import EventForm, EventStatusForm, LinkNameForm, MoveForm, Pla
 from events.models import Event, Plan, extra_columns
 from events.plan_page import add_row_actions
 from events.responsibles import WrittenName, add_card_for_written_name, link_written_name, suggested_card
-from members.access import get_account
-from members.models import Association, Person
-
-
-def home(request):
-    """The plans one may read (published ones for everybody, drafts too for the association's accounts),
-    and for the head and a librarian what needs them now (events.dashboard)."""
-    account = get_account(request)
-    plans = Plan.objects.select_related("association").order_by("association__name", "-year_start")
-    if account:
-        plans = plans.filter(association=account.association) | plans.published()
-    else:
-        plans = plans.published()
-    plans = list(plans.distinct())
-    context = {
-        "plans": plans,
-        "plan_groups": plans_by_association(plans, account.association if account else None),
-    }
-    if account:
-        context.update(_dashboard(account, timezone.localdate()))
-    return render(request, "events/home.html", context)
-
-
-@dataclass
-class PlanGroup:
-    association: Association
-    plans: list
-    own: bool  # one's own association (or the site's only one): listed in full, drafts too
-
-
-def plans_by_association(plans, own_association):
-    """The plans (in association-name, newest-year order) grouped by association, one's own first: on a region's
-    site the other associations' ten years of plans each become one line of year links instead of ten rows."""
-    groups = {}
-    for plan in plans:
-        groups.setdefault(plan.association_id, PlanGroup(plan.association, [], own=False)).plans.append(plan)
-    groups = list(groups.values())
-    for group in groups:
-        group.own = len(groups) == 1 or group.association == own_association
-    return sorted(groups, key=lambda group: not group.own)
-
-
-def _dashboard(account, today):
-    association = account.association
-    if account.is_head:
-        return {
-            "upcoming": dashboard.upcoming_events(association, today),
-            "overdue": dashboard.overdue_events(association, today),
-            "attestations": dashboard.attestations_due(association, today),
-            "late_rounds": dashboard.rounds_with_late_schools(association, today),
-            "requests": dashboard.requests_waiting(association),
-        }
-    if account.role == account.Role.LIBRARIAN and account.person:
-        school = account.person.school
-        return {
-            "upcoming": dashboard.upcoming_events(association, today, person=account.person),
-            "owed": dashboard.reports_owed(school) if school else [],
-            "requests": dashboard.requests_waiting(association, school) if school else [],
-        }
-    return {}
+from members.models import Person
 
 
 def plan_detail(request, slug, year):

@@ -52,6 +52,9 @@ INSTALLED_APPS = [
     "backup",
     "audit",
     "region",
+    "home",
+    "demo",
+    "bench",
 ]
 
 MIDDLEWARE = [

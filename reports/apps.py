@@ -8,8 +8,5 @@ class ReportsConfig(AppConfig):
     verbose_name = _("Отчёты и печатные формы")
 
     def ready(self):
-        # The project's own reports register themselves on import; other apps put
-        # theirs (exporters, analysis blocks) in <app>/exports.py, imported here.
-        from reports import analysis, blocks, plan, plan_docx  # noqa: F401
-
+        # Each app puts its documents (exporters, analysis blocks) in <app>/exports.py, imported here.
         autodiscover_modules("exports")

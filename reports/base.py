@@ -28,7 +28,7 @@ Four kinds to start from:
 - ListExporter: `rows()` yields a header row, then data rows; the same class gives
   an XLSX sheet (extension "xlsx") or a printed table (extension "pdf").
 
-Apps add their exporters (and blocks of the year's analysis, reports.analysis)
+Apps add their exporters (and blocks of the year's analysis, reports.blocks)
 in a module `<app>/exports.py`: ReportsConfig.ready() imports it.
 """
 

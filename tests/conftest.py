@@ -7,7 +7,7 @@ from django.contrib.auth.models import User
 
 from members.models import Account, Association, Person, School
 
-SEED_PLAN = Path(__file__).resolve().parent.parent / "events" / "data" / "plan-2023-2024.txt"
+SEED_PLAN = Path(__file__).resolve().parent.parent / "demo" / "data" / "plan-2023-2024.txt"
 
 
 @pytest.fixture

@@ -1,6 +1,7 @@
 """The exchange bank's pages. Access is checked by textbooks.access; rules live in models and services."""
 
 import datetime
+from pathlib import Path
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -48,11 +49,12 @@ from textbooks.forms import (
 from textbooks.models import Need, Offer, Textbook, Transfer
 from textbooks.offers_import import import_offers
 from textbooks.paging import CappedPaginator
-from textbooks.sample import DEMO_DIR
 from textbooks.search import Search
 from textbooks.spreadsheets import SpreadsheetError
 
 PAGE_SIZE = 30
+# The sample list a librarian downloads (written by demo/samples.py, checked by the tests).
+OFFERS_TEMPLATE = Path(__file__).resolve().parent / "data" / "offers-sample.xlsx"
 
 
 def catalogue_subjects():
@@ -557,7 +559,7 @@ def offers_sample(request):
     """A sample list of offers in the layout the import reads."""
     require_member(request)
     return FileResponse(
-        (DEMO_DIR / "offers-sample.xlsx").open("rb"),
+        (OFFERS_TEMPLATE).open("rb"),
         as_attachment=True,
         filename="Образец списка обменного фонда.xlsx",
     )

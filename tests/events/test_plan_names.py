@@ -116,7 +116,7 @@ def test_written_names_never_reach_the_data_bank(head_client, written, viewer_cl
 
 
 def test_the_analysis_counts_cards_not_written_names(head_client, written, head_user):
-    from reports.analysis import analyse_plan
+    from events.exports.analysis import analyse_plan
 
     analysis = analyse_plan(written)
     assert [load.name for load in analysis.people] == ["Саблина В.И."]

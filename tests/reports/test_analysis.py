@@ -4,10 +4,11 @@ import datetime
 
 import pytest
 
+from events.exports.analysis import AnalysisPdf, AnalysisXlsx, analyse_plan
 from events.models import Event
 from members.models import Course, Person
-from reports import analysis as analysis_module
-from reports.analysis import AnalysisBlock, AnalysisPdf, AnalysisXlsx, analyse_plan, analysis_block
+from reports import blocks as analysis_module
+from reports.blocks import AnalysisBlock, analysis_block
 from reports.charts import bar_chart_svg
 from tests.reports.conftest import assert_in_order, pdf_text, sheet_rows, workbook
 

@@ -7,10 +7,10 @@ inside a transaction rolled back afterwards.
 import pytest
 from django.db import transaction
 
+from bench.large_plan import make_large_plan
+from events.exports.analysis import AnalysisPdf, AnalysisXlsx
+from events.exports.plan import PlanPdf, PlanXlsx
 from members.models import Association
-from reports.analysis import AnalysisPdf, AnalysisXlsx
-from reports.plan import PlanPdf, PlanXlsx
-from reports.samples import make_large_plan
 from tests.reports.conftest import assert_in_order, pdf_pages, pdf_text, plan_rows, sheet_rows, workbook
 
 EVENTS = 500

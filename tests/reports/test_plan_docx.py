@@ -6,9 +6,9 @@ import io
 import docx
 from docx.oxml.ns import qn
 
+from events.exports.plan_docx import PlanDocx
 from events.models import Event
 from members.models import Person
-from reports.plan_docx import PlanDocx
 
 
 def document(plan, **options):

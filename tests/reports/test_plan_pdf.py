@@ -5,8 +5,8 @@ import re
 
 import pytest
 
+from events.exports.plan import PlanPdf
 from events.models import Plan
-from reports.plan import PlanPdf
 from tests.reports.conftest import assert_in_order, pdf_info, pdf_pages, pdf_text, plan_rows
 
 pytestmark = pytest.mark.django_db

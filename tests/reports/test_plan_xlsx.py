@@ -4,7 +4,7 @@ import datetime
 
 import pytest
 
-from reports.plan import PlanXlsx
+from events.exports.plan import PlanXlsx
 from tests.reports.conftest import plan_rows, sheet_rows, workbook
 
 pytestmark = pytest.mark.django_db

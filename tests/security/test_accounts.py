@@ -119,8 +119,8 @@ def test_another_associations_head_reaches_no_person_here(client, other_head_use
 MAKERS = {
     "members/services.py",  # give_login: the head's page
     "members/models.py",  # Account.acting_in: an unsaved stand-in for the coordinator
-    "members/management/commands/setup_demo.py",  # the demo's fixed logins
-    "textbooks/scale_data.py",  # the benchmark's generated region
+    "demo/management/commands/setup_demo.py",  # the demo's fixed logins
+    "bench/scale_data.py",  # the benchmark's generated region
     "bench/soak.py",  # the load test's librarians
     "bench/__main__.py",  # the benchmark's head of the sample plan
 }

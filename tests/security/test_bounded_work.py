@@ -18,9 +18,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
 from django.urls import reverse
 
+from demo.samples import xlsx_bytes
 from events.models import Event, Plan
 from textbooks.models import Offer, Textbook
-from textbooks.sample import xlsx_bytes
 
 from .hostile_files import Lie, Repeated, office_file, renamed, sheet
 

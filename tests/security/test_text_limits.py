@@ -114,7 +114,7 @@ def test_the_limit_leaves_room_for_a_plan_of_500_events(head_client, plan):
     )  # fmt: skip
     from django.template.loader import render_to_string
 
-    from reports.plan import PlanPdf
+    from events.exports.plan import PlanPdf
 
     html = render_to_string(PlanPdf.template_name, {"title": "План", **PlanPdf(plan).get_context()})
     assert len(html) < pdf.MAX_HTML_CHARS / 2

@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 from django.utils import timezone
 
+from demo.samples import xlsx_bytes
 from members.models import School
 from textbooks.models import Need, Offer, Textbook
-from textbooks.sample import xlsx_bytes
 
 DATA = Path(__file__).resolve().parent / "data"
 FPU_SAMPLE = DATA / "fpu-sample.xlsx"

@@ -7,7 +7,7 @@ import pytest
 from django.core.management import CommandError, call_command
 from openpyxl import load_workbook
 
-from textbooks import sample
+from demo import samples as sample
 from textbooks.fpu import import_fpu
 from textbooks.models import Need, Offer, Textbook
 from textbooks.spreadsheets import SpreadsheetError
@@ -172,7 +172,7 @@ def test_committed_samples_are_what_the_script_writes(name):
 
 def test_a_file_that_would_exclude_most_of_the_catalogue_is_refused(tmp_path):
     """A school's table taken for the federal list once marked the whole catalogue «исключён из ФПУ»."""
-    from textbooks.sample import xlsx_bytes
+    from demo.samples import xlsx_bytes
 
     call_command("import_fpu", str(FPU_SAMPLE), stdout=StringIO())
     listed = Textbook.objects.filter(excluded=False).count()
@@ -185,3 +185,17 @@ def test_a_file_that_would_exclude_most_of_the_catalogue_is_refused(tmp_path):
     assert Textbook.objects.filter(excluded=False).count() == listed
     call_command("import_fpu", str(small), "--allow-mass-exclusion", stdout=StringIO())
     assert Textbook.objects.filter(excluded=False).count() == 1
+
+
+def test_the_banks_download_template_is_what_the_script_writes():
+    """The «Образец списка» a librarian downloads (textbooks/data) is the demo's offers sample."""
+    import io
+
+    def rows(content):
+        return list(
+            load_workbook(io.BytesIO(content), read_only=True).worksheets[0].iter_rows(values_only=True)
+        )
+
+    expected = rows(sample.files()["offers-sample.xlsx"])
+    assert len(expected) > 1
+    assert rows((sample.TEMPLATE_DIR / "offers-sample.xlsx").read_bytes()) == expected

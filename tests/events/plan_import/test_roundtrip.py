@@ -5,10 +5,10 @@ import datetime
 
 import pytest
 
+from events.exports.plan_docx import PlanDocx
 from events.models import Event, Plan, Section
 from events.plan_import import import_plan_file
 from members.models import Person
-from reports.plan_docx import PlanDocx
 
 FIELDS = ["city_theme", "theme", "goal", "head_post", "head_name", "approved_by_post", "approved_by_name", "approved_on", "approved_note",
           "agreed_by_post", "agreed_by_name", "agreed_on", "agreed_note"]  # fmt: skip

@@ -12,7 +12,7 @@ import time
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import ngettext
 
-from textbooks.scale_data import Generator, Sizes
+from bench.scale_data import Generator, Sizes
 
 
 class Command(BaseCommand):

@@ -7,10 +7,10 @@ person's load — and then the optional blocks other apps provide.
 A block is a small function of the plan, registered with @analysis_block, that
 returns an AnalysisBlock, or None when its app has no data for that year (the
 report then leaves it out, heading and all). The data bank's blocks (courses,
-attestations) are in reports/blocks.py; another app adds its own in <app>/exports.py,
+attestations) are in members/exports.py; another app adds its own in <app>/exports.py,
 which ReportsConfig.ready() imports:
 
-    from reports.analysis import AnalysisBlock, analysis_block
+    from reports.blocks import AnalysisBlock, analysis_block
 
     @analysis_block(order=30)
     def transfers(plan):
@@ -34,53 +34,12 @@ from django.utils.translation import gettext_lazy as _
 from openpyxl.chart import BarChart, Reference
 from openpyxl.chart.label import DataLabelList
 
-from core.formats import format_date, percent, printed_columns, share
+from core.formats import format_date, percent, share
 from events.models import Event
 from reports import xlsx
 from reports.base import PdfExporter, XlsxExporter, register
+from reports.blocks import analysis_blocks
 from reports.charts import bar_chart_svg
-
-
-@dataclass
-class AnalysisBlock:
-    """An optional part of the analysis: a heading, a sentence, a table."""
-
-    title: str
-    header: list
-    rows: list
-    summary: str = ""
-    column_widths: list | None = None  # XLSX column widths in characters
-    sheet_title: str = ""  # XLSX sheet name; the title when empty
-
-    @property
-    def columns(self):
-        """[(name, CSS width or "")]: the printed table's header, widths in proportion to the XLSX ones."""
-        return printed_columns(self.header, self.column_widths)
-
-
-# [(order, function)]: the functions called for every analysis, in order.
-_blocks = []
-
-
-def analysis_block(order=100):
-    """Decorator: `function(plan) -> AnalysisBlock | None` joins every analysis, sorted by `order`."""
-
-    def decorator(function):
-        key = (function.__module__, function.__qualname__)
-        _blocks[:] = [(o, f) for o, f in _blocks if (f.__module__, f.__qualname__) != key]
-        _blocks.append((order, function))
-        _blocks.sort(key=lambda entry: entry[0])
-        return function
-
-    return decorator
-
-
-def unregister_analysis_block(function):
-    _blocks[:] = [(o, f) for o, f in _blocks if f is not function]
-
-
-def analysis_blocks():
-    return [function for _, function in _blocks]
 
 
 def status_name(status):

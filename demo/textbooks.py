@@ -1,6 +1,6 @@
 """The exchange bank's demo data, loaded by `manage.py setup_demo` (the README's `bin/start`).
 
-The sample Federal List (textbooks/data/fpu-sample.xlsx), offers and needs across the demo
+The sample Federal List (demo/data/fpu-sample.xlsx), offers and needs across the demo
 schools — several of which match — and a few transfers at different steps; then the newer
 sample list, so that some offers and needs point to titles excluded from it and the bank marks
 them. Safe to run again: once the demo schools have offers or needs, nothing is added.
@@ -11,10 +11,10 @@ import datetime
 from django.db import transaction
 from django.utils import timezone
 
+from demo.samples import DEMO_DIR
 from textbooks import services
 from textbooks.fpu import import_fpu
 from textbooks.models import Need, Offer, Textbook, default_return_by
-from textbooks.sample import DEMO_DIR
 
 C = Offer.Condition
 # school index, ФПУ number (None: typed in), typed description, grades, year, copies, condition, note

@@ -7,9 +7,9 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from docx.shared import Cm
 
+from events.exports.plan import SIGNATURE_LINE, PlanExporter
 from reports import word
 from reports.base import DocxExporter, register
-from reports.plan import SIGNATURE_LINE, PlanExporter
 
 FILL_IN_DATE = "«____» ______________ 20___ г."
 HEADER_WIDTHS = [4.6, 12.4]

@@ -12,15 +12,15 @@ from django.contrib.auth.models import User
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
+from demo import textbooks as textbooks_demo
 from events.models import Event, Plan, Section
 from events.plan_import import import_plan_file
 from members.models import Account, Association, Consent, Course, Enrollment, Person, School
 from members.names import parse_name
 from members.services import find_or_create_person
-from textbooks import demo as textbooks_demo
 from textbooks.models import Offer
 
-SEED_PLAN = Path(settings.BASE_DIR) / "events" / "data" / "plan-2023-2024.txt"
+SEED_PLAN = Path(settings.BASE_DIR) / "demo" / "data" / "plan-2023-2024.txt"
 
 # short name, full name; students per grade 1–11 in the demo year
 SCHOOLS = [

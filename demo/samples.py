@@ -1,12 +1,13 @@
 """The sample files of the exchange bank, for the demo and the tests, and the script that writes them.
 
-    .venv/bin/python -m textbooks.sample
+    .venv/bin/python -m demo.samples
 
 writes, in the ministry's layout, a small Federal List (ФПУ) and a newer one with some titles
 dropped, one added and one date changed, and a school's list of offers as a librarian keeps it:
 
-    textbooks/data/fpu-sample.xlsx, fpu-sample-newer.xlsx, offers-sample.xlsx  (the demo's copies)
-    tests/textbooks/data/…                                                      (the tests' copies)
+    demo/data/fpu-sample.xlsx, fpu-sample-newer.xlsx, offers-sample.xlsx  (the demo's copies)
+    tests/textbooks/data/…                                                 (the tests' copies)
+    textbooks/data/offers-sample.xlsx                                      (the bank's download template)
 
 The entries are real-looking (numbers, titles, authors and publishers as the list prints them),
 not an extract of any particular order of the ministry.
@@ -17,7 +18,9 @@ import io
 from pathlib import Path
 
 BASE_DIR = Path(__file__).resolve().parent.parent
-DEMO_DIR = BASE_DIR / "textbooks" / "data"
+DEMO_DIR = BASE_DIR / "demo" / "data"
+# The offers sample is also the template a librarian downloads from the bank («Образец списка»).
+TEMPLATE_DIR = BASE_DIR / "textbooks" / "data"
 TESTS_DIR = BASE_DIR / "tests" / "textbooks" / "data"
 FIXED_TIME = datetime.datetime(2024, 9, 1, 9, 0)
 
@@ -470,6 +473,9 @@ def main():
         for name, content in contents.items():
             (directory / name).write_bytes(content)
             print(directory / name)
+    template = TEMPLATE_DIR / "offers-sample.xlsx"
+    template.write_bytes(contents["offers-sample.xlsx"])
+    print(template)
 
 
 if __name__ == "__main__":

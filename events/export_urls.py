@@ -1,6 +1,6 @@
 from django.urls import path
 
-from reports import views
+from events import export_views as views
 
 app_name = "reports"
 

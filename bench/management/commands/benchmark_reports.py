@@ -16,12 +16,12 @@ from django.core.management.base import BaseCommand
 from django.db import connection, transaction
 from django.utils import timezone
 
+from bench.large_plan import make_large_plan
 from events.plan_import import import_plan_file
 from members.models import Association
 from reports.base import get_exporter
-from reports.samples import make_large_plan
 
-SEED_PLAN = Path(settings.BASE_DIR) / "events" / "data" / "plan-2023-2024.txt"
+SEED_PLAN = Path(settings.BASE_DIR) / "demo" / "data" / "plan-2023-2024.txt"
 EXPORTERS = ["plan-pdf", "plan-xlsx", "plan-docx", "analysis-pdf", "analysis-xlsx"]
 
 

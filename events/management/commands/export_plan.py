@@ -1,6 +1,6 @@
 """python manage.py export_plan 2023-2024 --format pdf|xlsx|docx --output FILE [--association SLUG]"""
 
-from reports.management.commands._export import ExportCommand
+from events.management.commands._export import ExportCommand
 
 
 class Command(ExportCommand):
