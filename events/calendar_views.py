@@ -12,7 +12,7 @@ from django.views.decorators.http import require_POST
 from events.access import get_plan_for_user
 from events.calendar import ical, month_of
 from events.models import Event, Plan
-from members.access import get_person_for_user, require_member
+from members.access import get_person_for_user
 from members.models import Person, new_calendar_token
 
 
@@ -70,10 +70,7 @@ def person_feed(request, token):
 @require_POST
 def person_feed_renew(request, pk):
     """A new private address; the old one stops working (when it was shared by mistake)."""
-    account = require_member(request)
-    person = get_person_for_user(request, pk, edit=True)
-    if account.person_id != person.pk and not account.is_head:
-        raise Http404
+    person, _rights = get_person_for_user(request, pk, edit=True)  # the head or the person herself
     person.calendar_token = new_calendar_token()
     person.save(update_fields=["calendar_token"])
     messages.success(request, _("Адрес календаря заменён: старый больше не работает, подпишитесь по новому."))

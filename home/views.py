@@ -59,7 +59,7 @@ def _dashboard(account, today):
             "late_rounds": dashboard.rounds_with_late_schools(association, today),
             "requests": dashboard.requests_waiting(association),
         }
-    if account.role == account.Role.LIBRARIAN and account.person:
+    if account.is_librarian and account.person:
         school = account.person.school
         return {
             "upcoming": dashboard.upcoming_events(association, today, person=account.person),

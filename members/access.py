@@ -1,7 +1,18 @@
 """Who is asking: the account behind a request, and what it may read and edit in the members app."""
 
+from dataclasses import dataclass
+
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
+
+
+@dataclass(frozen=True)
+class Rights:
+    """What the asker may do with the object a getter returned: views and templates read these, never roles."""
+
+    edit: bool = False  # change it
+    manage: bool = False  # the head's own actions on it: its history of changes, a login, what only she fills
+    contacts: bool = False  # read a person's private contacts and consents
 
 
 def get_account(request):
@@ -48,16 +59,22 @@ def is_member_of(request, association):
 
 
 def get_person_for_user(request, pk, edit=False):
-    """A person of the asker's association, or 404; with `edit`, only the head or the person themselves (else 403)."""
+    """(person, Rights): a person of the asker's association, or 404; with `edit`, only the head or the person
+    themselves (else 403)."""
     from members.models import Person
 
     account = require_member(request)
     person = get_object_or_404(
         Person.objects.select_related("school"), pk=pk, association=account.association
     )
-    if edit and not can_edit_person(account, person):
+    rights = Rights(
+        edit=can_edit_person(account, person),
+        manage=account.is_head,
+        contacts=can_see_contacts(account, person),
+    )
+    if edit and not rights.edit:
         raise PermissionDenied
-    return person
+    return person, rights
 
 
 def can_edit_person(account, person):
@@ -69,28 +86,21 @@ def can_edit_person(account, person):
 
 
 def get_school_for_user(request, pk, edit=False):
-    """A school of the asker's association, or 404; with `edit`, only the head or a librarian of that school (else 403)."""
+    """(school, Rights): a school of the asker's association, or 404; with `edit`, only the head or a librarian of
+    that school (else 403)."""
     from members.models import School
 
     account = require_member(request)
     school = get_object_or_404(School, pk=pk, association=account.association)
-    if edit and not can_edit_school(account, school):
+    rights = Rights(edit=account.acts_for(school), manage=account.is_head)
+    if edit and not rights.edit:
         raise PermissionDenied
-    return school
-
-
-def can_edit_school(account, school):
-    """The head of the school's association, or a librarian of that school."""
-    return (account.is_head and school.association_id == account.association_id) or (
-        account.role == account.Role.LIBRARIAN
-        and account.person is not None
-        and account.person.school_id == school.pk
-    )
+    return school, rights
 
 
 def can_see_contacts(account, person):
     """Private contacts: the head, the committee and the person themselves; not the other librarians."""
-    return account.role in (account.Role.HEAD, account.Role.VIEWER) or account.person_id == person.pk
+    return account.reads_everything or account.person_id == person.pk
 
 
 def require_head(request):
@@ -103,7 +113,7 @@ def require_head(request):
 def require_reader_of_all(request):
     """The head or the committee: the overviews of the whole association."""
     account = require_member(request)
-    if account.role not in (account.Role.HEAD, account.Role.VIEWER):
+    if not account.reads_everything:
         raise PermissionDenied
     return account
 

@@ -532,9 +532,42 @@ class Account(models.Model):
 
     is_coordinator = False  # True on the stand-in `acting_in` makes
 
+    # The role in words: what pages, templates and access helpers read (never the role's string).
     @property
     def is_head(self):
+        """The association's head: changes everything of her association."""
         return self.role == self.Role.HEAD
+
+    @property
+    def is_librarian(self):
+        """A school librarian: changes her own card and her own school's data."""
+        return self.role == self.Role.LIBRARIAN
+
+    @property
+    def is_reader(self):
+        """The education committee (and a coordinator on an association's pages): reads everything, changes nothing."""
+        return self.role == self.Role.VIEWER
+
+    @property
+    def reads_everything(self):
+        """The head or a reader: the association's overviews, every school's reports, private contacts."""
+        return self.is_head or self.is_reader
+
+    @property
+    def school(self):
+        """The school a librarian acts for (her card's school); None for everyone else."""
+        return self.person.school if self.is_librarian and self.person is not None else None
+
+    def acts_for(self, school):
+        """The head of the school's association, or a librarian of that very school: who changes its data."""
+        if self.is_head:
+            return school.association_id == self.association_id
+        return self.is_librarian and self.person is not None and self.person.school_id == school.pk
+
+    @property
+    def acts_for_a_school(self):
+        """The head, or a librarian placed in a school: who adds offers and needs (no query)."""
+        return self.is_head or (self.is_librarian and self.person is not None and self.person.school_id is not None)
 
     def clean(self):
         if (self.role == self.Role.COORDINATOR) != (self.association_id is None):

@@ -29,7 +29,7 @@ def privacy_policy(request):
 @login_required
 def consent_add(request, pk):
     require_head(request)
-    person = get_person_for_user(request, pk)
+    person, rights = get_person_for_user(request, pk)
     form = ConsentForm(
         request.POST or None, request.FILES or None, initial={"given_on": timezone.localdate()}
     )
@@ -52,7 +52,7 @@ def consent_add(request, pk):
 def consent_withdraw(request, pk):
     require_head(request)
     consent = get_object_or_404(Consent, pk=pk)
-    person = get_person_for_user(request, consent.person_id)
+    person, rights = get_person_for_user(request, consent.person_id)
     if consent.is_in_force:
         consent.withdrawn_on = timezone.localdate()
         consent.save(update_fields=["withdrawn_on"])
@@ -71,7 +71,7 @@ def consent_scan(request, pk):
 @require_safe
 def my_data(request, pk, fmt):
     """Everything the site keeps about a person, as JSON or PDF: for herself, and for the head to hand over."""
-    person = get_person_for_user(request, pk, edit=True)
+    person, rights = get_person_for_user(request, pk, edit=True)
     if fmt == "pdf":
         return download_response(get_exporter("personal-data-pdf")(person))
     if fmt != "json":
@@ -89,7 +89,7 @@ def my_data(request, pk, fmt):
 def person_erase(request, pk):
     """The head erases the personal data of someone who left (she asked, or the purpose is over)."""
     require_head(request)
-    person = get_person_for_user(request, pk)
+    person, rights = get_person_for_user(request, pk)
     if request.POST.get("confirm") != "1":
         messages.error(request, _("Поставьте отметку «Понимаю, что это нельзя отменить»."))
         return redirect(person)

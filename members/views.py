@@ -16,9 +16,6 @@ from audit.history import changes
 from core.years import academic_year_bounds, academic_year_of, add_months
 from members import throttle
 from members.access import (
-    can_edit_person,
-    can_edit_school,
-    can_see_contacts,
     get_person_for_user,
     get_school_for_user,
     require_head,
@@ -63,18 +60,18 @@ def person_list(request):
 @login_required
 def person_detail(request, pk):
     account = require_member(request)
-    person = get_person_for_user(request, pk)
+    person, rights = get_person_for_user(request, pk)
     context = {
         "person": person,
         "courses": person.courses.all(),
         "portfolio": person.portfolio.all(),
-        "show_contacts": can_see_contacts(account, person),
-        "can_edit": can_edit_person(account, person),
+        "show_contacts": rights.contacts,
+        "can_edit": rights.edit,
         "due_soon": person.attestation_due_soon(),
         "feed_url": request.build_absolute_uri(reverse("events:person_feed", args=[person.calendar_token])),
-        "history": changes(person) if account.is_head else [],
-        "login": _login_of(person, account) if account.is_head else None,
-        "consents": person.consents.all() if can_see_contacts(account, person) else None,
+        "history": changes(person) if rights.manage else [],
+        "login": _login_of(person, account) if rights.manage else None,
+        "consents": person.consents.all() if rights.contacts else None,
     }
     return render(request, "members/person_detail.html", context)
 
@@ -116,9 +113,9 @@ def person_create(request):
 @transaction.atomic
 def person_edit(request, pk):
     account = require_member(request)
-    person = get_person_for_user(request, pk, edit=True)
+    person, rights = get_person_for_user(request, pk, edit=True)
     form = PersonForm(
-        request.POST or None, instance=person, association=account.association, by_head=account.is_head
+        request.POST or None, instance=person, association=account.association, by_head=rights.manage
     )
     if request.method == "POST" and form.is_valid():
         form.save()
@@ -163,7 +160,7 @@ def _record_form(request, person, form_class, instance, title, intro):
 
 @login_required
 def course_add(request, pk):
-    person = get_person_for_user(request, pk, edit=True)
+    person, rights = get_person_for_user(request, pk, edit=True)
     return _record_form(
         request,
         person,
@@ -178,7 +175,7 @@ def course_add(request, pk):
 @login_required
 def course_edit(request, pk):
     course = get_object_or_404(Course, pk=pk)
-    person = get_person_for_user(request, course.person_id, edit=True)
+    person, rights = get_person_for_user(request, course.person_id, edit=True)
     return _record_form(
         request, person, CourseForm, course, _("Курсы повышения квалификации"), person.printed_name
     )
@@ -188,7 +185,7 @@ def course_edit(request, pk):
 @require_POST
 def course_delete(request, pk):
     course = get_object_or_404(Course, pk=pk)
-    person = get_person_for_user(request, course.person_id, edit=True)
+    person, rights = get_person_for_user(request, course.person_id, edit=True)
     course.delete()
     messages.success(request, _("Курсы удалены из карточки."))
     return redirect(person)
@@ -203,15 +200,15 @@ def course_scan(request, pk):
 
 def private_file(request, person_pk, field_file):
     """A file of a person's private records (a course certificate, a consent): for those who see her contacts."""
-    account = require_member(request)
-    if not can_see_contacts(account, get_person_for_user(request, person_pk)):
+    _person, rights = get_person_for_user(request, person_pk)
+    if not rights.contacts:
         raise Http404
     return file_response(field_file)
 
 
 @login_required
 def portfolio_add(request, pk):
-    person = get_person_for_user(request, pk, edit=True)
+    person, rights = get_person_for_user(request, pk, edit=True)
     return _record_form(
         request,
         person,
@@ -225,7 +222,7 @@ def portfolio_add(request, pk):
 @login_required
 def portfolio_edit(request, pk):
     entry = get_object_or_404(PortfolioEntry, pk=pk)
-    person = get_person_for_user(request, entry.person_id, edit=True)
+    person, rights = get_person_for_user(request, entry.person_id, edit=True)
     return _record_form(
         request, person, PortfolioEntryForm, entry, _("Запись портфолио"), person.printed_name
     )
@@ -235,7 +232,7 @@ def portfolio_edit(request, pk):
 @require_POST
 def portfolio_delete(request, pk):
     entry = get_object_or_404(PortfolioEntry, pk=pk)
-    person = get_person_for_user(request, entry.person_id, edit=True)
+    person, rights = get_person_for_user(request, entry.person_id, edit=True)
     entry.delete()
     messages.success(request, _("Запись удалена из портфолио."))
     return redirect(person)
@@ -244,7 +241,7 @@ def portfolio_delete(request, pk):
 @login_required
 def portfolio_file(request, pk):
     entry = get_object_or_404(PortfolioEntry, pk=pk)
-    get_person_for_user(request, entry.person_id)
+    get_person_for_user(request, entry.person_id)  # readable by the asker, or 404
     return file_response(entry.file)
 
 
@@ -255,7 +252,7 @@ def portfolio_file(request, pk):
 def account_create(request, pk):
     """The head gives a person a login: a password is made up, shown once and sent by e-mail when there is one."""
     head = require_head(request)
-    person = get_person_for_user(request, pk)
+    person, rights = get_person_for_user(request, pk)
     if hasattr(person, "account"):
         messages.info(
             request,
@@ -310,7 +307,7 @@ def _send_login(request, person, user, password):
 def account_switch(request, pk):
     """The head switches a person's login off (sessions end) or on again; nothing is deleted."""
     head = require_head(request)
-    person = get_person_for_user(request, pk)
+    person, rights = get_person_for_user(request, pk)
     account = _managed_login(person, head)
     on = request.POST.get("on") == "1"
     if on and not person.is_active:
@@ -347,7 +344,7 @@ def _managed_login(person, head):
 def login_unlock(request, pk):
     """The head lifts the delay on a login after failed attempts (members.throttle)."""
     head = require_head(request)
-    person = get_person_for_user(request, pk)
+    person, rights = get_person_for_user(request, pk)
     account = _managed_login(person, head)
     forgotten = throttle.unlock(account.user.username)
     messages.success(
@@ -387,8 +384,7 @@ def school_list(request):
 
 @login_required
 def school_detail(request, pk):
-    account = require_member(request)
-    school = get_school_for_user(request, pk)
+    school, rights = get_school_for_user(request, pk)
     year_start = academic_year_of(timezone.localdate())
     counts = dict(school.enrollments.filter(year_start=year_start).values_list("grade", "students"))
     context = {
@@ -397,7 +393,7 @@ def school_detail(request, pk):
         "grades": [(grade, counts.get(grade)) for grade in range(1, 12)],
         "total": sum(counts.values()),
         "people": school.persons.filter(is_active=True),
-        "can_edit": can_edit_school(account, school),
+        "can_edit": rights.edit,
     }
     return render(request, "members/school_detail.html", context)
 
@@ -411,7 +407,7 @@ def school_create(request):
 @login_required
 def school_edit(request, pk):
     account = require_member(request)
-    school = get_school_for_user(request, pk, edit=True)
+    school, rights = get_school_for_user(request, pk, edit=True)
     return _school_form(request, school, account.association)
 
 
@@ -465,8 +461,7 @@ def members_download(request):
 @require_safe
 def person_card_download(request, pk):
     """A librarian's card as PDF: whoever may read the card; contacts only for those who may see them."""
-    account = require_member(request)
-    person = get_person_for_user(request, pk)
+    person, rights = get_person_for_user(request, pk)
     return download_response(
-        get_exporter("person-card-pdf")(person, contacts=can_see_contacts(account, person))
+        get_exporter("person-card-pdf")(person, contacts=rights.contacts)
     )

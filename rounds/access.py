@@ -9,36 +9,36 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
-from members.access import require_member
+from members.access import Rights, require_member
 from rounds.models import Report, Round
 
 
 def get_round_for_user(request, pk):
-    """A round's page with every school's answers: the head and the committee only."""
+    """(round, Rights): a round's page with every school's answers: the head and the committee only (403)."""
     account = require_member(request)
     round_ = get_object_or_404(Round, pk=pk, association=account.association)
-    if account.role == account.Role.LIBRARIAN:
+    if not account.reads_everything:
         raise PermissionDenied
-    return round_
+    return round_, Rights(manage=account.is_head)
 
 
 def get_report_for_user(request, pk, edit=False):
-    """One school's report; a librarian gets 404 for another school's. With `edit`: not once submitted (403)."""
+    """(report, Rights): one school's report; a librarian gets 404 for another school's. With `edit`: not once
+    submitted, never by the committee (403). Rights.edit: the report may be filled now; Rights.manage: the head's
+    reopening and history."""
     account = require_member(request)
     report = get_object_or_404(
         Report.objects.select_related("round", "school"), pk=pk, round__association=account.association
     )
-    if account.role == account.Role.LIBRARIAN and (
-        account.person is None or account.person.school_id != report.school_id
-    ):
+    if account.is_librarian and not account.acts_for(report.school):
         raise Http404
-    if edit and (account.role == account.Role.VIEWER or report.is_submitted):
+    rights = Rights(edit=not (account.is_reader or report.is_submitted), manage=account.is_head)
+    if edit and not rights.edit:
         raise PermissionDenied
-    return report
+    return report, rights
 
 
-def school_of(account):
-    """The school whose reports a librarian fills, or None."""
-    if account.role == account.Role.LIBRARIAN and account.person is not None:
-        return account.person.school
-    return None
+def may_make_needs(account):
+    """Who turns a provision report's missing copies into the bank's needs: the head and the school's librarian."""
+    return not account.is_reader
+

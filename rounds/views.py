@@ -14,7 +14,7 @@ from audit.history import changes
 from members.access import require_head, require_member
 from members.uploads import file_response
 from reports.base import download_response, get_exporter
-from rounds.access import get_report_for_user, get_round_for_user, school_of
+from rounds.access import get_report_for_user, get_round_for_user, may_make_needs
 from rounds.forms import FsemForm, InspectionForm, ProvisionLineFormSet, RoundForm
 from rounds.models import FsemAnswer, InspectionAnswer, Kind, Report, Round
 from rounds.services import enrollment, needs_from_provision, open_round, prefill, remind_late
@@ -25,8 +25,8 @@ from rounds.summary import summarize
 def round_list(request):
     """The head and the committee: every round with its progress. A librarian: the reports their school owes and has sent."""
     account = require_member(request)
-    school = school_of(account)
-    if account.role == account.Role.LIBRARIAN:
+    school = account.school
+    if account.is_librarian:
         reports = (
             Report.objects.filter(school=school)
             .select_related("round")
@@ -75,12 +75,11 @@ def round_create(request):
 
 @login_required
 def round_detail(request, pk):
-    round_ = get_round_for_user(request, pk)
-    account = require_member(request)
+    round_, rights = get_round_for_user(request, pk)
     return render(
         request,
         "rounds/round_detail.html",
-        {"round": round_, "summary": summarize(round_), "is_head": account.is_head},
+        {"round": round_, "summary": summarize(round_), "is_head": rights.manage},
     )
 
 
@@ -88,7 +87,7 @@ def round_detail(request, pk):
 @require_POST
 def round_remind(request, pk):
     require_head(request)
-    round_ = get_round_for_user(request, pk)
+    round_, _rights = get_round_for_user(request, pk)
     sent = remind_late(round_, request)
     if sent:
         messages.success(
@@ -110,11 +109,9 @@ def round_remind(request, pk):
 def report_detail(request, pk):
     """A school's report: its form while it is a draft, its answers once it is submitted."""
     account = require_member(request)
-    report = get_report_for_user(request, pk)
+    report, rights = get_report_for_user(request, pk, edit=request.method == "POST")
     report.late = report.is_late()
-    editable = not report.is_submitted and account.role != account.Role.VIEWER
-    if request.method == "POST":
-        report = get_report_for_user(request, pk, edit=True)
+    editable = rights.edit
     form = _report_form(report, request if request.method == "POST" else None) if editable else None
     if request.method == "POST" and form.is_valid():
         with transaction.atomic():
@@ -135,9 +132,9 @@ def report_detail(request, pk):
         "report": report,
         "round": report.round,
         "form": form,
-        "is_head": account.is_head,
-        "can_make_needs": account.role != account.Role.VIEWER,
-        "history": _report_history(report) if account.is_head else [],
+        "is_head": rights.manage,
+        "can_make_needs": may_make_needs(account),
+        "history": _report_history(report) if rights.manage else [],
         "prefilled": editable and not report.started and report.previous() is not None,
     }
     return render(request, "rounds/report_detail.html", context)
@@ -180,7 +177,7 @@ def _report_history(report):
 @require_POST
 def report_reopen(request, pk):
     require_head(request)
-    report = get_report_for_user(request, pk)
+    report, _rights = get_report_for_user(request, pk)
     report.reopen()
     messages.success(
         request,
@@ -194,7 +191,7 @@ def report_reopen(request, pk):
 @require_safe
 def round_download(request, pk, fmt):
     """The summary and all schools' answers: the head and the committee, like the round's page."""
-    round_ = get_round_for_user(request, pk)
+    round_, _rights = get_round_for_user(request, pk)
     if fmt not in ("pdf", "xlsx"):
         raise Http404
     return download_response(get_exporter(f"round-{fmt}")(round_))
@@ -205,8 +202,8 @@ def round_download(request, pk, fmt):
 def report_to_needs(request, pk):
     """One action: the provision report's missing copies become the school's needs in the textbook bank."""
     account = require_member(request)
-    report = get_report_for_user(request, pk)
-    if account.role == account.Role.VIEWER or report.round.kind != Kind.PROVISION:
+    report, _rights = get_report_for_user(request, pk)
+    if not may_make_needs(account) or report.round.kind != Kind.PROVISION:
         raise PermissionDenied
     created = needs_from_provision(report)
     if created:
@@ -228,7 +225,7 @@ def report_to_needs(request, pk):
 @require_safe
 def fsem_scan(request, pk):
     """The scan of a school's ФСЭМ act: for whoever may read the report (the school, the head, the committee)."""
-    report = get_report_for_user(request, pk)
+    report, _rights = get_report_for_user(request, pk)
     answer = getattr(report, "fsem", None)
     if answer is None:
         raise Http404

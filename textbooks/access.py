@@ -8,11 +8,13 @@
   for any school of the association; the committee changes nothing (403).
 """
 
+from dataclasses import dataclass
+
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.shortcuts import get_object_or_404
 
-from members.access import can_edit_school, require_member
+from members.access import Rights, require_member
 from members.models import School
 from textbooks.models import Need, Offer, Transfer
 
@@ -21,62 +23,60 @@ def editable_schools(account):
     """The schools `account` acts for in the bank: all of the association for the head, their own for a librarian."""
     if account.is_head:
         return School.objects.filter(association=account.association)
-    if account.role == account.Role.LIBRARIAN and account.person is not None and account.person.school_id:
+    if account.acts_for_a_school:
         return School.objects.filter(pk=account.person.school_id, association=account.association)
     return School.objects.none()
 
 
-def own_school(account):
-    """A librarian's school (None for the head, the committee, or a librarian not placed in a school)."""
-    if account.role == account.Role.LIBRARIAN and account.person is not None:
-        return account.person.school
-    return None
+def schools_to_choose(account):
+    """The schools a form offers to choose from: the head's association's; None for a librarian, who acts for
+    her own school only (account.school)."""
+    return editable_schools(account) if account.is_head else None
 
 
-def acts_for_a_school(account):
-    """The head, or a librarian placed in a school: who may add offers and needs and ask for copies (no query)."""
-    return account.is_head or (
-        account.role == account.Role.LIBRARIAN
-        and account.person is not None
-        and account.person.school_id is not None
-    )
+def _rights(account, school):
+    return Rights(edit=account.acts_for(school), manage=account.is_head)
 
 
 def require_editor(request):
     """An account that acts for at least one school (else 403)."""
     account = require_member(request)
-    if not acts_for_a_school(account):
+    if not account.acts_for_a_school:
         raise PermissionDenied
     return account
 
 
 def get_offer_for_user(request, pk, edit=False):
-    """An offer of any association (the bank is the region's); with `edit`, only the head of its association
-    or the offering school's librarian (403)."""
+    """(offer, Rights): an offer of any association (the bank is the region's); with `edit`, only the head of its
+    association or the offering school's librarian (403)."""
     account = require_member(request)
     offer = get_object_or_404(Offer.objects.select_related("school", "textbook"), pk=pk)
-    if edit and not can_edit_school(account, offer.school):
+    rights = _rights(account, offer.school)
+    if edit and not rights.edit:
         raise PermissionDenied
-    return offer
+    return offer, rights
 
 
 def get_need_for_user(request, pk, edit=False):
-    """A need of any association (the bank is the region's); with `edit`, only the head of its association
-    or the needing school's librarian (403)."""
+    """(need, Rights): a need of any association (the bank is the region's); with `edit`, only the head of its
+    association or the needing school's librarian (403)."""
     account = require_member(request)
     need = get_object_or_404(Need.objects.select_related("school", "textbook"), pk=pk)
-    if edit and not can_edit_school(account, need.school):
+    rights = _rights(account, need.school)
+    if edit and not rights.edit:
         raise PermissionDenied
-    return need
+    return need, rights
 
 
 def get_school_for_bank(request, pk, edit=False):
-    """A school's exchange page (any association's: the bank is the region's); with `edit`, its editors only (403)."""
+    """(school, Rights): a school's exchange page (any association's: the bank is the region's); with `edit`,
+    its editors only (403)."""
     account = require_member(request)
     school = get_object_or_404(School, pk=pk)
-    if edit and not can_edit_school(account, school):
+    rights = _rights(account, school)
+    if edit and not rights.edit:
         raise PermissionDenied
-    return school
+    return school, rights
 
 
 GIVER, RECEIVER, EITHER = "giver", "receiver", "either"
@@ -90,8 +90,26 @@ def visible_transfers(account):
     )
 
 
+@dataclass(frozen=True)
+class TransferRights:
+    """What the asker may do with a transfer: the sides she acts for, its history, its act."""
+
+    sides: frozenset
+    manage: bool  # the head's own actions: its history of changes
+    act: bool  # read the act: the two schools, the head and the committee
+
+    @property
+    def is_giver(self):
+        return GIVER in self.sides
+
+    @property
+    def is_receiver(self):
+        return RECEIVER in self.sides
+
+
 def get_transfer_for_user(request, pk, side=None):
-    """A transfer that involves a school of the asker's association (giving or receiving), or 404.
+    """(transfer, TransferRights): a transfer that involves a school of the asker's association (giving or
+    receiving), or 404.
 
     `side`: GIVER — only the head or the offering school's librarian (agree, decline, hand over,
     take back); RECEIVER — the head or the receiving school's; EITHER — one of both (cancel). 403 otherwise.
@@ -101,18 +119,19 @@ def get_transfer_for_user(request, pk, side=None):
         visible_transfers(account).select_related("offer__school", "offer__textbook", "to_school", "need"),
         pk=pk,
     )
-    if side is not None:
-        sides = transfer_sides(account, transfer)
-        if not sides or (side != EITHER and side not in sides):
-            raise PermissionDenied
-    return transfer
+    sides = frozenset(transfer_sides(account, transfer))
+    if side is not None and (not sides or (side != EITHER and side not in sides)):
+        raise PermissionDenied
+    return transfer, TransferRights(
+        sides, manage=account.is_head, act=bool(sides) or account.reads_everything
+    )
 
 
 def transfer_sides(account, transfer):
     """The sides of `transfer` the account acts for: a set of GIVER and RECEIVER."""
     sides = set()
-    if can_edit_school(account, transfer.offer.school):
+    if account.acts_for(transfer.offer.school):
         sides.add(GIVER)
-    if can_edit_school(account, transfer.to_school):
+    if account.acts_for(transfer.to_school):
         sides.add(RECEIVER)
     return sides

@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
 from audit.history import changes
-from members.access import can_edit_school, require_member
+from members.access import require_member
 from members.models import School
 from reports import xlsx
 from reports.base import download_response, get_exporter
@@ -24,16 +24,13 @@ from textbooks import services
 from textbooks.access import (
     EITHER,
     GIVER,
-    RECEIVER,
-    acts_for_a_school,
     editable_schools,
     get_need_for_user,
     get_offer_for_user,
     get_school_for_bank,
     get_transfer_for_user,
-    own_school,
     require_editor,
-    transfer_sides,
+    schools_to_choose,
     visible_transfers,
 )
 from textbooks.forms import (
@@ -112,7 +109,7 @@ def bank(request):
     form = BankFilterForm(request.GET or None, association=account.association, subjects=catalogue_subjects())
     page = _page(request, bank_offers(account, form, today), rows=offer_rows)
     return render(request, "textbooks/bank.html", {
-        "form": form, "page": page, "today": today, "can_add": acts_for_a_school(account),
+        "form": form, "page": page, "today": today, "can_add": account.acts_for_a_school,
         "tab": "offers", "export_url": reverse("textbooks:export") + (f"?{request.GET.urlencode()}" if request.GET else ""),
     })  # fmt: skip
 
@@ -143,7 +140,7 @@ def needs(request):
     form = BankFilterForm(request.GET or None, association=account.association, subjects=catalogue_subjects())
     page = _page(request, bank_needs(account, form, today), rows=need_rows)
     return render(request, "textbooks/needs.html", {
-        "form": form, "page": page, "today": today, "can_add": acts_for_a_school(account),
+        "form": form, "page": page, "today": today, "can_add": account.acts_for_a_school,
         "tab": "needs",
     })  # fmt: skip
 
@@ -169,7 +166,7 @@ def catalogue(request):
     page = _page(request, Search(textbooks, query))
     return render(request, "textbooks/catalogue.html", {
         "form": form, "page": page, "today": timezone.localdate(), "total": Textbook.objects.count() if not page.paginator.count else None,
-        "can_add": acts_for_a_school(account),
+        "can_add": account.acts_for_a_school,
     })  # fmt: skip
 
 
@@ -180,39 +177,41 @@ def catalogue(request):
 @require_safe
 def offer_detail(request, pk):
     account = require_member(request)
-    offer = get_offer_for_user(request, pk)
-    can_edit = can_edit_school(account, offer.school)
+    offer, rights = get_offer_for_user(request, pk)
     schools = editable_schools(account).exclude(pk=offer.school_id)
     request_form = None
     if not offer.is_withdrawn and offer.available and schools.exists():
         request_form = TransferRequestForm(offer=offer, schools=schools)
-    transfers = offer.transfers.select_related("to_school").order_by("-requested_at", "-pk")
+    return _offer_page(request, offer, rights, request_form)
+
+
+def _offer_page(request, offer, rights, request_form):
     return render(request, "textbooks/offer_detail.html", {
         "offer": offer,
-        "can_edit": can_edit,
+        "can_edit": rights.edit,
         "matching_needs": Need.objects.matching(offer).select_related("school", "textbook"),
-        "transfers": transfers,
+        "transfers": offer.transfers.select_related("to_school").order_by("-requested_at", "-pk"),
         "request_form": request_form,
         "today": timezone.localdate(),
-        "history": changes(offer) if account.is_head else [],
+        "history": changes(offer) if rights.manage else [],
     })  # fmt: skip
 
 
 @login_required
 def offer_create(request):
     account = require_editor(request)
-    schools = editable_schools(account)
+    schools = schools_to_choose(account)
     textbook = _textbook_from(request)
     form = OfferForm(
         request.POST or None,
-        schools=schools if account.is_head else None,
+        schools=schools,
         textbook=textbook,
         initial={"subject": textbook.subject} if textbook else None,
     )
     if request.method == "POST" and form.is_valid():
         offer = form.save(commit=False)
-        if not account.is_head:
-            offer.school = own_school(account)
+        if schools is None:
+            offer.school = account.school
         services.save_offer(form.fill(offer))
         messages.success(request, _("Предложение внесено в обменный фонд: его видят все школы."))
         return redirect(offer)
@@ -231,7 +230,7 @@ def offer_create(request):
 @login_required
 @transaction.atomic
 def offer_edit(request, pk):
-    offer = get_offer_for_user(request, pk, edit=True)
+    offer, _rights = get_offer_for_user(request, pk, edit=True)
     form = OfferForm(request.POST or None, instance=offer)
     if request.method == "POST" and form.is_valid():
         try:
@@ -253,7 +252,7 @@ def offer_edit(request, pk):
 @login_required
 @require_POST
 def offer_withdraw(request, pk):
-    offer = get_offer_for_user(request, pk, edit=True)
+    offer, _rights = get_offer_for_user(request, pk, edit=True)
     if not offer.is_withdrawn:
         declined = services.withdraw_offer(offer)
         messages.success(
@@ -269,7 +268,7 @@ def offer_withdraw(request, pk):
 def offer_request(request, pk):
     """A school asks for copies of the offer (nothing is reserved until the offering school agrees)."""
     account = require_editor(request)
-    offer = get_offer_for_user(request, pk)
+    offer, rights = get_offer_for_user(request, pk)
     schools = editable_schools(account).exclude(pk=offer.school_id)
     if not schools.exists():
         messages.error(request, _("Это предложение вашей же школы."))
@@ -290,11 +289,7 @@ def offer_request(request, pk):
             % {"school": offer.school},
         )
         return redirect(transfer)
-    return render(request, "textbooks/offer_detail.html", {
-        "offer": offer, "can_edit": can_edit_school(account, offer.school),
-        "matching_needs": Need.objects.matching(offer).select_related("school", "textbook"),
-        "transfers": offer.transfers.select_related("to_school"), "request_form": form, "today": timezone.localdate(),
-    })  # fmt: skip
+    return _offer_page(request, offer, rights, form)
 
 
 # ---------------------------------------------------------------- needs
@@ -303,31 +298,31 @@ def offer_request(request, pk):
 @login_required
 @require_safe
 def need_detail(request, pk):
-    account = require_member(request)
-    need = get_need_for_user(request, pk)
+    need, rights = get_need_for_user(request, pk)
     return render(request, "textbooks/need_detail.html", {
         "need": need,
-        "can_edit": can_edit_school(account, need.school),
+        "can_edit": rights.edit,
         "matching_offers": Offer.objects.matching(need).select_related("school", "textbook"),
         "today": timezone.localdate(),
-        "history": changes(need) if account.is_head else [],
+        "history": changes(need) if rights.manage else [],
     })  # fmt: skip
 
 
 @login_required
 def need_create(request):
     account = require_editor(request)
+    schools = schools_to_choose(account)
     textbook = _textbook_from(request)
     form = NeedForm(
         request.POST or None,
-        schools=editable_schools(account) if account.is_head else None,
+        schools=schools,
         textbook=textbook,
         initial={"subject": textbook.subject} if textbook else None,
     )
     if request.method == "POST" and form.is_valid():
         need = form.fill(form.save(commit=False))
-        if not account.is_head:
-            need.school = own_school(account)
+        if schools is None:
+            need.school = account.school
         need.save()
         messages.success(
             request, _("Потребность внесена: ниже — предложения других школ, которые ей подходят.")
@@ -348,7 +343,7 @@ def need_create(request):
 @login_required
 @transaction.atomic
 def need_edit(request, pk):
-    need = get_need_for_user(request, pk, edit=True)
+    need, _rights = get_need_for_user(request, pk, edit=True)
     form = NeedForm(request.POST or None, instance=need)
     if request.method == "POST" and form.is_valid():
         form.fill(form.save(commit=False)).save()
@@ -366,7 +361,7 @@ def need_edit(request, pk):
 @login_required
 @require_POST
 def need_close(request, pk):
-    need = get_need_for_user(request, pk, edit=True)
+    need, _rights = get_need_for_user(request, pk, edit=True)
     if not need.is_closed:
         need.closed_at = timezone.now()
         need.save(update_fields=["closed_at", "updated_at"])
@@ -396,7 +391,7 @@ def _form_page(request, form, title, intro, cancel_url, textbook=None):
 def my_school(request):
     """A librarian's school page; the head and the committee choose a school."""
     account = require_member(request)
-    school = own_school(account)
+    school = account.school
     if school is not None:
         return redirect("textbooks:school", school.pk)
     schools = School.objects.filter(association=account.association)
@@ -408,7 +403,7 @@ def my_school(request):
 def school_page(request, pk):
     """One school in the bank: its offers and needs, the requests for its offers and its own requests."""
     account = require_member(request)
-    school = get_school_for_bank(request, pk)
+    school, rights = get_school_for_bank(request, pk)
     today = timezone.localdate()
     transfers = visible_transfers(account).select_related("offer__school", "offer__textbook", "to_school")
     open_or_recent = Q(status__in=Transfer.OPEN) | Q(
@@ -416,7 +411,7 @@ def school_page(request, pk):
     )
     return render(request, "textbooks/school.html", {
         "school": school,
-        "can_edit": can_edit_school(account, school),
+        "can_edit": rights.edit,
         "offers": school.textbook_offers.filter(withdrawn_at__isnull=True).select_related("textbook").with_needs_flag(),
         "needs": school.textbook_needs.open().select_related("textbook").with_offers_flag(),
         "asked_of_us": transfers.filter(open_or_recent, offer__school=school),
@@ -431,17 +426,15 @@ def school_page(request, pk):
 @login_required
 @require_safe
 def transfer_detail(request, pk):
-    account = require_member(request)
-    transfer = get_transfer_for_user(request, pk)
-    sides = transfer_sides(account, transfer)
+    transfer, rights = get_transfer_for_user(request, pk)
     return render(request, "textbooks/transfer_detail.html", {
         "transfer": transfer,
-        "is_giver": GIVER in sides,
-        "is_receiver": RECEIVER in sides,
-        "hand_over_form": HandOverForm(transfer=transfer) if GIVER in sides and transfer.status == Transfer.Status.AGREED else None,
-        "return_form": ReturnForm() if GIVER in sides and transfer.status == Transfer.Status.HANDED_OVER else None,
+        "is_giver": rights.is_giver,
+        "is_receiver": rights.is_receiver,
+        "hand_over_form": HandOverForm(transfer=transfer) if rights.is_giver and transfer.status == Transfer.Status.AGREED else None,
+        "return_form": ReturnForm() if rights.is_giver and transfer.status == Transfer.Status.HANDED_OVER else None,
         "today": timezone.localdate(),
-        "history": changes(transfer) if account.is_head else [],
+        "history": changes(transfer) if rights.manage else [],
     })  # fmt: skip
 
 
@@ -449,9 +442,8 @@ def transfer_detail(request, pk):
 @require_safe
 def transfer_act(request, pk):
     """The act as PDF: for the two schools, the head and the committee, once the offering school has agreed."""
-    account = require_member(request)
-    transfer = get_transfer_for_user(request, pk)
-    if not (transfer_sides(account, transfer) or account.role == account.Role.VIEWER):
+    transfer, rights = get_transfer_for_user(request, pk)
+    if not rights.act:
         raise PermissionDenied
     if not transfer.has_act:
         raise Http404
@@ -486,7 +478,7 @@ def transfer_action(request, pk, action):
         return redirect(_back(request, pk))
     if action not in ("hand-over", "return"):
         raise Http404
-    transfer = get_transfer_for_user(request, pk, side=GIVER)
+    transfer, _rights = get_transfer_for_user(request, pk, side=GIVER)
     form = (
         HandOverForm(request.POST, transfer=transfer) if action == "hand-over" else ReturnForm(request.POST)
     )
