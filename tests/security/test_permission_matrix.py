@@ -6,6 +6,14 @@ as the committee does, and the head of another association («outsider») reache
 
 A URL pattern without a row here fails `test_every_url_has_a_row`: whoever adds a page adds its row.
 Each request runs in a transaction rolled back afterwards, so the rows do not disturb each other.
+
+When the answer is 404 and when 403 — one rule, checked on every row by `test_403_and_404_follow_one_rule`:
+- 404: the asker may not know the object is there — another association's object, a draft plan for a visitor,
+  another school's report for a librarian. Whatever she tries on it answers 404, never 403, so a guessed id
+  tells her nothing.
+- 403: she may see the object (or the page) but not do this — the committee editing, a librarian doing the
+  head's work. An object she can read never answers 404 to an action on it.
+- A visitor is sent to the login page wherever an account is needed and the object is not public.
 """
 
 import datetime
@@ -135,7 +143,7 @@ MATRIX = {
     "rounds:round_remind": r("post", "round", LOGIN, *HEAD_ONLY),
     "rounds:round_download": r("get", "round_xlsx", LOGIN, 403, 403, OK, OK),
     "rounds:report": r("get", "report", LOGIN, OK, 404, OK, OK),
-    "rounds:report_reopen": r("post", "report", LOGIN, *HEAD_ONLY),
+    "rounds:report_reopen": r("post", "report", LOGIN, 403, 404, 403, OK),  # B cannot see A's report
     "rounds:report_to_needs": r("post", "report", LOGIN, OK, 404, 403, OK),
     "rounds:fsem_scan": r("get", "fsem_report", LOGIN, OK, 404, OK, OK),
     # history
@@ -195,6 +203,32 @@ def url_names(patterns=None, namespace=None):
                 yield from url_names(pattern.url_patterns, pattern.namespace or namespace)
         elif isinstance(pattern, URLPattern) and pattern.name:
             yield f"{namespace}:{pattern.name}" if namespace else pattern.name
+
+
+# The page that reads each kind of object: what it answers a person decides 404 or 403 for every action on it.
+READ_PAGE = {
+    "plan": "events:plan",
+    "person": "members:person",
+    "school": "members:school",
+    "offer": "textbooks:offer",
+    "need": "textbooks:need",
+    "round": "rounds:round",
+    "report": "rounds:report",
+}
+
+
+def test_403_and_404_follow_one_rule():
+    broken = []
+    for name, (_method, target, expected) in MATRIX.items():
+        if target not in READ_PAGE or name == READ_PAGE[target]:
+            continue
+        _m, _t, read = MATRIX[READ_PAGE[target]]
+        for role in [*ROLES, "coordinator", "outsider"]:
+            reads = expected_for(READ_PAGE[target], target, read, role)
+            answer = expected_for(name, target, expected, role)
+            if (reads == 404 and answer == 403) or (reads == OK and answer == 404):
+                broken.append(f"{name} for {role}: {answer}, while {READ_PAGE[target]} answers {reads}")
+    assert not broken, "\n".join(broken)
 
 
 def test_every_url_has_a_row():

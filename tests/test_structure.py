@@ -1,0 +1,39 @@
+"""The structure's own rules (the import layers are lint-imports' job, in bin/check)."""
+
+import re
+from pathlib import Path
+
+from django.conf import settings
+
+ROOT = Path(settings.BASE_DIR)
+ROLE_COMPARISON = re.compile(r"\.role\s*(?:==|!=|\bin\b|\bnot in\b)|\bRole\.[A-Z]+")
+TEMPLATE_ROLE = re.compile(r"\.role\s*(?:==|!=)|\brole\s*==")
+
+
+def view_modules():
+    for path in ROOT.glob("*/*.py"):
+        if path.name == "views.py" or path.name.endswith("_views.py"):
+            yield path
+
+
+def test_no_view_compares_roles():
+    """Views ask the access helpers and the getters' Rights (members.access), never the role itself."""
+    found = [
+        f"{path.relative_to(ROOT)}:{number}: {line.strip()}"
+        for path in view_modules()
+        for number, line in enumerate(path.read_text().splitlines(), start=1)
+        if ROLE_COMPARISON.search(line)
+    ]
+    assert list(view_modules()), "no views found"
+    assert not found, "\n".join(found)
+
+
+def test_no_template_compares_roles():
+    """Templates read the account's flags (is_head, is_librarian, is_reader), not its role's string."""
+    found = [
+        f"{path.relative_to(ROOT)}:{number}: {line.strip()}"
+        for path in (ROOT / "templates").rglob("*.html")
+        for number, line in enumerate(path.read_text().splitlines(), start=1)
+        if TEMPLATE_ROLE.search(line)
+    ]
+    assert not found, "\n".join(found)
