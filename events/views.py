@@ -1,17 +1,18 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from audit.history import changes
+from events import services
 from events.access import can_edit, get_event_for_user, get_plan_for_user, get_section_for_user, shows_names
 from events.checks import check_plan
 from events.dates import impossible_date
 from events.forms import EventForm, EventStatusForm, LinkNameForm, MoveForm, PlanHeaderForm, SectionForm
-from events.models import Event, Plan, extra_columns
+from events.models import Event, extra_columns
 from events.plan_page import add_row_actions
 from events.responsibles import WrittenName, add_card_for_written_name, link_written_name, suggested_card
 from members.models import Person
@@ -110,8 +111,7 @@ def plan_edit(request, slug, year):
 def plan_publish(request, slug, year):
     plan = get_plan_for_user(request, slug, year, edit=True)
     publish = request.POST.get("publish") == "1"
-    plan.status = Plan.Status.PUBLISHED if publish else Plan.Status.DRAFT
-    plan.save(update_fields=["status", "updated_at"])
+    services.set_published(plan, publish)
     if publish:
         messages.success(request, _("План опубликован: теперь его видят все по этому адресу."))
     else:
@@ -124,9 +124,8 @@ def plan_publish(request, slug, year):
 def plan_copy(request, slug, year):
     plan = get_plan_for_user(request, slug, year, edit=True)
     try:
-        with transaction.atomic():
-            copy = plan.copy_to_next_year()
-    except IntegrityError:
+        copy = services.copy_to_next_year(plan)
+    except services.PlanExists:
         messages.error(request, _("План на следующий учебный год уже есть — копия не создана."))
         return redirect(plan)
     messages.success(request, _("Создан черновик плана на %(year)s учебный год.") % {"year": copy.year_name})
@@ -201,15 +200,7 @@ def _event_form(request, plan, event):
     old_section = None if creating else event.section
     form = EventForm(request.POST or None, instance=event, plan=plan, initial={"section": event.section})
     if request.method == "POST" and form.is_valid():
-        with transaction.atomic():
-            event = form.save(commit=False)
-            if creating:
-                event.position = event.section.next_event_position()
-            event.save()
-            if old_section and event.section != old_section:
-                event.section = old_section
-                event.move_to_section(form.cleaned_data["section"])
-            event.set_responsibles(form.responsibles)
+        event = services.save_event(form.save(commit=False), form.responsibles, old_section)
         messages.success(request, _("Мероприятие добавлено.") if creating else _("Мероприятие сохранено."))
         if wrong := impossible_date(event.dates_text):
             messages.warning(
@@ -253,8 +244,7 @@ def event_status(request, pk):
     event = get_event_for_user(request, pk)
     form = EventStatusForm(request.POST)
     if form.is_valid():
-        event.status = form.cleaned_data["status"]
-        event.save(update_fields=["status"])
+        services.set_status(event, form.cleaned_data["status"])
         messages.success(
             request,
             _("Мероприятие «%(title)s»: %(status)s.")

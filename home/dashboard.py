@@ -7,7 +7,6 @@ import datetime
 
 from django.db.models import Count, Q
 
-from core.years import add_months
 from events.models import Event
 from members.models import Person
 from rounds.models import Report, Round
@@ -47,14 +46,9 @@ def overdue_events(association, today):
 
 def attestations_due(association, today):
     return list(
-        Person.objects.filter(
-            association=association,
-            is_active=True,
-            attestation_due__isnull=False,
-            attestation_due__lte=add_months(today, 6),
-        )
+        Person.objects.filter(association=association, is_active=True)
+        .attestation_due(today)
         .select_related("school")
-        .order_by("attestation_due")
     )
 
 

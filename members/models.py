@@ -92,9 +92,24 @@ def new_calendar_token():
     return secrets.token_urlsafe(32)
 
 
+# An attestation is «due» this many months ahead: the head sees it coming on her pages and in the overview.
+ATTESTATION_NOTICE_MONTHS = 6
+
+
+def attestation_notice_until(today):
+    """The last day of an attestation that counts as due on `today`."""
+    return add_months(today, ATTESTATION_NOTICE_MONTHS)
+
+
 class PersonQuerySet(models.QuerySet):
     def for_association(self, association):
         return self.filter(association=association)
+
+    def attestation_due(self, today):
+        """Whose next attestation falls within ATTESTATION_NOTICE_MONTHS (or is overdue), soonest first."""
+        return self.filter(
+            attestation_due__isnull=False, attestation_due__lte=attestation_notice_until(today)
+        ).order_by("attestation_due")
 
 
 class Person(models.Model):
@@ -245,7 +260,7 @@ class Person(models.Model):
     def attestation_due_soon(self, today=None):
         """The next attestation falls within six months (or is already overdue)."""
         today = today or timezone.localdate()
-        return bool(self.attestation_due) and self.attestation_due <= add_months(today, 6)
+        return bool(self.attestation_due) and self.attestation_due <= attestation_notice_until(today)
 
     @property
     def printed_name(self):
@@ -567,7 +582,9 @@ class Account(models.Model):
     @property
     def acts_for_a_school(self):
         """The head, or a librarian placed in a school: who adds offers and needs (no query)."""
-        return self.is_head or (self.is_librarian and self.person is not None and self.person.school_id is not None)
+        return self.is_head or (
+            self.is_librarian and self.person is not None and self.person.school_id is not None
+        )
 
     def clean(self):
         if (self.role == self.Role.COORDINATOR) != (self.association_id is None):

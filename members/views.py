@@ -13,7 +13,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST, require_safe
 
 from audit.history import changes
-from core.years import academic_year_bounds, academic_year_of, add_months
+from core.years import academic_year_bounds, academic_year_of
 from members import throttle
 from members.access import (
     get_person_for_user,
@@ -435,9 +435,7 @@ def overview(request):
     active = librarians(account.association, today).filter(is_active=True)
     september_first = academic_year_bounds(academic_year_of(today))[0]
     context = {
-        "due": active.filter(
-            attestation_due__isnull=False, attestation_due__lte=add_months(today, 6)
-        ).order_by("attestation_due"),
+        "due": active.attestation_due(today),
         "no_course": without_recent_course(active, today),
         "stale": active.filter(updated_at__date__lt=september_first),
         "september_first": september_first,
@@ -462,6 +460,4 @@ def members_download(request):
 def person_card_download(request, pk):
     """A librarian's card as PDF: whoever may read the card; contacts only for those who may see them."""
     person, rights = get_person_for_user(request, pk)
-    return download_response(
-        get_exporter("person-card-pdf")(person, contacts=rights.contacts)
-    )
+    return download_response(get_exporter("person-card-pdf")(person, contacts=rights.contacts))

@@ -41,4 +41,3 @@ def get_report_for_user(request, pk, edit=False):
 def may_make_needs(account):
     """Who turns a provision report's missing copies into the bank's needs: the head and the school's librarian."""
     return not account.is_reader
-

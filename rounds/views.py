@@ -176,7 +176,9 @@ def _report_history(report):
 @login_required
 @require_POST
 def report_reopen(request, pk):
-    report, rights = get_report_for_user(request, pk)  # another school's report is not there for a librarian (404)
+    report, rights = get_report_for_user(
+        request, pk
+    )  # another school's report is not there for a librarian (404)
     if not rights.manage:
         raise PermissionDenied
     report.reopen()

@@ -120,12 +120,9 @@ class OfferForm(BankItemForm):
                 cleaned["grades"] = (self.textbook.grade_from, self.textbook.grade_to)
             else:
                 self.add_error("grades", _("Укажите класс."))
-        if self.instance.pk and cleaned.get("copies") and cleaned["copies"] < self.instance.reserved:
-            self.add_error(
-                "copies",
-                _("Другим школам уже обещано или передано %(count)d экз.: меньше указать нельзя.")
-                % {"count": self.instance.reserved},
-            )
+        if self.instance.pk and cleaned.get("copies"):
+            if refusal := Offer.below_reserved(cleaned["copies"], self.instance.reserved):
+                self.add_error("copies", refusal)
         return cleaned
 
     def fill(self, offer):

@@ -295,6 +295,16 @@ class Offer(BankItem):
         """Copies promised or handed to other schools."""
         return self.copies - self.available
 
+    @staticmethod
+    def below_reserved(copies, reserved):
+        """The one rule for an offer's count: never fewer copies than are promised or handed to other schools.
+        The Russian refusal, or "" when `copies` may stand (the form asks before saving, the service when saving)."""
+        if copies >= reserved:
+            return ""
+        return _("Другим школам уже обещано или передано %(count)d экз.: меньше указать нельзя.") % {
+            "count": reserved
+        }
+
     def clean(self):
         if self.grade_from and self.grade_to and self.grade_from > self.grade_to:
             raise ValidationError({"grade_to": _("Последний класс не может быть меньше первого.")})

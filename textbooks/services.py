@@ -173,14 +173,19 @@ def save_offer(offer):
         return offer
     reserved = Offer.objects.select_for_update().values_list("copies", "available").get(pk=offer.pk)
     reserved = reserved[0] - reserved[1]
-    if offer.copies < reserved:
-        raise TransferError(
-            _("Другим школам уже обещано или передано %(reserved)s: экземпляров не может быть меньше.")
-            % {"reserved": copies_text(reserved)}
-        )
+    if refusal := Offer.below_reserved(offer.copies, reserved):
+        raise TransferError(refusal)
     offer.available = offer.copies - reserved
     offer.save()
     return offer
+
+
+def close_need(need):
+    """The school has what it needed: the need leaves the bank (its history stays)."""
+    if not need.is_closed:
+        need.closed_at = timezone.now()
+        need.save(update_fields=["closed_at", "updated_at"])
+    return need
 
 
 @transaction.atomic

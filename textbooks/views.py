@@ -363,8 +363,7 @@ def need_edit(request, pk):
 def need_close(request, pk):
     need, _rights = get_need_for_user(request, pk, edit=True)
     if not need.is_closed:
-        need.closed_at = timezone.now()
-        need.save(update_fields=["closed_at", "updated_at"])
+        services.close_need(need)
         messages.success(request, _("Потребность снята: её больше не видно в обменном фонде."))
     return redirect("textbooks:school", need.school_id)
 
