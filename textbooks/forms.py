@@ -11,6 +11,7 @@ from members.forms import DATE_INPUT
 from members.models import GRADES, Association, School
 from textbooks.models import FpuStatus, Need, Offer, Textbook, default_return_by
 from textbooks.parsing import parse_grades
+from textbooks.queries import REGION, BankCriteria, CatalogueCriteria
 from textbooks.spreadsheets import validate_xlsx_upload
 
 GRADE_CHOICES = [(grade, str(grade)) for grade in GRADES]
@@ -297,7 +298,7 @@ class BankFilterForm(forms.Form):
     # Where to look: one's own association (empty), the whole region, or another association.
     scope = forms.ChoiceField(label=_("где искать"), required=False, widget=QuickSelect)
 
-    REGION = "region"
+    REGION = REGION
 
     def __init__(self, *args, association, subjects, **kwargs):
         super().__init__(*args, **kwargs)
@@ -324,34 +325,20 @@ class BankFilterForm(forms.Form):
         ]
         bootstrap(self)
 
-    def scoped(self, queryset):
-        """Offers or needs of the chosen part of the region: one's own association unless the form widens it."""
-        scope = self.cleaned_data.get("scope", "") if self.is_valid() else ""
-        if scope == self.REGION:
-            return queryset
-        if scope:
-            return queryset.filter(school__association_id=int(scope))
-        return queryset.for_association(self.association)
-
-    def filter(self, queryset, today=None):
-        """`queryset` narrowed by the form's choices (not the search words: textbooks.search does those)."""
-        queryset = self.scoped(queryset)
+    def criteria(self):
+        """What the person asked for (textbooks.queries builds the list): the valid choices, or none at all."""
         if not self.is_valid():
-            return queryset
+            return BankCriteria(self.association)
         data = self.cleaned_data
-        if data["subject"]:
-            queryset = queryset.filter(subject__iexact=data["subject"])
-        if data["grade"]:
-            queryset = queryset.in_grade(data["grade"])
-        if data["school"]:
-            queryset = queryset.filter(school=data["school"])
-        if data["fpu"]:
-            queryset = queryset.with_fpu_status(data["fpu"], today)
-        return queryset
-
-    @property
-    def query(self):
-        return self.cleaned_data.get("q", "") if self.is_valid() else ""
+        return BankCriteria(
+            self.association,
+            scope=data.get("scope", ""),
+            subject=data["subject"],
+            grade=data["grade"],
+            school=data["school"],
+            fpu=data["fpu"],
+            q=data["q"],
+        )
 
 
 class CatalogueFilterForm(forms.Form):
@@ -373,6 +360,12 @@ class CatalogueFilterForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         bootstrap(self)
+
+    def criteria(self):
+        if not self.is_valid():
+            return CatalogueCriteria()
+        data = self.cleaned_data
+        return CatalogueCriteria(grade=data["grade"], excluded=data["excluded"], q=data["q"])
 
 
 class OffersImportForm(forms.Form):

@@ -85,7 +85,7 @@ class Textbook(models.Model):
         verbose_name = _("учебник из ФПУ")
         verbose_name_plural = _("федеральный перечень учебников")
         ordering = ["fpu_number"]
-        # The bank's subject filter lists the subjects by this index (textbooks.views.catalogue_subjects).
+        # The bank's subject filter lists the subjects by this index (textbooks.queries.catalogue_subjects).
         indexes = [models.Index(fields=["subject"], name="textbook_subject")]
 
     def save(self, *args, **kwargs):

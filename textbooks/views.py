@@ -6,7 +6,7 @@ from pathlib import Path
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.db import connection, transaction
+from django.db import transaction
 from django.db.models import Q
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
@@ -20,7 +20,7 @@ from members.access import require_member
 from members.models import School
 from reports import xlsx
 from reports.base import download_response, get_exporter
-from textbooks import services
+from textbooks import queries, services
 from textbooks.access import (
     EITHER,
     GIVER,
@@ -46,7 +46,6 @@ from textbooks.forms import (
 from textbooks.models import Need, Offer, Textbook, Transfer
 from textbooks.offers_import import import_offers
 from textbooks.paging import CappedPaginator
-from textbooks.search import Search
 from textbooks.spreadsheets import SpreadsheetError
 
 PAGE_SIZE = 30
@@ -54,47 +53,10 @@ PAGE_SIZE = 30
 OFFERS_TEMPLATE = Path(__file__).resolve().parent / "data" / "offers-sample.xlsx"
 
 
-def catalogue_subjects():
-    """The subjects of the Federal List in order, for the filter.
-
-    One query that reads the index on `subject` once per subject (a loose index scan: a few dozen
-    index probes, where DISTINCT would read all 20,000 entries of a regional list).
-    """
-    table = connection.ops.quote_name(Textbook._meta.db_table)
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"""WITH RECURSIVE subjects(subject) AS (
-                    SELECT MIN(subject) FROM {table} WHERE subject > ''
-                    UNION ALL
-                    SELECT (SELECT MIN(t.subject) FROM {table} t WHERE t.subject > s.subject) FROM subjects s WHERE s.subject IS NOT NULL
-                ) SELECT subject FROM subjects WHERE subject IS NOT NULL"""
-        )
-        return [subject for (subject,) in cursor.fetchall()]
-
-
 def _page(request, search, rows=None):
     """One page of a Search: two queries whatever the list's size (textbooks.paging); `rows` adds to the
     page's rows what the list shows of them."""
     return CappedPaginator(search, PAGE_SIZE, rows=rows).get_page(request.GET.get("page"))
-
-
-def bank_offers(account, form, today):
-    """Active offers of the association (or the part of the region the form widens to), filtered and searched
-    as the form asks (a Search)."""
-    return Search(form.filter(Offer.objects.active(), today), form.query)
-
-
-def offer_rows(offers):
-    """What the bank's list shows of an offer: its school and catalogue entry, the needs flag — in the same query."""
-    return offers.select_related("school", "textbook").with_needs_flag()
-
-
-def bank_needs(account, form, today):
-    return Search(form.filter(Need.objects.open(), today), form.query)
-
-
-def need_rows(needs):
-    return needs.select_related("school", "textbook").with_offers_flag()
 
 
 # ---------------------------------------------------------------- the bank
@@ -106,8 +68,10 @@ def bank(request):
     """What the city's schools offer: search, filters, pages."""
     account = require_member(request)
     today = timezone.localdate()
-    form = BankFilterForm(request.GET or None, association=account.association, subjects=catalogue_subjects())
-    page = _page(request, bank_offers(account, form, today), rows=offer_rows)
+    form = BankFilterForm(
+        request.GET or None, association=account.association, subjects=queries.catalogue_subjects()
+    )
+    page = _page(request, queries.bank_offers(form.criteria(), today), rows=queries.offer_rows)
     return render(request, "textbooks/bank.html", {
         "form": form, "page": page, "today": today, "can_add": account.acts_for_a_school,
         "tab": "offers", "export_url": reverse("textbooks:export") + (f"?{request.GET.urlencode()}" if request.GET else ""),
@@ -122,11 +86,13 @@ def bank_export(request):
     today = timezone.localdate()
     params = request.GET.copy()
     params.pop("page", None)
-    form = BankFilterForm(params or None, association=account.association, subjects=catalogue_subjects())
+    form = BankFilterForm(
+        params or None, association=account.association, subjects=queries.catalogue_subjects()
+    )
     exporter = get_exporter("textbooks-bank-xlsx")(
         account.association,
-        offers=bank_offers(account, form, today).queryset(),
-        needs=bank_needs(account, form, today).queryset(),
+        offers=queries.bank_offers(form.criteria(), today).queryset(),
+        needs=queries.bank_needs(form.criteria(), today).queryset(),
     )
     return xlsx.streaming_response(exporter)  # 200,000 offers: written while sent, memory flat
 
@@ -137,8 +103,10 @@ def needs(request):
     """What the city's schools lack."""
     account = require_member(request)
     today = timezone.localdate()
-    form = BankFilterForm(request.GET or None, association=account.association, subjects=catalogue_subjects())
-    page = _page(request, bank_needs(account, form, today), rows=need_rows)
+    form = BankFilterForm(
+        request.GET or None, association=account.association, subjects=queries.catalogue_subjects()
+    )
+    page = _page(request, queries.bank_needs(form.criteria(), today), rows=queries.need_rows)
     return render(request, "textbooks/needs.html", {
         "form": form, "page": page, "today": today, "can_add": account.acts_for_a_school,
         "tab": "needs",
@@ -151,19 +119,7 @@ def catalogue(request):
     """The Federal List: find a textbook, then offer it or say the school needs it."""
     account = require_member(request)
     form = CatalogueFilterForm(request.GET or None)
-    textbooks = Textbook.objects.all()
-    query = ""
-    if form.is_valid():
-        if not form.cleaned_data["excluded"]:
-            textbooks = textbooks.filter(excluded=False)
-        if form.cleaned_data["grade"]:
-            textbooks = textbooks.filter(
-                grade_from__lte=form.cleaned_data["grade"], grade_to__gte=form.cleaned_data["grade"]
-            )
-        query = form.cleaned_data["q"]
-    else:
-        textbooks = textbooks.filter(excluded=False)
-    page = _page(request, Search(textbooks, query))
+    page = _page(request, queries.catalogue(form.criteria()))
     return render(request, "textbooks/catalogue.html", {
         "form": form, "page": page, "today": timezone.localdate(), "total": Textbook.objects.count() if not page.paginator.count else None,
         "can_add": account.acts_for_a_school,
