@@ -180,6 +180,12 @@ def save_offer(offer):
     return offer
 
 
+def save_need(need):
+    """A new or changed need (what it asks for is checked by its form)."""
+    need.save()
+    return need
+
+
 def close_need(need):
     """The school has what it needed: the need leaves the bank (its history stays)."""
     if not need.is_closed:

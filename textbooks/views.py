@@ -1,6 +1,7 @@
 """The exchange bank's pages. Access is checked by textbooks.access; rules live in models and services."""
 
 import datetime
+from dataclasses import dataclass
 from pathlib import Path
 
 from django.contrib import messages
@@ -154,58 +155,6 @@ def _offer_page(request, offer, rights, request_form):
 
 
 @login_required
-def offer_create(request):
-    account = require_editor(request)
-    schools = schools_to_choose(account)
-    textbook = _textbook_from(request)
-    form = OfferForm(
-        request.POST or None,
-        schools=schools,
-        textbook=textbook,
-        initial={"subject": textbook.subject} if textbook else None,
-    )
-    if request.method == "POST" and form.is_valid():
-        offer = form.save(commit=False)
-        if schools is None:
-            offer.school = account.school
-        services.save_offer(form.fill(offer))
-        messages.success(request, _("Предложение внесено в обменный фонд: его видят все школы."))
-        return redirect(offer)
-    return _form_page(
-        request,
-        form,
-        _("Предложить учебники"),
-        _(
-            "Учебники, которые вашей школе не нужны: другие школы найдут их в обменном фонде и попросят во временное пользование."
-        ),
-        reverse("textbooks:bank"),
-        textbook,
-    )
-
-
-@login_required
-@transaction.atomic
-def offer_edit(request, pk):
-    offer, _rights = get_offer_for_user(request, pk, edit=True)
-    form = OfferForm(request.POST or None, instance=offer)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.save_offer(form.fill(form.save(commit=False)))
-        except services.TransferError as error:
-            form.add_error("copies", str(error))
-        else:
-            messages.success(request, _("Предложение сохранено."))
-            return redirect(offer)
-    return _form_page(
-        request,
-        form,
-        _("Изменить предложение"),
-        _("%(school)s: %(title)s") % {"school": offer.school, "title": offer.title},
-        offer.get_absolute_url(),
-    )
-
-
-@login_required
 @require_POST
 def offer_withdraw(request, pk):
     offer, _rights = get_offer_for_user(request, pk, edit=True)
@@ -248,6 +197,99 @@ def offer_request(request, pk):
     return _offer_page(request, offer, rights, form)
 
 
+# ---------------------------------------------------------------- an offer's or a need's form
+
+
+@dataclass(frozen=True)
+class ItemPages:
+    """What the pages of one kind of the bank's items say and call: its form, its service, its words."""
+
+    form: type
+    save: object  # services.save_offer or services.save_need
+    new_title: str
+    new_intro: str
+    list_url: str
+    edit_title: str
+    created: str
+    saved: str
+
+
+OFFER_PAGES = ItemPages(
+    OfferForm,
+    services.save_offer,
+    _("Предложить учебники"),
+    _("Учебники, которые вашей школе не нужны: другие школы найдут их в обменном фонде и попросят во временное пользование."),
+    "textbooks:bank",
+    _("Изменить предложение"),
+    _("Предложение внесено в обменный фонд: его видят все школы."),
+    _("Предложение сохранено."),
+)  # fmt: skip
+NEED_PAGES = ItemPages(
+    NeedForm,
+    services.save_need,
+    _("Нужны учебники"),
+    _("Чего не хватает вашей школе: сайт покажет предложения других школ, которые подходят, а им — вашу потребность."),
+    "textbooks:needs",
+    _("Изменить потребность"),
+    _("Потребность внесена: ниже — предложения других школ, которые ей подходят."),
+    _("Потребность сохранена."),
+)  # fmt: skip
+
+
+def _item_form(request, pages, item=None):
+    """A new offer or need (for the head: of a school she chooses; for a librarian: of her own), or a change
+    to one; the form keeps what was typed when the service refuses."""
+    account = require_editor(request) if item is None else None
+    schools = schools_to_choose(account) if account else None
+    textbook = _textbook_from(request) if account else None
+    form = pages.form(
+        request.POST or None,
+        instance=item,
+        schools=schools,
+        textbook=textbook,
+        initial={"subject": textbook.subject} if textbook else None,
+    )
+    if request.method == "POST" and form.is_valid():
+        saving = form.fill(form.save(commit=False))
+        if account and schools is None:
+            saving.school = account.school
+        try:
+            pages.save(saving)
+        except services.TransferError as error:
+            form.add_error("copies", str(error))
+        else:
+            messages.success(request, pages.saved if item else pages.created)
+            return redirect(saving)
+    if item is None:
+        return _form_page(request, form, pages.new_title, pages.new_intro, reverse(pages.list_url), textbook)
+    intro = _("%(school)s: %(title)s") % {"school": item.school, "title": item.title}
+    return _form_page(request, form, pages.edit_title, intro, item.get_absolute_url())
+
+
+@login_required
+def offer_create(request):
+    return _item_form(request, OFFER_PAGES)
+
+
+@login_required
+@transaction.atomic
+def offer_edit(request, pk):
+    offer, _rights = get_offer_for_user(request, pk, edit=True)
+    return _item_form(request, OFFER_PAGES, offer)
+
+
+@login_required
+def need_create(request):
+    return _item_form(request, NEED_PAGES)
+
+
+@login_required
+@transaction.atomic
+def need_edit(request, pk):
+    need, _rights = get_need_for_user(request, pk, edit=True)
+    return _item_form(request, NEED_PAGES, need)
+
+
 # ---------------------------------------------------------------- needs
 
 
@@ -262,56 +304,6 @@ def need_detail(request, pk):
         "today": timezone.localdate(),
         "history": changes(need) if rights.manage else [],
     })  # fmt: skip
-
-
-@login_required
-def need_create(request):
-    account = require_editor(request)
-    schools = schools_to_choose(account)
-    textbook = _textbook_from(request)
-    form = NeedForm(
-        request.POST or None,
-        schools=schools,
-        textbook=textbook,
-        initial={"subject": textbook.subject} if textbook else None,
-    )
-    if request.method == "POST" and form.is_valid():
-        need = form.fill(form.save(commit=False))
-        if schools is None:
-            need.school = account.school
-        need.save()
-        messages.success(
-            request, _("Потребность внесена: ниже — предложения других школ, которые ей подходят.")
-        )
-        return redirect(need)
-    return _form_page(
-        request,
-        form,
-        _("Нужны учебники"),
-        _(
-            "Чего не хватает вашей школе: сайт покажет предложения других школ, которые подходят, а им — вашу потребность."
-        ),
-        reverse("textbooks:needs"),
-        textbook,
-    )
-
-
-@login_required
-@transaction.atomic
-def need_edit(request, pk):
-    need, _rights = get_need_for_user(request, pk, edit=True)
-    form = NeedForm(request.POST or None, instance=need)
-    if request.method == "POST" and form.is_valid():
-        form.fill(form.save(commit=False)).save()
-        messages.success(request, _("Потребность сохранена."))
-        return redirect(need)
-    return _form_page(
-        request,
-        form,
-        _("Изменить потребность"),
-        _("%(school)s: %(title)s") % {"school": need.school, "title": need.title},
-        need.get_absolute_url(),
-    )
 
 
 @login_required
