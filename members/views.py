@@ -1,3 +1,5 @@
+from dataclasses import dataclass
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -9,7 +11,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_POST, require_safe
 
 from audit.history import changes
@@ -158,37 +160,88 @@ def _record_form(request, person, form_class, instance, title, intro):
     )
 
 
+@dataclass(frozen=True)
+class RecordPages:
+    """What the pages of one kind of a person's records (courses, portfolio entries) say and use."""
+
+    model: type
+    form: type
+    title: str
+    intro: str  # on a new record's form; `name` is the person's
+    deleted: str
+
+
+COURSE_PAGES = RecordPages(
+    Course,
+    CourseForm,
+    gettext_lazy("Курсы повышения квалификации"),
+    gettext_lazy("Курсы, которые прошёл(а) %(name)s. Скан удостоверения — PDF, JPEG или PNG до 10 МБ."),
+    gettext_lazy("Курсы удалены из карточки."),
+)
+PORTFOLIO_PAGES = RecordPages(
+    PortfolioEntry,
+    PortfolioEntryForm,
+    gettext_lazy("Запись портфолио"),
+    gettext_lazy("Публикация, выступление, конкурс, мастер-класс или открытое мероприятие."),
+    gettext_lazy("Запись удалена из портфолио."),
+)
+
+
+def _record_of(request, pages, pk):
+    """(record, person): a record of a person whom the asker may edit (404 for another association's, 403)."""
+    record = get_object_or_404(pages.model, pk=pk)
+    person, _rights = get_person_for_user(request, record.person_id, edit=True)
+    return record, person
+
+
+def _record_add(request, pk, pages):
+    person, _rights = get_person_for_user(request, pk, edit=True)
+    intro = pages.intro % {"name": person.printed_name}
+    return _record_form(request, person, pages.form, pages.model(person=person), pages.title, intro)
+
+
+def _record_edit(request, pk, pages):
+    record, person = _record_of(request, pages, pk)
+    return _record_form(request, person, pages.form, record, pages.title, person.printed_name)
+
+
+def _record_delete(request, pk, pages):
+    record, person = _record_of(request, pages, pk)
+    record.delete()
+    messages.success(request, pages.deleted)
+    return redirect(person)
+
+
 @login_required
 def course_add(request, pk):
-    person, rights = get_person_for_user(request, pk, edit=True)
-    return _record_form(
-        request,
-        person,
-        CourseForm,
-        Course(person=person),
-        _("Курсы повышения квалификации"),
-        _("Курсы, которые прошёл(а) %(name)s. Скан удостоверения — PDF, JPEG или PNG до 10 МБ.")
-        % {"name": person.printed_name},
-    )
+    return _record_add(request, pk, COURSE_PAGES)
 
 
 @login_required
 def course_edit(request, pk):
-    course = get_object_or_404(Course, pk=pk)
-    person, rights = get_person_for_user(request, course.person_id, edit=True)
-    return _record_form(
-        request, person, CourseForm, course, _("Курсы повышения квалификации"), person.printed_name
-    )
+    return _record_edit(request, pk, COURSE_PAGES)
 
 
 @login_required
 @require_POST
 def course_delete(request, pk):
-    course = get_object_or_404(Course, pk=pk)
-    person, rights = get_person_for_user(request, course.person_id, edit=True)
-    course.delete()
-    messages.success(request, _("Курсы удалены из карточки."))
-    return redirect(person)
+    return _record_delete(request, pk, COURSE_PAGES)
+
+
+@login_required
+def portfolio_add(request, pk):
+    return _record_add(request, pk, PORTFOLIO_PAGES)
+
+
+@login_required
+def portfolio_edit(request, pk):
+    return _record_edit(request, pk, PORTFOLIO_PAGES)
+
+
+@login_required
+@require_POST
+def portfolio_delete(request, pk):
+    return _record_delete(request, pk, PORTFOLIO_PAGES)
 
 
 @login_required
@@ -204,38 +257,6 @@ def private_file(request, person_pk, field_file):
     if not rights.contacts:
         raise Http404
     return file_response(field_file)
-
-
-@login_required
-def portfolio_add(request, pk):
-    person, rights = get_person_for_user(request, pk, edit=True)
-    return _record_form(
-        request,
-        person,
-        PortfolioEntryForm,
-        PortfolioEntry(person=person),
-        _("Запись портфолио"),
-        _("Публикация, выступление, конкурс, мастер-класс или открытое мероприятие."),
-    )
-
-
-@login_required
-def portfolio_edit(request, pk):
-    entry = get_object_or_404(PortfolioEntry, pk=pk)
-    person, rights = get_person_for_user(request, entry.person_id, edit=True)
-    return _record_form(
-        request, person, PortfolioEntryForm, entry, _("Запись портфолио"), person.printed_name
-    )
-
-
-@login_required
-@require_POST
-def portfolio_delete(request, pk):
-    entry = get_object_or_404(PortfolioEntry, pk=pk)
-    person, rights = get_person_for_user(request, entry.person_id, edit=True)
-    entry.delete()
-    messages.success(request, _("Запись удалена из портфолио."))
-    return redirect(person)
 
 
 @login_required

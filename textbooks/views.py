@@ -14,6 +14,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST, require_safe
 
 from audit.history import changes
@@ -217,22 +218,22 @@ class ItemPages:
 OFFER_PAGES = ItemPages(
     OfferForm,
     services.save_offer,
-    _("Предложить учебники"),
-    _("Учебники, которые вашей школе не нужны: другие школы найдут их в обменном фонде и попросят во временное пользование."),
+    gettext_lazy("Предложить учебники"),
+    gettext_lazy("Учебники, которые вашей школе не нужны: другие школы найдут их в обменном фонде и попросят во временное пользование."),
     "textbooks:bank",
-    _("Изменить предложение"),
-    _("Предложение внесено в обменный фонд: его видят все школы."),
-    _("Предложение сохранено."),
+    gettext_lazy("Изменить предложение"),
+    gettext_lazy("Предложение внесено в обменный фонд: его видят все школы."),
+    gettext_lazy("Предложение сохранено."),
 )  # fmt: skip
 NEED_PAGES = ItemPages(
     NeedForm,
     services.save_need,
-    _("Нужны учебники"),
-    _("Чего не хватает вашей школе: сайт покажет предложения других школ, которые подходят, а им — вашу потребность."),
+    gettext_lazy("Нужны учебники"),
+    gettext_lazy("Чего не хватает вашей школе: сайт покажет предложения других школ, которые подходят, а им — вашу потребность."),
     "textbooks:needs",
-    _("Изменить потребность"),
-    _("Потребность внесена: ниже — предложения других школ, которые ей подходят."),
-    _("Потребность сохранена."),
+    gettext_lazy("Изменить потребность"),
+    gettext_lazy("Потребность внесена: ниже — предложения других школ, которые ей подходят."),
+    gettext_lazy("Потребность сохранена."),
 )  # fmt: skip
 
 
