@@ -11,6 +11,7 @@ so that the bank is searched and matched in one table.
 """
 
 import datetime
+from types import SimpleNamespace
 
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -133,6 +134,24 @@ class BankItemQuerySet(models.QuerySet):
     def in_grade(self, grade):
         return self.filter(grade_from__lte=grade, grade_to__gte=grade)
 
+    def matching(self, other):
+        """The live items (active offers, open needs) of the other schools, of any association in the region,
+        that match `other` — a need for offers, an offer for needs; `other` may be OUTER, the row of an outer
+        query (see `match_condition`)."""
+        condition = match_condition(
+            other.textbook_id, other.title_key, other.author_key, self.grades_meeting(other)
+        )
+        return self.live().filter(condition).exclude(school_id=other.school_id)
+
+
+# The outer query's row, for `matching` in a subquery: its values as OuterRefs.
+OUTER = SimpleNamespace(
+    **{
+        name: OuterRef(name)
+        for name in ("textbook_id", "title_key", "author_key", "school_id", "grade", "grade_from", "grade_to")
+    }
+)
+
 
 class BankItem(models.Model):
     """A title a school lists: from the catalogue (`textbook`) or typed in; with its derived keys."""
@@ -186,21 +205,15 @@ class OfferQuerySet(BankItemQuerySet):
         """Offers others may ask for: not withdrawn, copies left."""
         return self.filter(withdrawn_at__isnull=True, available__gt=0)
 
-    def matching(self, need):
-        """Active offers of the other schools, of any association in the region, that can serve `need` (see `match_condition`)."""
-        condition = match_condition(
-            need.textbook_id, need.title_key, need.author_key,
-            Q(grade_from__lte=need.grade, grade_to__gte=need.grade),
-        )  # fmt: skip
-        return self.active().filter(condition).exclude(school_id=need.school_id)
+    live = active
+
+    def grades_meeting(self, need):
+        """An offer serves a need whose grade is within its grades."""
+        return Q(grade_from__lte=need.grade, grade_to__gte=need.grade)
 
     def with_needs_flag(self):
         """`has_needs`: an open need of another school this offer can serve — a subquery, no extra queries."""
-        needs = Need.objects.open().filter(
-            match_condition(OuterRef("textbook_id"), OuterRef("title_key"), OuterRef("author_key"),
-                            Q(grade__gte=OuterRef("grade_from"), grade__lte=OuterRef("grade_to"))),
-        ).exclude(school_id=OuterRef("school_id"))  # fmt: skip
-        return self.annotate(has_needs=Exists(needs))
+        return self.annotate(has_needs=Exists(Need.objects.matching(OUTER)))
 
 
 def match_condition(textbook_id, title_key, author_key, grades):
@@ -314,24 +327,18 @@ class NeedQuerySet(BankItemQuerySet):
     def open(self):
         return self.filter(closed_at__isnull=True)
 
+    live = open
+
     def in_grade(self, grade):
         return self.filter(grade=grade)
 
-    def matching(self, offer):
-        """Open needs of the other schools, of any association in the region, that `offer` can serve (the mirror of OfferQuerySet.matching)."""
-        condition = match_condition(
-            offer.textbook_id, offer.title_key, offer.author_key,
-            Q(grade__gte=offer.grade_from, grade__lte=offer.grade_to),
-        )  # fmt: skip
-        return self.open().filter(condition).exclude(school_id=offer.school_id)
+    def grades_meeting(self, offer):
+        """A need is served by an offer whose grades take in its grade."""
+        return Q(grade__gte=offer.grade_from, grade__lte=offer.grade_to)
 
     def with_offers_flag(self):
         """`has_offers`: an active offer of another school can serve this need — a subquery, no extra queries."""
-        offers = Offer.objects.active().filter(
-            match_condition(OuterRef("textbook_id"), OuterRef("title_key"), OuterRef("author_key"),
-                            Q(grade_from__lte=OuterRef("grade"), grade_to__gte=OuterRef("grade"))),
-        ).exclude(school_id=OuterRef("school_id"))  # fmt: skip
-        return self.annotate(has_offers=Exists(offers))
+        return self.annotate(has_offers=Exists(Offer.objects.matching(OUTER)))
 
 
 class Need(BankItem):
