@@ -5,8 +5,10 @@
 - editing: the head of its association only.
 """
 
+from __future__ import annotations
+
 from django.core.exceptions import PermissionDenied
-from django.http import Http404
+from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
 
 from core.years import parse_academic_year
@@ -14,21 +16,21 @@ from events.models import Event, Plan, Section
 from members.access import is_head_of, is_member_of
 
 
-def can_read(request, plan):
+def can_read(request: HttpRequest, plan: Plan) -> bool:
     return plan.is_published or is_member_of(request, plan.association)
 
 
-def can_edit(request, plan):
+def can_edit(request: HttpRequest, plan: Plan) -> bool:
     return is_head_of(request, plan.association)
 
 
-def shows_names(request, plan):
+def shows_names(request: HttpRequest, plan: Plan) -> bool:
     """The plan's people by name: for its association's accounts; everyone else reads it as the public does,
     names only with each person's consent to publishing them (Person.public_name)."""
     return is_member_of(request, plan.association)
 
 
-def get_plan_for_user(request, slug, year, edit=False):
+def get_plan_for_user(request: HttpRequest, slug: str, year: str, edit: bool = False) -> Plan:
     """The plan at /plans/<slug>/<year>/, or 404 (unknown, or a draft the visitor may not see) / 403 (may not edit)."""
     try:
         year_start = parse_academic_year(year)
@@ -40,13 +42,13 @@ def get_plan_for_user(request, slug, year, edit=False):
     return _checked(request, plan, edit)
 
 
-def get_section_for_user(request, pk, edit=True):
+def get_section_for_user(request: HttpRequest, pk: int, edit: bool = True) -> Section:
     section = get_object_or_404(Section.objects.select_related("plan__association"), pk=pk)
     _checked(request, section.plan, edit)
     return section
 
 
-def get_event_for_user(request, pk, edit=True):
+def get_event_for_user(request: HttpRequest, pk: int, edit: bool = True) -> Event:
     event = get_object_or_404(Event.objects.select_related("section__plan__association"), pk=pk)
     _checked(request, event.section.plan, edit)
     return event

@@ -1,9 +1,13 @@
+from __future__ import annotations
+
+import datetime
 import secrets
 
 from django.contrib.auth import get_user_model
 from django.contrib.sessions.models import Session
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -16,7 +20,7 @@ DEFAULT_ASSOCIATION = {
 }
 
 
-def get_association(slug=None):
+def get_association(slug: str | None = None) -> Association:
     """The association a command works on: by slug; else the only one there is (created if none).
 
     ValueError with a Russian sentence when the choice is not clear.
@@ -34,7 +38,7 @@ def get_association(slug=None):
     return associations[0]
 
 
-def find_or_create_person(association, printed_name):
+def find_or_create_person(association: Association, printed_name: str) -> Person:
     """The person a printed name («Саблина В.И.») stands for; created if the association has none yet.
 
     Returns (person, created).
@@ -48,13 +52,13 @@ def find_or_create_person(association, printed_name):
     return person, True
 
 
-def three_years_ago(today):
+def three_years_ago(today: datetime.date) -> datetime.date:
     from core.years import add_months
 
     return add_months(today, -36)
 
 
-def librarians(association, today):
+def librarians(association: Association, today: datetime.date) -> QuerySet[Person]:
     """The association's people for lists: their school and the end of their latest course, in one query."""
     from django.db.models import Max
 
@@ -66,7 +70,7 @@ def librarians(association, today):
     )
 
 
-def without_recent_course(people, today):
+def without_recent_course(people: QuerySet[Person], today: datetime.date) -> QuerySet[Person]:
     from django.db.models import Q
 
     return people.filter(Q(last_course_end__isnull=True) | Q(last_course_end__lt=three_years_ago(today)))
@@ -75,7 +79,7 @@ def without_recent_course(people, today):
 # ---------------------------------------------------------------- logins
 
 
-def give_login(giver, person, username, role):
+def give_login(giver: Account, person: Person, username: str, role: str):
     """A login for `person`, given by `giver` (an Account: the head of the person's association).
 
     Returns (user, password): the password is made up here, to be shown once. ValidationError when the rule
@@ -99,7 +103,7 @@ def give_login(giver, person, username, role):
     return user, password
 
 
-def switch_login(user, on):
+def switch_login(user, on: bool) -> None:
     """Switch a login on or off, deleting nothing; switched off, its open sessions end too."""
     user.is_active = on
     user.save(update_fields=["is_active"])

@@ -5,15 +5,18 @@
 - a librarian: sees and fills only their own school's reports, and only until they are submitted.
 """
 
+from __future__ import annotations
+
 from django.core.exceptions import PermissionDenied
-from django.http import Http404
+from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
 
 from members.access import Rights, require_member
+from members.models import Account
 from rounds.models import Report, Round
 
 
-def get_round_for_user(request, pk):
+def get_round_for_user(request: HttpRequest, pk: int) -> tuple[Round, Rights]:
     """(round, Rights): a round's page with every school's answers: the head and the committee only (403)."""
     account = require_member(request)
     round_ = get_object_or_404(Round, pk=pk, association=account.association)
@@ -22,7 +25,7 @@ def get_round_for_user(request, pk):
     return round_, Rights(manage=account.is_head)
 
 
-def get_report_for_user(request, pk, edit=False):
+def get_report_for_user(request: HttpRequest, pk: int, edit: bool = False) -> tuple[Report, Rights]:
     """(report, Rights): one school's report; a librarian gets 404 for another school's. With `edit`: not once
     submitted, never by the committee (403). Rights.edit: the report may be filled now; Rights.manage: the head's
     reopening and history."""
@@ -38,6 +41,6 @@ def get_report_for_user(request, pk, edit=False):
     return report, rights
 
 
-def may_make_needs(account):
+def may_make_needs(account: Account) -> bool:
     """Who turns a provision report's missing copies into the bank's needs: the head and the school's librarian."""
     return not account.is_reader

@@ -1,5 +1,10 @@
+from __future__ import annotations
+
+import datetime
+
 from django.core.mail import send_mail
 from django.db import transaction
+from django.http import HttpRequest
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -7,12 +12,20 @@ from simple_history.utils import bulk_create_with_history
 
 from core.formats import format_date
 from core.years import academic_year_bounds
-from members.models import Person
+from members.models import Association, Person
 from rounds.models import Report, Round
 
 
 @transaction.atomic
-def open_round(association, user, kind, title, year_start, deadline, schools):
+def open_round(
+    association: Association,
+    user,
+    kind: str,
+    title: str,
+    year_start: int,
+    deadline: datetime.date,
+    schools,
+) -> Round:
     """A new round with an empty report for each school asked."""
     round_ = Round.objects.create(
         association=association,
@@ -26,7 +39,7 @@ def open_round(association, user, kind, title, year_start, deadline, schools):
     return round_
 
 
-def enrollment(report):
+def enrollment(report: Report) -> dict:
     """{grade: students} of the report's school in the round's academic year."""
     return dict(
         report.school.enrollments.filter(year_start=report.round.year_start).values_list("grade", "students")
@@ -64,7 +77,7 @@ def prefill(report):
     return {name: getattr(answer, name) for name in fields}
 
 
-def remind_late(round_, request, today=None):
+def remind_late(round_: Round, request: HttpRequest, today: datetime.date | None = None) -> int:
     """E-mail the librarians of the schools that are late; returns how many schools were reminded."""
     late = [report for report in round_.reports.select_related("school") if report.is_late(today)]
     librarians = Person.objects.filter(school__in=[r.school for r in late], is_active=True).select_related(
@@ -99,7 +112,7 @@ def remind_late(round_, request, today=None):
 
 
 @transaction.atomic
-def needs_from_provision(report):
+def needs_from_provision(report: Report) -> list:
     """The missing copies of a provision report become needs of its school in the textbook bank.
 
     One need per line that lacks copies and has not become a need before; returns the needs created.

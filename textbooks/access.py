@@ -8,18 +8,21 @@
   for any school of the association; the committee changes nothing (403).
 """
 
+from __future__ import annotations
+
 from dataclasses import dataclass
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q
+from django.db.models import Q, QuerySet
+from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 
 from members.access import Rights, require_member
-from members.models import School
+from members.models import Account, School
 from textbooks.models import Need, Offer, Transfer
 
 
-def editable_schools(account):
+def editable_schools(account: Account) -> QuerySet[School]:
     """The schools `account` acts for in the bank: all of the association for the head, their own for a librarian."""
     if account.is_head:
         return School.objects.filter(association=account.association)
@@ -28,17 +31,17 @@ def editable_schools(account):
     return School.objects.none()
 
 
-def schools_to_choose(account):
+def schools_to_choose(account: Account) -> QuerySet[School] | None:
     """The schools a form offers to choose from: the head's association's; None for a librarian, who acts for
     her own school only (account.school)."""
     return editable_schools(account) if account.is_head else None
 
 
-def _rights(account, school):
+def _rights(account: Account, school: School) -> Rights:
     return Rights(edit=account.acts_for(school), manage=account.is_head)
 
 
-def require_editor(request):
+def require_editor(request: HttpRequest) -> Account:
     """An account that acts for at least one school (else 403)."""
     account = require_member(request)
     if not account.acts_for_a_school:
@@ -46,7 +49,7 @@ def require_editor(request):
     return account
 
 
-def get_offer_for_user(request, pk, edit=False):
+def get_offer_for_user(request: HttpRequest, pk: int, edit: bool = False) -> tuple[Offer, Rights]:
     """(offer, Rights): an offer of any association (the bank is the region's); with `edit`, only the head of its
     association or the offering school's librarian (403)."""
     account = require_member(request)
@@ -57,7 +60,7 @@ def get_offer_for_user(request, pk, edit=False):
     return offer, rights
 
 
-def get_need_for_user(request, pk, edit=False):
+def get_need_for_user(request: HttpRequest, pk: int, edit: bool = False) -> tuple[Need, Rights]:
     """(need, Rights): a need of any association (the bank is the region's); with `edit`, only the head of its
     association or the needing school's librarian (403)."""
     account = require_member(request)
@@ -68,7 +71,7 @@ def get_need_for_user(request, pk, edit=False):
     return need, rights
 
 
-def get_school_for_bank(request, pk, edit=False):
+def get_school_for_bank(request: HttpRequest, pk: int, edit: bool = False) -> tuple[School, Rights]:
     """(school, Rights): a school's exchange page (any association's: the bank is the region's); with `edit`,
     its editors only (403)."""
     account = require_member(request)
@@ -82,7 +85,7 @@ def get_school_for_bank(request, pk, edit=False):
 GIVER, RECEIVER, EITHER = "giver", "receiver", "either"
 
 
-def visible_transfers(account):
+def visible_transfers(account: Account) -> QuerySet[Transfer]:
     """The one rule for reading transfers: those where a school of the account's association gives or receives.
     The transfer's page and every list of transfers (a school's bank page) read through it."""
     return Transfer.objects.filter(
@@ -107,7 +110,9 @@ class TransferRights:
         return RECEIVER in self.sides
 
 
-def get_transfer_for_user(request, pk, side=None):
+def get_transfer_for_user(
+    request: HttpRequest, pk: int, side: str | None = None
+) -> tuple[Transfer, TransferRights]:
     """(transfer, TransferRights): a transfer that involves a school of the asker's association (giving or
     receiving), or 404.
 
@@ -127,7 +132,7 @@ def get_transfer_for_user(request, pk, side=None):
     )
 
 
-def transfer_sides(account, transfer):
+def transfer_sides(account: Account, transfer: Transfer) -> set[str]:
     """The sides of `transfer` the account acts for: a set of GIVER and RECEIVER."""
     sides = set()
     if account.acts_for(transfer.offer.school):

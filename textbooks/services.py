@@ -16,23 +16,35 @@ which has no row locks, a write transaction locks the whole database instead.
 tests/textbooks/test_concurrency.py proves it on PostgreSQL with parallel requests.
 """
 
+from __future__ import annotations
+
+import datetime
+
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from textbooks.models import Offer, Transfer
+from members.models import School
+from textbooks.models import Need, Offer, Transfer
 
 
 class TransferError(Exception):
     """A step refused, with a Russian sentence for the person who asked for it."""
 
 
-def copies_text(count):
+def copies_text(count: int) -> str:
     return ngettext("%(count)d экземпляр", "%(count)d экземпляров", count) % {"count": count}
 
 
-def request_transfer(offer, to_school, copies, return_by, need=None, note=""):
+def request_transfer(
+    offer: Offer,
+    to_school: School,
+    copies: int,
+    return_by: datetime.date,
+    need: Need | None = None,
+    note: str = "",
+) -> Transfer:
     """`to_school` asks for `copies` of `offer`. Nothing is reserved yet (see the module's docstring)."""
     if offer.school_id == to_school.pk:
         raise TransferError(_("Это предложение вашей же школы."))
@@ -84,7 +96,7 @@ def _require(transfer, *statuses):
 
 
 @transaction.atomic
-def agree(transfer_pk):
+def agree(transfer_pk: int) -> Transfer:
     """The offering school agrees: the copies leave the offer's `available`, or TransferError if too few are left."""
     transfer, offer = _locked(transfer_pk)
     _require(transfer, Transfer.Status.REQUESTED)
@@ -103,7 +115,7 @@ def agree(transfer_pk):
 
 
 @transaction.atomic
-def decline(transfer_pk):
+def decline(transfer_pk: int) -> Transfer:
     transfer, _offer = _locked(transfer_pk)
     _require(transfer, Transfer.Status.REQUESTED)
     transfer.status, transfer.decided_at = Transfer.Status.DECLINED, timezone.now()
@@ -112,7 +124,7 @@ def decline(transfer_pk):
 
 
 @transaction.atomic
-def cancel(transfer_pk):
+def cancel(transfer_pk: int) -> Transfer:
     """A request withdrawn, or an agreement called off before the hand-over: agreed copies go back to the offer."""
     transfer, offer = _locked(transfer_pk)
     _require(transfer, Transfer.Status.REQUESTED, Transfer.Status.AGREED)
@@ -125,7 +137,7 @@ def cancel(transfer_pk):
 
 
 @transaction.atomic
-def hand_over(transfer_pk, day, return_by=None):
+def hand_over(transfer_pk: int, day: datetime.date, return_by: datetime.date | None = None) -> Transfer:
     transfer, _offer = _locked(transfer_pk)
     _require(transfer, Transfer.Status.AGREED)
     transfer.status, transfer.handed_over_on = Transfer.Status.HANDED_OVER, day
@@ -138,7 +150,7 @@ def hand_over(transfer_pk, day, return_by=None):
 
 
 @transaction.atomic
-def mark_returned(transfer_pk, day):
+def mark_returned(transfer_pk: int, day: datetime.date) -> Transfer:
     """The copies are back at the offering school: they are free to give again."""
     transfer, offer = _locked(transfer_pk)
     _require(transfer, Transfer.Status.HANDED_OVER)
@@ -152,7 +164,7 @@ def mark_returned(transfer_pk, day):
 
 
 @transaction.atomic
-def keep(transfer_pk):
+def keep(transfer_pk: int) -> Transfer:
     """The receiving school keeps the copies for good: they stay out of the offer."""
     transfer, _offer = _locked(transfer_pk)
     _require(transfer, Transfer.Status.HANDED_OVER)
@@ -162,7 +174,7 @@ def keep(transfer_pk):
 
 
 @transaction.atomic
-def save_offer(offer):
+def save_offer(offer: Offer) -> Offer:
     """Save an offer whose `copies` may have changed: `available` follows, the copies promised stay promised.
 
     TransferError when fewer copies are left than are promised or handed over.
@@ -180,13 +192,13 @@ def save_offer(offer):
     return offer
 
 
-def save_need(need):
+def save_need(need: Need) -> Need:
     """A new or changed need (what it asks for is checked by its form)."""
     need.save()
     return need
 
 
-def close_need(need):
+def close_need(need: Need) -> Need:
     """The school has what it needed: the need leaves the bank (its history stays)."""
     if not need.is_closed:
         need.closed_at = timezone.now()
@@ -195,7 +207,7 @@ def close_need(need):
 
 
 @transaction.atomic
-def withdraw_offer(offer):
+def withdraw_offer(offer: Offer) -> int:
     """The school takes its offer out of the bank; requests still waiting are declined. Agreed transfers go on."""
     Offer.objects.select_for_update().filter(pk=offer.pk).first()
     offer.withdrawn_at = timezone.now()
