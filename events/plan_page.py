@@ -1,8 +1,9 @@
 """The head's buttons on every event row of the plan page, rendered once and filled in per row.
 
 Each row's cell (edit, up, down, the status form) is the same markup but for the event's id, its number and
-its status. Through the template engine 500 rows of it took 130 ms of the page's 213 — four URL reversals, seven translations
-and a dozen tags a row; so templates/events/_event_actions.html is rendered once for each status with
+its status. Through the template engine each row would cost four URL reversals, seven translations and a dozen
+tags, most of a long plan's page (docs/performance.md has the figures); so templates/events/_event_actions.html
+is rendered once for each status with
 stand-in numbers, and each row gets a copy with its own id and number put in (whole numbers: nothing to escape).
 """
 

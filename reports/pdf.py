@@ -17,11 +17,11 @@ from django.core.cache import cache
 from django.template.loader import render_to_string
 
 PRINT_STYLESHEET = "css/print.css"
-# Bounds on a render, so that no document ties up a worker. WeasyPrint lays out about 80,000 characters of
-# HTML a second here (a 500-event plan is 140,000 and takes 2 s), so a document over MAX_HTML_CHARS is refused
-# before it starts; one paragraph costs the square of its length (160,000 characters: 6 s; 480,000: minutes),
+# Bounds on a render, so that no document ties up a worker. WeasyPrint's time grows with the HTML's length,
+# so a document over MAX_HTML_CHARS is refused before it starts; one paragraph costs the square of its length,
 # so is a text run over MAX_TEXT_RUN (every text field is shorter). In a worker's main thread (gunicorn's sync
-# workers) a render still going after RENDER_SECONDS is stopped.
+# workers) a render still going after RENDER_SECONDS is stopped. The figures behind the bounds are measured
+# by bin/benchmark (docs/performance.md).
 MAX_HTML_CHARS = 600_000
 MAX_TEXT_RUN = 20_000
 RENDER_SECONDS = 10

@@ -14,7 +14,7 @@ How the page of a search is read. The rows found by the full-text index can be f
 sorted (cost: the rows found), or the list's order can be walked until a page of them turns up
 (cost: the rows walked). PostgreSQL picks the walk whenever it expects many rows, assuming they are
 spread evenly — but a subject's name is the first word of its titles, so «химия» are all together
-at the end of the alphabetical order, and the walk reads the whole table (300 ms at 200,000 offers).
+at the end of the alphabetical order, and the walk reads the whole table.
 So a search reads its rows whole (`sorted_whole`) unless the planner expects more than WALK_ABOVE
 of them, when they are everywhere and the walk is quick.
 """

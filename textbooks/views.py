@@ -96,7 +96,7 @@ def bank_export(request):
         offers=queries.bank_offers(form.criteria(), today).queryset(),
         needs=queries.bank_needs(form.criteria(), today).queryset(),
     )
-    return xlsx.streaming_response(exporter)  # 200,000 offers: written while sent, memory flat
+    return xlsx.streaming_response(exporter)  # written while sent: the memory stays flat however long the bank
 
 
 @login_required
