@@ -12,6 +12,7 @@ from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
+from core.pages import form_page
 from members.access import get_person_for_user, require_head
 from members.forms import ConsentForm
 from members.models import Consent, PrivacyPolicy
@@ -39,12 +40,16 @@ def consent_add(request, pk):
         consent.save()
         messages.success(request, _("Согласие внесено в карточку."))
         return redirect(person)
-    return render(request, "members/form.html", {
-        "form": form, "title": _("Согласие: %(name)s") % {"name": person.printed_name}, "multipart": True,
-        "intro": _("Согласие на обработку персональных данных и отдельно — на публикацию фамилии и инициалов на открытых "
-                   "страницах сайта (план работы, его PDF и XLSX). Без второго открытые страницы называют сотрудника по должности."),
-        "cancel_url": person.get_absolute_url(),
-    }, status=400 if request.method == "POST" else 200)  # fmt: skip
+    return form_page(
+        request,
+        form,
+        _("Согласие: %(name)s") % {"name": person.printed_name},
+        _("Согласие на обработку персональных данных и отдельно — на публикацию фамилии и инициалов на открытых "
+          "страницах сайта (план работы, его PDF и XLSX). Без второго открытые страницы называют сотрудника по должности."),
+        person.get_absolute_url(),
+        multipart=True,
+        status=400 if request.method == "POST" else 200,
+    )  # fmt: skip
 
 
 @login_required

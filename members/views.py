@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_POST, require_safe
 
 from audit.history import changes
+from core.pages import form_page
 from core.years import academic_year_bounds, academic_year_of
 from members import throttle
 from members.access import (
@@ -102,7 +103,7 @@ def person_create(request):
             request, _("Сотрудник «%(name)s» добавлен в банк данных.") % {"name": person.printed_name}
         )
         return redirect(person)
-    return _form_page(
+    return form_page(
         request,
         form,
         _("Новый сотрудник"),
@@ -123,18 +124,13 @@ def person_edit(request, pk):
         form.save()
         messages.success(request, _("Карточка сохранена."))
         return redirect(person)
-    return _form_page(
+    return form_page(
         request,
         form,
         person.printed_name,
         _("Карточка в банке данных. Телефон и почту видят только вы, руководитель и комитет образования."),
         person.get_absolute_url(),
     )
-
-
-def _form_page(request, form, title, intro, cancel_url, multipart=False, status=200):
-    context = {"form": form, "title": title, "intro": intro, "cancel_url": cancel_url, "multipart": multipart}
-    return render(request, "members/form.html", context, status=status)
 
 
 # ---------------------------------------------------------------- courses and portfolio
@@ -149,7 +145,7 @@ def _record_form(request, person, form_class, instance, title, intro):
         record.save()
         messages.success(request, _("Сохранено."))
         return redirect(person)
-    return _form_page(
+    return form_page(
         request,
         form,
         title,
@@ -296,7 +292,7 @@ def account_create(request, pk):
                 "members/account_created.html",
                 {"person": person, "login": user.username, "password": password, "sent": sent},
             )
-    return _form_page(
+    return form_page(
         request,
         form,
         _("Логин для «%(name)s»") % {"name": person.printed_name},

@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST, require_safe
 
 from audit.history import changes
+from core.pages import form_page
 from members.access import require_member
 from members.models import School
 from reports import xlsx
@@ -96,7 +97,9 @@ def bank_export(request):
         offers=queries.bank_offers(form.criteria(), today).queryset(),
         needs=queries.bank_needs(form.criteria(), today).queryset(),
     )
-    return xlsx.streaming_response(exporter)  # written while sent: the memory stays flat however long the bank
+    return xlsx.streaming_response(
+        exporter
+    )  # written while sent: the memory stays flat however long the bank
 
 
 @login_required
@@ -237,6 +240,9 @@ NEED_PAGES = ItemPages(
 )  # fmt: skip
 
 
+FORM = {"template": "textbooks/form.html"}
+
+
 def _item_form(request, pages, item=None):
     """A new offer or need (for the head: of a school she chooses; for a librarian: of her own), or a change
     to one; the form keeps what was typed when the service refuses."""
@@ -262,9 +268,17 @@ def _item_form(request, pages, item=None):
             messages.success(request, pages.saved if item else pages.created)
             return redirect(saving)
     if item is None:
-        return _form_page(request, form, pages.new_title, pages.new_intro, reverse(pages.list_url), textbook)
+        return form_page(
+            request,
+            form,
+            pages.new_title,
+            pages.new_intro,
+            reverse(pages.list_url),
+            **FORM,
+            textbook=textbook,
+        )
     intro = _("%(school)s: %(title)s") % {"school": item.school, "title": item.title}
-    return _form_page(request, form, pages.edit_title, intro, item.get_absolute_url())
+    return form_page(request, form, pages.edit_title, intro, item.get_absolute_url(), **FORM)
 
 
 @login_required
@@ -321,14 +335,6 @@ def _textbook_from(request):
     """The catalogue entry a form starts from (?textbook=<pk> from the ФПУ page), or None."""
     pk = request.GET.get("textbook", "")
     return Textbook.objects.filter(pk=pk).first() if pk.isdigit() else None
-
-
-def _form_page(request, form, title, intro, cancel_url, textbook=None):
-    return render(
-        request,
-        "textbooks/form.html",
-        {"form": form, "title": title, "intro": intro, "cancel_url": cancel_url, "textbook": textbook},
-    )
 
 
 # ---------------------------------------------------------------- a school's page
