@@ -30,16 +30,14 @@ def copy_to_next_year(plan: Plan) -> Plan:
 @transaction.atomic
 def save_event(event: Event, responsibles: list, old_section: Section | None = None) -> Event:
     """An event with its responsible people as the form read them: a new one at the end of its section; a changed
-    one that the form put in another section than `old_section` (where it stood) at the end of that one."""
-    if event.pk is None:
+    one that the form put in another section than `old_section` (where it stood) at the end of that one, the
+    events left behind renumbered. One save, so its history records where it went."""
+    moved = old_section is not None and event.section != old_section
+    if event.pk is None or moved:
         event.position = event.section.next_event_position()
-    new_section = event.section
-    moved = old_section is not None and new_section != old_section
-    if moved:
-        event.section = old_section
     event.save()
     if moved:
-        event.move_to_section(new_section)
+        old_section.renumber_events()
     event.set_responsibles(responsibles)
     return event
 

@@ -173,3 +173,22 @@ def test_event_actions_need_post(head_client, plan):
     event = Event.objects.get(title="Круглый стол")
     for name in ["events:event_delete", "events:event_move", "events:event_status"]:
         assert head_client.get(reverse(name, args=[event.pk])).status_code == 405
+
+
+def test_an_event_moved_to_another_section_is_recorded_there_in_its_history(head_client, plan):
+    """One save: the history's last row stands in the new section at its end, and the old one closes its gap."""
+    event = Event.objects.get(title="Утверждение плана работы")
+    first, second = plan.sections.get(position=1), plan.sections.get(position=2)
+    before = list(first.events.order_by("position").values_list("title", flat=True))
+    response = head_client.post(
+        reverse("events:event_edit", args=[event.pk]),
+        versioned(event, event_data(second, title="Утверждение плана")),
+    )
+    assert response.status_code == 302
+    last = event.history.order_by("-history_id").first()
+    assert (last.section_id, last.title) == (second.pk, "Утверждение плана")
+    assert last.position == second.events.count()
+    left = [title for title in before if title != "Утверждение плана работы"]
+    assert list(first.events.order_by("position").values_list("position", "title")) == list(
+        enumerate(left, 1)
+    )
