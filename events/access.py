@@ -13,7 +13,7 @@ from django.shortcuts import get_object_or_404
 
 from core.years import parse_academic_year
 from events.models import Event, Plan, Section
-from members.access import is_head_of, is_member_of
+from members.access import Rights, is_head_of, is_member_of
 
 
 def can_read(request: HttpRequest, plan: Plan) -> bool:
@@ -30,8 +30,9 @@ def shows_names(request: HttpRequest, plan: Plan) -> bool:
     return is_member_of(request, plan.association)
 
 
-def get_plan_for_user(request: HttpRequest, slug: str, year: str, edit: bool = False) -> Plan:
-    """The plan at /plans/<slug>/<year>/, or 404 (unknown, or a draft the visitor may not see) / 403 (may not edit)."""
+def get_plan_for_user(request: HttpRequest, slug: str, year: str, edit: bool = False) -> tuple[Plan, Rights]:
+    """(plan, Rights): the plan at /plans/<slug>/<year>/, or 404 (unknown, or a draft the visitor may not see) /
+    403 (may not edit). Rights.edit: the head's; Rights.member: names shown, the analysis readable."""
     try:
         year_start = parse_academic_year(year)
     except ValueError:
@@ -42,21 +43,24 @@ def get_plan_for_user(request: HttpRequest, slug: str, year: str, edit: bool = F
     return _checked(request, plan, edit)
 
 
-def get_section_for_user(request: HttpRequest, pk: int, edit: bool = True) -> Section:
+def get_section_for_user(request: HttpRequest, pk: int, edit: bool = True) -> tuple[Section, Rights]:
     section = get_object_or_404(Section.objects.select_related("plan__association"), pk=pk)
-    _checked(request, section.plan, edit)
-    return section
+    _plan, rights = _checked(request, section.plan, edit)
+    return section, rights
 
 
-def get_event_for_user(request: HttpRequest, pk: int, edit: bool = True) -> Event:
+def get_event_for_user(request: HttpRequest, pk: int, edit: bool = True) -> tuple[Event, Rights]:
     event = get_object_or_404(Event.objects.select_related("section__plan__association"), pk=pk)
-    _checked(request, event.section.plan, edit)
-    return event
+    _plan, rights = _checked(request, event.section.plan, edit)
+    return event, rights
 
 
 def _checked(request, plan, edit):
     if not can_read(request, plan):
         raise Http404
-    if edit and not can_edit(request, plan):
+    rights = Rights(
+        edit=can_edit(request, plan), manage=can_edit(request, plan), member=shows_names(request, plan)
+    )
+    if edit and not rights.edit:
         raise PermissionDenied
-    return plan
+    return plan, rights

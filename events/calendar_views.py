@@ -18,7 +18,7 @@ from members.models import Person, new_calendar_token
 
 def plan_calendar(request, slug, year):
     """The plan's events on a month: ?month=2023-10; by default this month, or September outside the plan's year."""
-    plan = get_plan_for_user(request, slug, year)
+    plan, rights = get_plan_for_user(request, slug, year)
     first_day, last_day = plan.bounds
     try:
         first = datetime.datetime.strptime(request.GET.get("month", ""), "%Y-%m").date()

@@ -8,7 +8,7 @@ from django.views.decorators.http import require_POST
 
 from audit.history import changes
 from events import services
-from events.access import can_edit, get_event_for_user, get_plan_for_user, get_section_for_user, shows_names
+from events.access import get_event_for_user, get_plan_for_user, get_section_for_user
 from events.checks import check_plan
 from events.dates import impossible_date
 from events.forms import EventForm, EventStatusForm, LinkNameForm, MoveForm, PlanHeaderForm, SectionForm
@@ -19,9 +19,9 @@ from members.models import Person
 
 
 def plan_detail(request, slug, year):
-    plan = get_plan_for_user(request, slug, year)
-    editable = can_edit(request, plan)
-    public = not shows_names(request, plan)
+    plan, rights = get_plan_for_user(request, slug, year)
+    editable = rights.edit
+    public = not rights.member
     sections = plan.numbered_sections(public=public)
     if editable:
         add_row_actions(request, sections)
@@ -54,7 +54,7 @@ def plan_detail(request, slug, year):
 @require_POST
 def plan_link_name(request, slug, year):
     """A name the plan writes that is no card: linked to a card of the association, or added as a new card."""
-    plan = get_plan_for_user(request, slug, year, edit=True)
+    plan, rights = get_plan_for_user(request, slug, year, edit=True)
     form = LinkNameForm(request.POST, association=plan.association)
     if not form.is_valid():
         messages.error(
@@ -97,7 +97,7 @@ def plan_link_name(request, slug, year):
 @login_required
 @transaction.atomic
 def plan_edit(request, slug, year):
-    plan = get_plan_for_user(request, slug, year, edit=True)
+    plan, rights = get_plan_for_user(request, slug, year, edit=True)
     form = PlanHeaderForm(request.POST or None, instance=plan)
     if request.method == "POST" and form.is_valid():
         form.save()
@@ -109,7 +109,7 @@ def plan_edit(request, slug, year):
 @login_required
 @require_POST
 def plan_publish(request, slug, year):
-    plan = get_plan_for_user(request, slug, year, edit=True)
+    plan, rights = get_plan_for_user(request, slug, year, edit=True)
     publish = request.POST.get("publish") == "1"
     services.set_published(plan, publish)
     if publish:
@@ -122,7 +122,7 @@ def plan_publish(request, slug, year):
 @login_required
 @require_POST
 def plan_copy(request, slug, year):
-    plan = get_plan_for_user(request, slug, year, edit=True)
+    plan, rights = get_plan_for_user(request, slug, year, edit=True)
     try:
         copy = services.copy_to_next_year(plan)
     except services.PlanExists:
@@ -134,7 +134,7 @@ def plan_copy(request, slug, year):
 
 @login_required
 def section_add(request, slug, year):
-    plan = get_plan_for_user(request, slug, year, edit=True)
+    plan, rights = get_plan_for_user(request, slug, year, edit=True)
     form = SectionForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         section = form.save(commit=False)
@@ -149,7 +149,7 @@ def section_add(request, slug, year):
 @login_required
 @transaction.atomic
 def section_edit(request, pk):
-    section = get_section_for_user(request, pk)
+    section, rights = get_section_for_user(request, pk)
     form = SectionForm(request.POST or None, instance=section)
     if request.method == "POST" and form.is_valid():
         form.save()
@@ -163,7 +163,7 @@ def section_edit(request, pk):
 @login_required
 @require_POST
 def section_delete(request, pk):
-    section = get_section_for_user(request, pk)
+    section, rights = get_section_for_user(request, pk)
     plan = section.plan
     section.delete_and_renumber()
     messages.success(
@@ -175,7 +175,7 @@ def section_delete(request, pk):
 @login_required
 @require_POST
 def section_move(request, pk):
-    section = get_section_for_user(request, pk)
+    section, rights = get_section_for_user(request, pk)
     form = MoveForm(request.POST)
     if form.is_valid():
         section.move(form.cleaned_data["direction"])
@@ -184,13 +184,13 @@ def section_move(request, pk):
 
 @login_required
 def event_add(request, pk):
-    section = get_section_for_user(request, pk)
+    section, rights = get_section_for_user(request, pk)
     return _event_form(request, section.plan, Event(section=section))
 
 
 @login_required
 def event_edit(request, pk):
-    event = get_event_for_user(request, pk)
+    event, rights = get_event_for_user(request, pk)
     return _event_form(request, event.section.plan, event)
 
 
@@ -221,7 +221,7 @@ def _event_form(request, plan, event):
 @login_required
 @require_POST
 def event_delete(request, pk):
-    event = get_event_for_user(request, pk)
+    event, rights = get_event_for_user(request, pk)
     plan = event.section.plan
     event.delete_and_renumber()
     messages.success(request, _("Мероприятие удалено: номера следующих сдвинулись."))
@@ -231,7 +231,7 @@ def event_delete(request, pk):
 @login_required
 @require_POST
 def event_move(request, pk):
-    event = get_event_for_user(request, pk)
+    event, rights = get_event_for_user(request, pk)
     form = MoveForm(request.POST)
     if form.is_valid():
         event.move(form.cleaned_data["direction"])
@@ -241,7 +241,7 @@ def event_move(request, pk):
 @login_required
 @require_POST
 def event_status(request, pk):
-    event = get_event_for_user(request, pk)
+    event, rights = get_event_for_user(request, pk)
     form = EventStatusForm(request.POST)
     if form.is_valid():
         services.set_status(event, form.cleaned_data["status"])

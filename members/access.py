@@ -21,6 +21,7 @@ class Rights:
     edit: bool = False  # change it
     manage: bool = False  # the head's own actions on it: its history of changes, a login, what only she fills
     contacts: bool = False  # read a person's private contacts and consents
+    member: bool = False  # one of the object's association's accounts (a plan's drafts, names and analysis)
 
 
 def get_account(request: HttpRequest) -> Account | None:

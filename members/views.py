@@ -66,6 +66,7 @@ def person_detail(request, pk):
     person, rights = get_person_for_user(request, pk)
     context = {
         "person": person,
+        "rights": rights,
         "courses": person.courses.all(),
         "portfolio": person.portfolio.all(),
         "show_contacts": rights.contacts,
