@@ -13,7 +13,7 @@ from events.access import get_plan_for_user
 from events.calendar import ical, month_of
 from events.models import Event, Plan
 from members.access import get_person_for_user
-from members.models import Person, new_calendar_token
+from members.models import Person
 
 
 def plan_calendar(request, slug, year):
@@ -71,7 +71,6 @@ def person_feed(request, token):
 def person_feed_renew(request, pk):
     """A new private address; the old one stops working (when it was shared by mistake)."""
     person, _rights = get_person_for_user(request, pk, edit=True)  # the head or the person herself
-    person.calendar_token = new_calendar_token()
-    person.save(update_fields=["calendar_token"])
+    person.renew_calendar_token()
     messages.success(request, _("Адрес календаря заменён: старый больше не работает, подпишитесь по новому."))
     return redirect(person)

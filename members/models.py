@@ -257,6 +257,11 @@ class Person(models.Model):
 
         return reverse("members:person", args=[self.pk])
 
+    def renew_calendar_token(self):
+        """A new private calendar address; the old one stops working (when it was shared by mistake)."""
+        self.calendar_token = new_calendar_token()
+        self.save(update_fields=["calendar_token"])
+
     def attestation_due_soon(self, today=None):
         """The next attestation falls within six months (or is already overdue)."""
         today = today or timezone.localdate()

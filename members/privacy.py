@@ -52,6 +52,20 @@ def _shown(obj, name):
     return _value(getattr(obj, name))
 
 
+def record_consent(consent: Consent, person: Person, confirmed_by) -> Consent:
+    """A consent the head has in hand (its scan attached), entered on the person's card."""
+    consent.person, consent.confirmed_by = person, confirmed_by
+    consent.save()
+    return consent
+
+
+def withdraw_consent(consent: Consent) -> Consent:
+    """The person withdrew it: from today it no longer allows what it allowed."""
+    consent.withdrawn_on = timezone.localdate()
+    consent.save(update_fields=["withdrawn_on"])
+    return consent
+
+
 def personal_data(person):
     """Everything the site keeps about the person, for «Мои данные» (JSON and PDF): a dict of sections."""
     account = getattr(person, "account", None)

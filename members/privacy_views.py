@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
 from core.pages import form_page
+from members import privacy
 from members.access import get_person_for_user, require_head
 from members.forms import ConsentForm
 from members.models import Consent, PrivacyPolicy
@@ -35,9 +36,7 @@ def consent_add(request, pk):
         request.POST or None, request.FILES or None, initial={"given_on": timezone.localdate()}
     )
     if request.method == "POST" and form.is_valid():
-        consent = form.save(commit=False)
-        consent.person, consent.confirmed_by = person, request.user
-        consent.save()
+        privacy.record_consent(form.save(commit=False), person, request.user)
         messages.success(request, _("Согласие внесено в карточку."))
         return redirect(person)
     return form_page(
@@ -59,8 +58,7 @@ def consent_withdraw(request, pk):
     consent = get_object_or_404(Consent, pk=pk)
     person, rights = get_person_for_user(request, consent.person_id)
     if consent.is_in_force:
-        consent.withdrawn_on = timezone.localdate()
-        consent.save(update_fields=["withdrawn_on"])
+        privacy.withdraw_consent(consent)
         messages.success(request, _("Согласие отозвано с сегодняшнего дня."))
     return redirect(person)
 

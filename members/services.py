@@ -6,6 +6,7 @@ import secrets
 from django.contrib.auth import get_user_model
 from django.contrib.sessions.models import Session
 from django.core.exceptions import ValidationError
+from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.db.models import QuerySet
 from django.utils import timezone
@@ -79,11 +80,12 @@ def without_recent_course(people: QuerySet[Person], today: datetime.date) -> Que
 # ---------------------------------------------------------------- logins
 
 
-def give_login(giver: Account, person: Person, username: str, role: str):
-    """A login for `person`, given by `giver` (an Account: the head of the person's association).
+def give_login(giver: Account, person: Person, username: str, role: str, login_url: str = ""):
+    """A login for `person`, given by `giver` (an Account: the head of the person's association), and the letter
+    with it to the person's e-mail when the card has one (and `login_url`, the site's login page, is given).
 
-    Returns (user, password): the password is made up here, to be shown once. ValidationError when the rule
-    on Account (`check_given_by`) or the account's own validation refuses; nothing is written then.
+    Returns (user, password, sent): the password is made up here, to be shown once. ValidationError when the
+    rule on Account (`check_given_by`) or the account's own validation refuses; nothing is written then.
     """
     if not person.is_active:
         raise ValidationError(_("«%(name)s» не работает: логин не даётся.") % {"name": person.printed_name})
@@ -100,7 +102,24 @@ def give_login(giver: Account, person: Person, username: str, role: str):
             account.save()
     except IntegrityError:  # the same login made a moment earlier, in another tab
         raise ValidationError(_("Такой логин уже занят.")) from None
-    return user, password
+    sent = bool(login_url) and send_login(person, user.username, password, login_url)
+    return user, password, sent
+
+
+def send_login(person: Person, username: str, password: str, login_url: str) -> bool:
+    """The letter with a new login; False when the card has no e-mail."""
+    if not person.email:
+        return False
+    send_mail(
+        _("Вход на сайт ГТО ШБ"),
+        _(
+            "Здравствуйте!\n\nДля вас создан вход на сайт ГТО ШБ: %(url)s\nЛогин: %(login)s\nПароль: %(password)s\n\nПосле входа смените пароль: «Сменить пароль» вверху страницы."
+        )
+        % {"url": login_url, "login": username, "password": password},
+        None,
+        [person.email],
+    )
+    return True
 
 
 def switch_login(user, on: bool) -> None:

@@ -3,7 +3,6 @@ from dataclasses import dataclass
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models import Prefetch
 from django.http import Http404
@@ -281,13 +280,16 @@ def account_create(request, pk):
     form = AccountForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            user, password = give_login(
-                head, person, form.cleaned_data["username"], form.cleaned_data["role"]
+            user, password, sent = give_login(
+                head,
+                person,
+                form.cleaned_data["username"],
+                form.cleaned_data["role"],
+                login_url=request.build_absolute_uri(reverse("login")),
             )
         except ValidationError as error:
             form.add_error(None, error)
         else:
-            sent = _send_login(request, person, user, password)
             return render(
                 request,
                 "members/account_created.html",
@@ -303,21 +305,6 @@ def account_create(request, pk):
         person.get_absolute_url(),
         status=400 if request.method == "POST" else 200,
     )
-
-
-def _send_login(request, person, user, password):
-    if not person.email:
-        return False
-    send_mail(
-        _("Вход на сайт ГТО ШБ"),
-        _(
-            "Здравствуйте!\n\nДля вас создан вход на сайт ГТО ШБ: %(url)s\nЛогин: %(login)s\nПароль: %(password)s\n\nПосле входа смените пароль: «Сменить пароль» вверху страницы."
-        )
-        % {"url": request.build_absolute_uri(reverse("login")), "login": user.username, "password": password},
-        None,
-        [person.email],
-    )
-    return True
 
 
 @login_required

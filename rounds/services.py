@@ -39,6 +39,17 @@ def open_round(
     return round_
 
 
+@transaction.atomic
+def save_report(report: Report, form, submit_by=None) -> Report:
+    """A school's answers saved from its form; submitted as well when `submit_by` (the user) sends it."""
+    form.save()
+    report.started = True
+    report.save(update_fields=["started"])
+    if submit_by is not None:
+        report.submit(submit_by)
+    return report
+
+
 def enrollment(report: Report) -> dict:
     """{grade: students} of the report's school in the round's academic year."""
     return dict(

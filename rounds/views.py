@@ -17,7 +17,7 @@ from reports.base import download_response, get_exporter
 from rounds.access import get_report_for_user, get_round_for_user, may_make_needs
 from rounds.forms import FsemForm, InspectionForm, ProvisionLineFormSet, RoundForm
 from rounds.models import FsemAnswer, InspectionAnswer, Kind, Report, Round
-from rounds.services import enrollment, needs_from_provision, open_round, prefill, remind_late
+from rounds.services import enrollment, needs_from_provision, open_round, prefill, remind_late, save_report
 from rounds.summary import summarize
 
 
@@ -114,12 +114,7 @@ def report_detail(request, pk):
     editable = rights.edit
     form = _report_form(report, request if request.method == "POST" else None) if editable else None
     if request.method == "POST" and form.is_valid():
-        with transaction.atomic():
-            form.save()
-            report.started = True
-            report.save(update_fields=["started"])
-            if request.POST.get("action") == "submit":
-                report.submit(request.user)
+        save_report(report, form, submit_by=request.user if request.POST.get("action") == "submit" else None)
         if report.is_submitted:
             messages.success(
                 request,
