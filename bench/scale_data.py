@@ -21,7 +21,7 @@ from django.contrib.auth.models import User
 from django.db import connection, transaction
 from django.utils import timezone
 
-from core.years import academic_year_bounds, add_months
+from core.years import academic_year_bounds, academic_year_name, add_months, year_of_month
 from events.dates import parse_dates
 from events.models import Event, Plan, Responsible, Section
 from members.models import Account, Association, Course, Enrollment, Person, PortfolioEntry, School
@@ -880,12 +880,12 @@ class Generator:
                     (Kind.PROVISION, 10, "Обеспеченность учащихся учебниками"),
                     (Kind.FSEM, 3, "Сверка фондов с ФСЭМ"),
                 ]:
-                    year = year_start if month >= 9 else year_start + 1
+                    year = year_of_month(year_start, month)
                     deadline = datetime.date(year, month, 15)
                     opened = timezone.make_aware(
                         datetime.datetime.combine(deadline - datetime.timedelta(days=30), datetime.time(9))
                     )
-                    round_ = Round.objects.create(association=association, kind=kind, title=f"{title} {year_start}-{year_start + 1}",
+                    round_ = Round.objects.create(association=association, kind=kind, title=f"{title} {academic_year_name(year_start)}",
                                                   year_start=year_start, deadline=deadline, opened_at=opened,
                                                   opened_by_id=heads[f"{association.slug}-head"])  # fmt: skip
                     done_share = 0.97 if deadline < self.today else 0.4

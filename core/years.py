@@ -29,6 +29,11 @@ def academic_year_of(day):
     return day.year if day.month >= 9 else day.year - 1
 
 
+def year_of_month(year_start, month):
+    """The calendar year a month of the academic year falls in: September–December the first, the rest the second."""
+    return year_start if month >= 9 else year_start + 1
+
+
 def academic_year_name(year_start):
     return f"{year_start}-{year_start + 1}"
 

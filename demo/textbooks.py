@@ -6,11 +6,10 @@ sample list, so that some offers and needs point to titles excluded from it and 
 them. Safe to run again: once the demo schools have offers or needs, nothing is added.
 """
 
-import datetime
-
 from django.db import transaction
 from django.utils import timezone
 
+from core.years import academic_year_bounds, academic_year_of
 from demo.samples import DEMO_DIR
 from textbooks import services
 from textbooks.fpu import import_fpu
@@ -62,8 +61,7 @@ NEEDS = [
 
 
 def next_september(today):
-    year = today.year if today.month < 9 else today.year + 1
-    return datetime.date(year, 9, 1)
+    return academic_year_bounds(academic_year_of(today) + 1)[0]
 
 
 @transaction.atomic

@@ -10,7 +10,7 @@ import datetime
 import re
 
 from core.formats import MONTH_WORD, month_number
-from core.years import academic_year_bounds
+from core.years import academic_year_bounds, year_of_month
 
 WHOLE_YEAR = re.compile(r"^\s*в\s+течени[ие]\s+(?:всего\s+)?(?:учебного\s+)?года", re.IGNORECASE)
 
@@ -54,7 +54,7 @@ def _year(text):
 
 def _year_of_month(month, year_start):
     """The year a month without a year falls in, inside the academic year."""
-    return year_start if month >= 9 else year_start + 1
+    return year_of_month(year_start, month)
 
 
 def _last_day(year, month):

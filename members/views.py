@@ -15,7 +15,7 @@ from django.views.decorators.http import require_POST, require_safe
 
 from audit.history import changes
 from core.pages import form_page
-from core.years import academic_year_bounds, academic_year_of
+from core.years import academic_year_bounds, academic_year_name, academic_year_of
 from members import throttle
 from members.access import (
     get_person_for_user,
@@ -383,7 +383,12 @@ def school_list(request):
     return render(
         request,
         "members/school_list.html",
-        {"rows": rows, "year_start": year_start, "can_add": account.is_head},
+        {
+            "rows": rows,
+            "year_start": year_start,
+            "year_name": academic_year_name(year_start),
+            "can_add": account.is_head,
+        },
     )
 
 
@@ -395,6 +400,7 @@ def school_detail(request, pk):
     context = {
         "school": school,
         "year_start": year_start,
+        "year_name": academic_year_name(year_start),
         "grades": [(grade, counts.get(grade)) for grade in range(1, 12)],
         "total": sum(counts.values()),
         "people": school.persons.filter(is_active=True),
@@ -425,7 +431,9 @@ def _school_form(request, school, association):
         messages.success(request, _("Школа сохранена."))
         return redirect(school)
     return render(
-        request, "members/school_form.html", {"form": form, "school": school, "year_start": year_start}
+        request,
+        "members/school_form.html",
+        {"form": form, "school": school, "year_name": academic_year_name(year_start)},
     )
 
 
