@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-import datetime
 import secrets
 
 from django.contrib.auth import get_user_model
@@ -8,7 +7,6 @@ from django.contrib.sessions.models import Session
 from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
-from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -51,30 +49,6 @@ def find_or_create_person(association: Association, printed_name: str) -> Person
         association=association, surname=printed_name.surname, initials=printed_name.initials
     )
     return person, True
-
-
-def three_years_ago(today: datetime.date) -> datetime.date:
-    from core.years import add_months
-
-    return add_months(today, -36)
-
-
-def librarians(association: Association, today: datetime.date) -> QuerySet[Person]:
-    """The association's people for lists: their school and the end of their latest course, in one query."""
-    from django.db.models import Max
-
-    return (
-        Person.objects.filter(association=association)
-        .select_related("school")
-        .annotate(last_course_end=Max("courses__end"))
-        .order_by("-is_active", "surname", "initials")
-    )
-
-
-def without_recent_course(people: QuerySet[Person], today: datetime.date) -> QuerySet[Person]:
-    from django.db.models import Q
-
-    return people.filter(Q(last_course_end__isnull=True) | Q(last_course_end__lt=three_years_ago(today)))
 
 
 # ---------------------------------------------------------------- logins

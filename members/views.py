@@ -4,7 +4,6 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -16,7 +15,7 @@ from django.views.decorators.http import require_POST, require_safe
 from audit.history import changes
 from core.pages import form_page
 from core.years import academic_year_bounds, academic_year_name, academic_year_of
-from members import throttle
+from members import queries, throttle
 from members.access import (
     get_person_for_user,
     get_school_for_user,
@@ -32,8 +31,8 @@ from members.forms import (
     PortfolioEntryForm,
     SchoolForm,
 )
-from members.models import Account, Course, Enrollment, Person, PortfolioEntry, School
-from members.services import give_login, librarians, switch_login, without_recent_course
+from members.models import Account, Course, PortfolioEntry, School
+from members.services import give_login, switch_login
 from members.uploads import file_response
 from reports.base import download_response, get_exporter
 
@@ -45,17 +44,7 @@ def person_list(request):
     account = require_member(request)
     today = timezone.localdate()
     form = PersonFilterForm(request.GET or None, association=account.association)
-    people = librarians(account.association, today)
-    if form.is_valid():
-        data = form.cleaned_data
-        if data["school"]:
-            people = people.filter(school=data["school"])
-        if data["position"]:
-            people = people.filter(position=data["position"])
-        if data["category"]:
-            people = people.filter(category=data["category"])
-        if data["no_recent_course"]:
-            people = without_recent_course(people, today)
+    people = queries.people_list(account.association, today, form.cleaned_data if form.is_valid() else None)
     return render(request, "members/person_list.html", {"form": form, "people": people, "today": today})
 
 
@@ -371,15 +360,7 @@ def login_unlock(request, pk):
 def school_list(request):
     account = require_member(request)
     year_start = academic_year_of(timezone.localdate())
-    schools = School.objects.filter(association=account.association).prefetch_related(
-        Prefetch(
-            "enrollments",
-            queryset=Enrollment.objects.filter(year_start=year_start),
-            to_attr="current_enrollments",
-        ),
-        Prefetch("persons", queryset=Person.objects.filter(is_active=True), to_attr="active_persons"),
-    )
-    rows = [(school, sum(e.students for e in school.current_enrollments)) for school in schools]
+    rows = queries.schools_with_pupils(account.association, year_start)
     return render(
         request,
         "members/school_list.html",
@@ -445,11 +426,11 @@ def overview(request):
     """What needs the head's attention in the data bank: attestations due, no recent courses, stale records."""
     account = require_reader_of_all(request)
     today = timezone.localdate()
-    active = librarians(account.association, today).filter(is_active=True)
+    active = queries.librarians(account.association, today).filter(is_active=True)
     september_first = academic_year_bounds(academic_year_of(today))[0]
     context = {
         "due": active.attestation_due(today),
-        "no_course": without_recent_course(active, today),
+        "no_course": queries.without_recent_course(active, today),
         "stale": active.filter(updated_at__date__lt=september_first),
         "september_first": september_first,
         "today": today,

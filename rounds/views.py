@@ -2,7 +2,6 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.db.models import Count, Q
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -14,9 +13,10 @@ from audit.history import changes
 from members.access import require_head, require_member
 from members.uploads import file_response
 from reports.base import download_response, get_exporter
+from rounds import queries
 from rounds.access import get_report_for_user, get_round_for_user, may_make_needs
 from rounds.forms import FsemForm, InspectionForm, ProvisionLineFormSet, RoundForm
-from rounds.models import FsemAnswer, InspectionAnswer, Kind, Report, Round
+from rounds.models import FsemAnswer, InspectionAnswer, Kind
 from rounds.services import enrollment, needs_from_provision, open_round, prefill, remind_late, save_report
 from rounds.summary import summarize
 
@@ -27,21 +27,13 @@ def round_list(request):
     account = require_member(request)
     school = account.school
     if account.is_librarian:
-        reports = (
-            Report.objects.filter(school=school)
-            .select_related("round")
-            .order_by("status", "-round__deadline")
-            if school
-            else []
-        )
+        reports = queries.school_reports(school)
         return render(
             request,
             "rounds/my_reports.html",
             {"reports": reports, "school": school, "today": timezone.localdate()},
         )
-    rounds = Round.objects.filter(association=account.association).annotate(
-        asked=Count("reports"), submitted=Count("reports", filter=Q(reports__status=Report.Status.SUBMITTED))
-    )
+    rounds = queries.rounds_with_progress(account.association)
     return render(request, "rounds/round_list.html", {"rounds": rounds, "today": timezone.localdate()})
 
 
