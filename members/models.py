@@ -263,7 +263,7 @@ class Person(models.Model):
         self.save(update_fields=["calendar_token"])
 
     def attestation_due_soon(self, today=None):
-        """The next attestation falls within six months (or is already overdue)."""
+        """The next attestation falls within ATTESTATION_NOTICE_MONTHS (or is already overdue)."""
         today = today or timezone.localdate()
         return bool(self.attestation_due) and self.attestation_due <= attestation_notice_until(today)
 
@@ -574,22 +574,26 @@ class Account(models.Model):
         return self.is_head or self.is_reader
 
     @property
+    def school_id_acted_for(self):
+        """The one rule for a librarian's own school: her card's school (None for everyone else, and for a
+        librarian whose card names no school). No query."""
+        return self.person.school_id if self.is_librarian and self.person is not None else None
+
+    @property
     def school(self):
-        """The school a librarian acts for (her card's school); None for everyone else."""
-        return self.person.school if self.is_librarian and self.person is not None else None
+        """The school a librarian acts for; None for everyone else."""
+        return self.person.school if self.school_id_acted_for is not None else None
 
     def acts_for(self, school):
         """The head of the school's association, or a librarian of that very school: who changes its data."""
         if self.is_head:
             return school.association_id == self.association_id
-        return self.is_librarian and self.person is not None and self.person.school_id == school.pk
+        return self.school_id_acted_for is not None and self.school_id_acted_for == school.pk
 
     @property
     def acts_for_a_school(self):
         """The head, or a librarian placed in a school: who adds offers and needs (no query)."""
-        return self.is_head or (
-            self.is_librarian and self.person is not None and self.person.school_id is not None
-        )
+        return self.is_head or self.school_id_acted_for is not None
 
     def clean(self):
         if (self.role == self.Role.COORDINATOR) != (self.association_id is None):

@@ -27,7 +27,7 @@ def editable_schools(account: Account) -> QuerySet[School]:
     if account.is_head:
         return School.objects.filter(association=account.association)
     if account.acts_for_a_school:
-        return School.objects.filter(pk=account.person.school_id, association=account.association)
+        return School.objects.filter(pk=account.school_id_acted_for, association=account.association)
     return School.objects.none()
 
 
