@@ -63,7 +63,7 @@ def test_demo_runs_twice_without_duplicates():
     persons = Person.objects.count()
     output = run()
     assert "уже загружен" in output
-    assert Plan.objects.count() == 2 and Person.objects.count() == persons and Account.objects.count() == 5
+    assert Plan.objects.count() == 2 and Person.objects.count() == persons and Account.objects.count() == 6
 
 
 def test_demo_holds_two_associations_and_a_coordinator():
@@ -79,3 +79,13 @@ def test_demo_holds_two_associations_and_a_coordinator():
     assert coordinator.account.role == Account.Role.COORDINATOR and coordinator.account.association is None
     ivanova = authenticate(username="ivanova", password="ivanova-2023")
     assert ivanova.account.association == district.association and ivanova.account.is_head
+
+
+def test_demo_prints_a_committee_login_that_reads_and_changes_nothing():
+    output = run()
+    assert "логин «komitet», пароль «komitet-2023»" in output
+    committee = authenticate(username="komitet", password="komitet-2023")
+    assert committee.account.is_reader and committee.account.association.slug == "ust-ilimsk"
+    assert not (committee.is_staff or committee.is_superuser)
+    run()  # a second run changes nothing and makes no second login
+    assert Account.objects.filter(user__username="komitet").count() == 1

@@ -417,3 +417,31 @@ def test_permission_matrix(world):
             if got != want:
                 wrong.append(f"{method.upper()} {name} as {role}: {got}, expected {want}")
     assert not wrong, "\n".join(wrong)
+
+
+@pytest.mark.django_db
+def test_no_account_of_the_site_opens_the_admin(world):
+    """The admin is the site administrator's alone: every registered model's list and add page, and a plan's
+    change page, send everybody else to the admin's login (none of these people is staff)."""
+    from django.contrib import admin
+
+    targets, users, association = world
+    plan = Event.objects.first().section.plan
+    urls = [reverse("admin:index"), reverse("admin:events_plan_change", args=[plan.pk])]
+    for model in admin.site._registry:
+        meta = model._meta
+        urls.append(reverse(f"admin:{meta.app_label}_{meta.model_name}_changelist"))
+        urls.append(reverse(f"admin:{meta.app_label}_{meta.model_name}_add"))
+    assert len(urls) > 10
+    opened = []
+    for role, user in users.items():
+        if user is None:
+            continue
+        assert not (user.is_staff or user.is_superuser), role
+        client = Client()
+        client.force_login(user)
+        for url in urls:
+            response = client.get(url)
+            if not (response.status_code == 302 and response["Location"].startswith(reverse("admin:login"))):
+                opened.append(f"{role}: {url} → {response.status_code}")
+    assert not opened, "\n".join(opened)

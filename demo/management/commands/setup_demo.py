@@ -178,7 +178,7 @@ DEMO_ACCOUNTS = [
 
 
 class Command(BaseCommand):
-    help = "Заполняет сайт демонстрационными данными: план 2023-2024, школы и библиотекари города, учётные записи руководителя и двух библиотекарей."
+    help = "Заполняет сайт демонстрационными данными: план 2023-2024, школы и библиотекари города, учётные записи руководителя, двух библиотекарей, комитета образования, координатора и администратора."
 
     @transaction.atomic
     def handle(self, *args, **options):
@@ -247,6 +247,17 @@ class Command(BaseCommand):
             self.stdout.write(f"  {label}: {person.printed_name} — логин «{username}», пароль «{password}»")
         self.stdout.write(
             f"  руководитель РМО района: {district_head.printed_name} — логин «ivanova», пароль «ivanova-2023»"
+        )
+        committee, _ = User.objects.get_or_create(username="komitet")
+        committee.set_password("komitet-2023")
+        committee.is_staff = committee.is_superuser = False
+        committee.save()
+        Account.objects.update_or_create(
+            user=committee, defaults={"association": association, "role": Account.Role.VIEWER, "person": None}
+        )
+        self.stdout.write(
+            f"  {Account.Role.VIEWER.label} (читает всё объединения, ничего не меняет) — "
+            "логин «komitet», пароль «komitet-2023»"
         )
         coordinator, _ = User.objects.get_or_create(username="region")
         coordinator.set_password("region-2023")
