@@ -21,6 +21,7 @@ from django.contrib.auth.models import User
 from django.db import connection, transaction
 from django.utils import timezone
 
+from core.formats import sort_key
 from core.years import academic_year_bounds, academic_year_name, add_months, year_of_month
 from events.dates import parse_dates
 from events.models import Event, Plan, Responsible, Section
@@ -626,7 +627,7 @@ class Generator:
                 continue
             names.add(short_name)
             schools.append(School(
-                association=self.association_of_town(index), short_name=short_name, name=f"{full.format(n=number)} {town}",
+                association=self.association_of_town(index), short_name=short_name, sort_key=sort_key(short_name), name=f"{full.format(n=number)} {town}",
                 address=f"{town.split(' ', 1)[1]}, ул. Школьная, {rng.randint(1, 120)}", phone=f"8 (3952) {rng.randint(200000, 799999)}",
             ))  # fmt: skip
         self.schools = School.objects.bulk_create(schools, batch_size=BATCH)

@@ -44,6 +44,15 @@ def month_number(word):
     raise ValueError(word)
 
 
+NUMBER_RUN = re.compile(r"\d+")
+
+
+def sort_key(text):
+    """A name as a list sorts it: numbers by their value («№ 2» before «№ 11»), letters without case, Ё as Е."""
+    text = text.lower().replace("ё", "е")
+    return NUMBER_RUN.sub(lambda match: match[0].zfill(8), text)[:200]
+
+
 YEAR_MARK = re.compile(r"(\d)\s+(гг?\.)")
 
 

@@ -11,6 +11,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from core.formats import sort_key
 from core.years import academic_year_name, add_months
 from members.fields import LimitedTextField, one_line
 from members.names import name_key
@@ -46,19 +47,27 @@ class School(models.Model):
     address = models.CharField(_("адрес"), max_length=300, blank=True)
     phone = models.CharField(_("телефон"), max_length=50, blank=True)
     email = models.EmailField(_("электронная почта"), blank=True)
+    # The short name as lists sort it («№ 2» before «№ 11»): core.formats.sort_key, kept on every save.
+    sort_key = models.CharField(max_length=200, editable=False, default="", db_index=True)
 
     history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("школа")
         verbose_name_plural = _("школы")
-        ordering = ["short_name"]
+        ordering = ["sort_key", "short_name"]
         constraints = [
             models.UniqueConstraint(fields=["association", "short_name"], name="school_short_name_unique")
         ]
 
     def __str__(self):
         return self.short_name
+
+    def save(self, *args, **kwargs):
+        self.sort_key = sort_key(self.short_name)
+        if kwargs.get("update_fields") is not None and "short_name" in kwargs["update_fields"]:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "sort_key"}
+        super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         from django.urls import reverse

@@ -63,7 +63,7 @@ def tables(round_):
         lines = (
             ProvisionLine.objects.filter(report__round=round_)
             .select_related("report__school")
-            .order_by("report__school__short_name", "grade", "subject")
+            .order_by("report__school__sort_key", "report__school__short_name", "grade", "subject")
         )
         result.append(
             Table(
