@@ -44,6 +44,12 @@ def month_number(word):
     raise ValueError(word)
 
 
+def before_period(text):
+    """A name or a phrase that a sentence or a file's extension follows: «Куклина Н.Н.» loses its final period,
+    so that it reads «… Куклина Н.Н. Скан …» and «Куклина Н.Н.pdf», never «Н.Н..»."""
+    return text.rstrip().rstrip(".")
+
+
 NUMBER_RUN = re.compile(r"\d+")
 
 

@@ -12,6 +12,7 @@ from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
+from core.formats import before_period
 from core.pages import form_page
 from members import privacy
 from members.access import get_person_for_user, require_head
@@ -82,7 +83,7 @@ def my_data(request, pk, fmt):
     body = json.dumps(personal_data(person), ensure_ascii=False, indent=2, cls=DjangoJSONEncoder).encode()
     response = HttpResponse(body, content_type="application/json; charset=utf-8")
     response["Content-Disposition"] = content_disposition_header(
-        True, f"Мои данные {person.printed_name}.json"
+        True, f"Мои данные {before_period(person.printed_name)}.json"
     )
     return response
 

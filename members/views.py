@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_POST, require_safe
 
 from audit.history import changes
+from core.formats import before_period
 from core.pages import form_page
 from core.years import academic_year_bounds, academic_year_name, academic_year_of
 from members import queries, throttle
@@ -181,7 +182,7 @@ def _record_of(request, pages, pk):
 
 def _record_add(request, pk, pages):
     person, _rights = get_person_for_user(request, pk, edit=True)
-    intro = pages.intro % {"name": person.printed_name}
+    intro = pages.intro % {"name": before_period(person.printed_name)}
     return _record_form(request, person, pages.form, pages.model(person=person), pages.title, intro)
 
 

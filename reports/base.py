@@ -36,6 +36,8 @@ from django.core.exceptions import ImproperlyConfigured
 from django.http import HttpResponse
 from django.utils.http import content_disposition_header
 
+from core.formats import before_period
+
 CONTENT_TYPES = {
     "pdf": "application/pdf",
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
@@ -87,7 +89,7 @@ class Exporter:
         raise NotImplementedError
 
     def filename(self):
-        return f"{self.filename_stem().translate(UNSAFE_IN_FILENAME).strip()}.{self.extension}"
+        return f"{before_period(self.filename_stem().translate(UNSAFE_IN_FILENAME))}.{self.extension}"
 
     def render(self):
         """The file's content, bytes."""

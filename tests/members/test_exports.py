@@ -92,3 +92,16 @@ def test_export_members_command(tmp_path, filled):
     assert "Записан" in out.getvalue()
     rows = sheet_rows(workbook(output.read_bytes())["Библиотекари"])
     assert "Куклина Наталья Николаевна" in [row[0] for row in rows]
+
+
+def test_a_name_ending_in_a_period_gets_no_second_one(client, head_user, filled):
+    """«Куклина Н.Н.» before an extension or a full stop: «Н.Н.pdf», «Н.Н. Скан», never «Н.Н..»."""
+    from urllib.parse import unquote
+
+    client.force_login(head_user)
+    card = client.get(reverse("members:person_card", args=[filled.pk]))
+    assert unquote(card["Content-Disposition"]).endswith("Карточка Куклина Н.Н.pdf")
+    data = client.get(reverse("members:my_data", args=[filled.pk, "json"]))
+    assert unquote(data["Content-Disposition"]).endswith("Мои данные Куклина Н.Н.json")
+    page = client.get(reverse("members:course_add", args=[filled.pk])).content.decode()
+    assert "Куклина Н.Н. Скан удостоверения" in page and "Н.Н.." not in page
