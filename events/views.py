@@ -165,9 +165,18 @@ def section_edit(request, pk):
 def section_delete(request, pk):
     section, rights = get_section_for_user(request, pk)
     plan = section.plan
+    count = section.events.count()
     section.delete_and_renumber()
     messages.success(
-        request, _("Раздел «%(title)s» удалён вместе с его мероприятиями.") % {"title": section.title}
+        request,
+        ngettext(
+            "Раздел «%(title)s» удалён вместе с %(count)d мероприятием.",
+            "Раздел «%(title)s» удалён вместе с %(count)d мероприятиями.",
+            count,
+        )
+        % {"title": section.title, "count": count}
+        if count
+        else _("Пустой раздел «%(title)s» удалён.") % {"title": section.title},
     )
     return redirect(plan)
 

@@ -192,3 +192,17 @@ def test_an_event_moved_to_another_section_is_recorded_there_in_its_history(head
     assert list(first.events.order_by("position").values_list("position", "title")) == list(
         enumerate(left, 1)
     )
+
+
+def test_deleting_a_section_says_how_many_events_go_with_it(head_client, plan):
+    page = head_client.get(plan.get_absolute_url()).content.decode()
+    assert "Удалить раздел и его 2 мероприятия? Номера следующих сдвинутся." in page
+    assert "Удалить раздел и его 1 мероприятие? Номера следующих сдвинутся." in page
+    second = plan.sections.get(position=2)
+    response = head_client.post(reverse("events:section_delete", args=[second.pk]), follow=True)
+    assert "Раздел «Социальное партнерство» удалён вместе с 1 мероприятием." in response.content.decode()
+
+
+def test_taking_a_published_plan_back_to_draft_asks_first(head_client, published_plan):
+    page = head_client.get(published_plan.get_absolute_url()).content.decode()
+    assert "посетители сайта перестанут его видеть" in page
