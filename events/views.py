@@ -36,6 +36,7 @@ def plan_detail(request, slug, year):
         "blocks": plan.blocks(),
         "labels": {"tasks": plan.label("tasks"), "results": plan.label("results")},
         "editable": editable,
+        "member": rights.member,
         "problems": problems,
     }
     if editable and (written := [problem for problem in problems if problem.name_key]):

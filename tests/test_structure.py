@@ -1,6 +1,8 @@
 """The structure's own rules (the import layers are lint-imports' job, in bin/check)."""
 
 import re
+
+import pytest
 from pathlib import Path
 
 from django.conf import settings
@@ -37,3 +39,12 @@ def test_no_template_compares_roles():
         if TEMPLATE_ROLE.search(line)
     ]
     assert not found, "\n".join(found)
+
+
+@pytest.mark.django_db
+def test_every_page_names_the_sites_icon(client):
+    from django.contrib.staticfiles import finders
+
+    page = client.get("/").content.decode()
+    assert '<link rel="icon" href="/static/img/favicon.svg" type="image/svg+xml">' in page
+    assert finders.find("img/favicon.svg")

@@ -206,3 +206,9 @@ def test_deleting_a_section_says_how_many_events_go_with_it(head_client, plan):
 def test_taking_a_published_plan_back_to_draft_asks_first(head_client, published_plan):
     page = head_client.get(published_plan.get_absolute_url()).content.decode()
     assert "посетители сайта перестанут его видеть" in page
+
+
+def test_the_plan_links_its_calendar(client, published_plan):
+    page = client.get(published_plan.get_absolute_url()).content.decode()
+    calendar = reverse("events:plan_calendar", args=[published_plan.association.slug, published_plan.year_name])
+    assert f'href="{calendar}"' in page and client.get(calendar).status_code == 200
