@@ -2,9 +2,10 @@
 
 The first non-empty row is the header; its columns are recognised by their Russian names, in
 any order: Предмет, Класс, Автор / Авторы, Наименование / Название, Издательство, Год издания,
-Количество / Кол-во / Кол-во экз. (and Примечание, № ФПУ, which the bank's own export writes).
-A column with another name is named back and ignored. Наименование, Класс and Количество are
-required.
+Количество / Кол-во / Кол-во экз. / Экз. / Количество, шт. / шт., Состояние (and Примечание, № ФПУ, which
+the bank's own export writes); dots, commas and brackets in a name do not matter. A column with another
+name is named back and ignored. Наименование, Класс and Количество are required. Values are taken as
+librarians type them: «5-7 кл.», «15 шт.», «хор.» (the condition; «Состояние» left empty means «хорошее»).
 
 Every row is checked before anything is written; a file with any bad row is refused whole,
 with the list of the bad rows and why («Строка 5: не указано количество»). A row's textbook is
@@ -12,6 +13,7 @@ linked to the Federal List when its ФПУ number is given, or when its title, f
 grade match one catalogue entry; the title and authors stay as the school typed them.
 """
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -20,7 +22,7 @@ from django.utils.translation import gettext, ngettext
 
 from textbooks import keys
 from textbooks.models import Offer, Textbook
-from textbooks.parsing import cell_text, parse_count, parse_grades, parse_year
+from textbooks.parsing import cell_text, parse_choice, parse_count, parse_grades, parse_year, word_key
 from textbooks.spreadsheets import SpreadsheetError, header_name, read_rows, row_error
 
 COLUMNS = {
@@ -38,11 +40,45 @@ COLUMNS = {
         "количество экземпляров",
         "кол-во экземпляров",
         "экземпляров",
+        "экз",
+        "шт",
+        "количество шт",
+        "кол-во шт",
     },
+    "condition": {"состояние", "состояние учебников", "состояние учебника", "состояние экземпляров"},
     "note": {"примечание", "примечания"},
     "fpu_number": {"№ фпу", "номер в фпу", "номер фпу", "№ в фпу"},
 }
 REQUIRED = {"title": "Наименование", "grade": "Класс", "copies": "Количество"}
+# What librarians type in «Состояние», as word_key has it; the choices' own labels (the bank's export) too.
+CONDITION_WORDS = {
+    Offer.Condition.NEW: {"новые", "новый", "новое", "новая", "нов"},
+    Offer.Condition.GOOD: {"хорошее", "хорошие", "хороший", "хорошая", "хорошо", "хор"},
+    Offer.Condition.FAIR: {
+        "удовлетворительное", "удовлетворительные", "удовлетворительный", "удовлетворительная", "удовлетворительно",
+        "удовлетв", "удовл", "уд",
+    },
+    Offer.Condition.WORN: {
+        "требуют ремонта", "требует ремонта", "треб. ремонта", "нужен ремонт", "нуждаются в ремонте",
+        "нуждается в ремонте", "ветхие", "ветхий", "ветхое", "ветхая", "ветх",
+    },
+}  # fmt: skip
+
+
+def condition_words():
+    """word_key(typed) → Offer.Condition, with each choice's label (read when asked: the labels are translated)."""
+    words = {word: condition for condition, typed in CONDITION_WORDS.items() for word in typed}
+    words.update((word_key(label), condition) for condition, label in Offer.Condition.choices)
+    return words
+
+
+def column_key(name):
+    """A header_name for looking up in COLUMNS: dots, commas, semicolons and brackets as spaces, so «Количество,
+    шт.», «Количество (шт.)» and «количество шт» are one."""
+    return " ".join(re.sub(r"[.,;()]+", " ", name).split())
+
+
+COLUMN_KEYS = {column: {column_key(name) for name in names} for column, names in COLUMNS.items()}
 
 
 @dataclass
@@ -50,6 +86,17 @@ class OffersImportResult:
     offers: list = field(default_factory=list)
     ignored_columns: list = field(default_factory=list)
     linked: int = 0
+
+    def ignored_message(self):
+        """«2 столбца не распознаны и пропущены: «Шифр», «№ п/п».»; "" when every column was recognised."""
+        count = len(self.ignored_columns)
+        if not count:
+            return ""
+        return ngettext(
+            "%(count)d столбец не распознан и пропущен: %(names)s.",
+            "%(count)d столбцов не распознаны и пропущены: %(names)s.",
+            count,
+        ) % {"count": count, "names": ", ".join(f"«{name}»" for name in self.ignored_columns)}
 
     @property
     def count(self):
@@ -81,7 +128,8 @@ def map_header(values):
         name = header_name(value)
         if not name:
             continue
-        column = next((column for column, names in COLUMNS.items() if name in names), None)
+        key = column_key(name)
+        column = next((column for column, names in COLUMN_KEYS.items() if key in names), None)
         if column is None:
             ignored.append(cell_text(value))
         elif column in columns:
@@ -144,6 +192,8 @@ def read_offers(file, school, today=None):
             textbook.fpu_number: textbook for textbook in Textbook.objects.filter(fpu_number__in=wanted)
         }
 
+    conditions = condition_words()
+    condition_labels = [str(label) for label in Offer.Condition.labels]
     offers, errors, linked = [], [], 0
     for row_number, values in data:
         problems = []
@@ -168,6 +218,17 @@ def read_offers(file, school, today=None):
         except ValueError as error:
             problems.append(str(error))
             copies = None
+        try:
+            condition = parse_choice(
+                value(values, "condition"),
+                conditions,
+                "состояние",
+                condition_labels,
+                default=Offer.Condition.GOOD,
+            )
+        except ValueError as error:
+            problems.append(str(error))
+            condition = None
         note = cell_text(value(values, "note"))
         if len(note) > NOTE_LENGTH:
             problems.append(f"примечание длиннее {NOTE_LENGTH} знаков")
@@ -185,7 +246,7 @@ def read_offers(file, school, today=None):
             school=school, textbook=textbook, title=title, authors=authors[:500],
             publisher=cell_text(value(values, "publisher"))[:300], subject=cell_text(value(values, "subject"))[:200],
             grade_from=grade_from, grade_to=grade_to, year_published=year, copies=copies, available=copies,
-            note=note,
+            condition=condition, note=note,
         )  # fmt: skip
         if not offer.subject and textbook is not None:
             offer.subject = textbook.subject

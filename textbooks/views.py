@@ -486,12 +486,8 @@ def offers_import(request):
             error = refused
         else:
             messages.success(request, result.message())
-            if result.ignored_columns:
-                messages.info(
-                    request,
-                    _("Столбцы %(names)s не распознаны и пропущены.")
-                    % {"names": ", ".join(f"«{n}»" for n in result.ignored_columns)},
-                )
+            if ignored := result.ignored_message():
+                messages.info(request, ignored)
             return redirect("textbooks:school", school.pk)
     refused = request.method == "POST"  # reaching here after a POST means the file was not taken
     return render(

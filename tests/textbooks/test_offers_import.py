@@ -109,7 +109,7 @@ def test_command(school, catalogue, tmp_path):
     out = StringIO()
     call_command("import_offers", str(OFFERS_SAMPLE), "--school", "маоу  сош № 1", stdout=out)
     assert "МАОУ СОШ № 1: Загружено 6 предложений, 110 экземпляров; 5 из них найдены в ФПУ." in out.getvalue()
-    assert "Не распознаны и пропущены столбцы: «№ п/п»." in out.getvalue()
+    assert "1 столбец не распознан и пропущен: «№ п/п»." in out.getvalue()
     with pytest.raises(CommandError, match="Школа «СОШ № 99» не найдена. Школы объединения: «МАОУ СОШ № 1»"):
         call_command("import_offers", str(OFFERS_SAMPLE), "--school", "СОШ № 99")
     bad = tmp_path / "bad.xlsx"

@@ -21,7 +21,7 @@ def test_librarian_loads_own_schools_list(librarian_client, school, catalogue):
     assert Offer.objects.filter(school=school).count() == 6
     html = response.content.decode()
     assert "Загружено 6 предложений, 110 экземпляров; 5 из них найдены в ФПУ." in html
-    assert "Столбцы «№ п/п» не распознаны и пропущены." in html
+    assert "1 столбец не распознан и пропущен: «№ п/п»." in html
 
 
 def test_head_chooses_the_school(head_client, school, other_school, foreign_school):

@@ -44,9 +44,5 @@ class Command(BaseCommand):
         except FileNotFoundError:
             raise CommandError(f"Файл «{options['file']}» не найден.") from None
         self.stdout.write(f"{school}: {result.message()}")
-        if result.ignored_columns:
-            self.stdout.write(
-                "Не распознаны и пропущены столбцы: "
-                + ", ".join(f"«{n}»" for n in result.ignored_columns)
-                + "."
-            )
+        if ignored := result.ignored_message():
+            self.stdout.write(ignored)
