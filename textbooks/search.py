@@ -15,8 +15,11 @@ On PostgreSQL, so that it stays fast at 200,000 offers:
    becomes «канакина», «атонасян» «атанасян»; the search then runs as in 1 with those words, and
    the page says what it looked for instead. A word with nothing similar enough finds nothing.
 
-SQLite (trying the site out): every word as a substring of `search_text` — case and Ё/Е are
-still forgiven, a typo is not.
+SQLite (trying the site out): every word as a substring of `search_text` (case and Ё/Е forgiven).
+A typo is forgiven as in 2, with the same threshold, and the page says so in the same words: SQLite
+has neither the triggers nor pg_trgm, so the bank's words are read from the rows' `search_text` (capped)
+and compared by pg_trgm's similarity computed in Python (textbooks.words). A word is kept as typed there
+when some word of the bank contains it — what the substring search finds.
 """
 
 from django.db import connection
@@ -24,6 +27,7 @@ from django.db.models import Lookup
 from django.db.models.expressions import Col
 
 from textbooks.keys import search_words
+from textbooks.words import bank_words, most_similar
 
 WORD_SIMILARITY_THRESHOLD = 0.5
 MIN_TRIGRAM_WORD = 3
@@ -61,7 +65,7 @@ class Search:
 
     `as_typed` is the queryset of the rows found as the words were typed (on PostgreSQL through the
     full-text index: `indexed`); when it has none, `corrected()` gives the rows found with the words
-    put right (PostgreSQL), `corrected_words` saying which. Both keep `queryset`'s ordering.
+    put right (on either database), `corrected_words` saying which. Both keep `queryset`'s ordering.
     """
 
     def __init__(self, queryset, query):
@@ -69,18 +73,21 @@ class Search:
         self.words = search_words(query)
         self.corrected_words = None
         self.indexed = bool(self.words) and is_postgresql()
-        if not self.words:
-            self.as_typed = queryset
-        elif self.indexed:
-            self.as_typed = queryset.filter(search_text__word_prefixes=prefix_query(self.words))
-        else:
-            for word in self.words:
-                queryset = queryset.filter(search_text__contains=word)
-            self.as_typed = queryset
+        self.as_typed = self.matching(self.words) if self.words else queryset
+
+    def matching(self, words):
+        """The rows of the queryset that have every word: as beginnings of their words through the
+        full-text index (PostgreSQL), as substrings of `search_text` (SQLite)."""
+        if self.indexed:
+            return self.base.filter(search_text__word_prefixes=prefix_query(words))
+        queryset = self.base
+        for word in words:
+            queryset = queryset.filter(search_text__contains=word)
+        return queryset
 
     @property
     def can_correct(self):
-        return self.indexed
+        return bool(self.words)
 
     def corrected(self):
         """The rows found with the words put right (one query to the bank's words), or None when a word
@@ -91,7 +98,7 @@ class Search:
         if words is None or words == self.words:
             return None
         self.corrected_words = words
-        return self.base.filter(search_text__word_prefixes=prefix_query(words))
+        return self.matching(words)
 
     def queryset(self):
         """The rows found: as typed, or else with the words put right (a query or two to find out)."""
@@ -103,11 +110,14 @@ class Search:
 
 def correct(words):
     """Each word as it is if it begins a word of the bank (or is shorter than three letters), else the
-    bank's most similar word; None if some word has none similar enough. One query (PostgreSQL).
+    bank's most similar word; None if some word has none similar enough. One query.
 
-    `%` finds the candidates through the trigram index at pg_trgm's default threshold (0.3), and the
-    similarity is then held to WORD_SIMILARITY_THRESHOLD: no per-connection setting is needed.
+    On SQLite see correct_from_rows. On PostgreSQL `%` finds the candidates through the trigram index
+    at pg_trgm's default threshold (0.3), and the similarity is then held to WORD_SIMILARITY_THRESHOLD:
+    no per-connection setting is needed.
     """
+    if not is_postgresql():
+        return correct_from_rows(words)
     with connection.cursor() as cursor:
         cursor.execute(
             """SELECT q.position,
@@ -119,9 +129,29 @@ def correct(words):
             [WORD_SIMILARITY_THRESHOLD, list(words)],
         )
         found = {position: (known, similar) for position, known, similar in cursor.fetchall()}
+    return _put_right(words, [found[position] for position in range(1, len(words) + 1)])
+
+
+def correct_from_rows(words):
+    """`correct` where the bank keeps no word list (SQLite): the words are read from the rows (one query,
+    capped: textbooks.words.bank_words), a word is known when one of them contains it, and the most
+    similar is chosen by pg_trgm's similarity — the same threshold, the same order among equals."""
+    candidates = bank_words()
+    found = []
+    for word in words:
+        known = any(word in candidate for candidate in candidates)
+        similar = None
+        if not known and len(word) >= MIN_TRIGRAM_WORD:
+            similar = most_similar(word, candidates, WORD_SIMILARITY_THRESHOLD)
+        found.append((known, similar))
+    return _put_right(words, found)
+
+
+def _put_right(words, found):
+    """The words with each unknown one replaced by its similar word; None when one has none.
+    `found`: for each word, whether the bank knows it and its most similar word in the bank."""
     result = []
-    for position, word in enumerate(words, start=1):
-        known, similar = found[position]
+    for word, (known, similar) in zip(words, found, strict=True):
         if known or len(word) < MIN_TRIGRAM_WORD:
             result.append(word)
         elif similar:
