@@ -47,7 +47,9 @@ def summarize(round_, today=None):
     A fixed number of queries whatever the number of schools.
     """
     reports = list(
-        round_.reports.select_related("school", "fsem", "inspection").order_by("school__sort_key", "school__short_name")
+        round_.reports.select_related("school", "fsem", "inspection").order_by(
+            "school__sort_key", "school__short_name"
+        )
     )
     summary = Summary(kind=round_.kind, reports=reports)
     for report in reports:

@@ -1,10 +1,9 @@
 """The structure's own rules (the import layers are lint-imports' job, in bin/check)."""
 
 import re
-
-import pytest
 from pathlib import Path
 
+import pytest
 from django.conf import settings
 
 ROOT = Path(settings.BASE_DIR)

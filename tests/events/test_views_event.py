@@ -210,5 +210,7 @@ def test_taking_a_published_plan_back_to_draft_asks_first(head_client, published
 
 def test_the_plan_links_its_calendar(client, published_plan):
     page = client.get(published_plan.get_absolute_url()).content.decode()
-    calendar = reverse("events:plan_calendar", args=[published_plan.association.slug, published_plan.year_name])
+    calendar = reverse(
+        "events:plan_calendar", args=[published_plan.association.slug, published_plan.year_name]
+    )
     assert f'href="{calendar}"' in page and client.get(calendar).status_code == 200

@@ -18,7 +18,9 @@ def schools(association):
 
 def test_the_schools_page_lists_them_by_number(head_client, schools):
     page = head_client.get(reverse("members:schools")).content.decode()
-    positions = [page.index(name) for name in ["Гимназия № 1", "МАОУ СОШ № 1", "МАОУ СОШ № 2", "МАОУ СОШ № 11"]]
+    positions = [
+        page.index(name) for name in ["Гимназия № 1", "МАОУ СОШ № 1", "МАОУ СОШ № 2", "МАОУ СОШ № 11"]
+    ]
     assert positions == sorted(positions)
 
 
