@@ -179,7 +179,13 @@ class PersonCardPdf(PdfExporter):
             "courses": person.courses.all(),
             "portfolio": person.portfolio.all(),
             "attestation_date": format_date(person.attestation_date) if person.attestation_date else "",
-            "attestation_due": format_date(person.attestation_due) if person.attestation_due else "",
+            "attestation_due": " — ".join(
+                str(part)
+                for part in (format_date(person.attestation_due), person.attestation_badge[1])
+                if part
+            )
+            if person.attestation_due
+            else "",
         }
 
 

@@ -105,6 +105,10 @@ def new_calendar_token():
 ATTESTATION_NOTICE_MONTHS = 6
 
 
+ATTESTATION_OVERDUE, ATTESTATION_SOON = "overdue", "soon"
+ATTESTATION_WORDS = {ATTESTATION_OVERDUE: _("просрочена"), ATTESTATION_SOON: _("меньше чем через полгода")}
+
+
 def attestation_notice_until(today):
     """The last day of an attestation that counts as due on `today`."""
     return add_months(today, ATTESTATION_NOTICE_MONTHS)
@@ -275,6 +279,19 @@ class Person(models.Model):
         """The next attestation falls within ATTESTATION_NOTICE_MONTHS (or is already overdue)."""
         today = today or timezone.localdate()
         return bool(self.attestation_due) and self.attestation_due <= attestation_notice_until(today)
+
+    def attestation_state(self, today=None):
+        """The one rule every page shows: OVERDUE once the date has passed, SOON within the notice, else ""."""
+        today = today or timezone.localdate()
+        if not self.attestation_due_soon(today):
+            return ""
+        return ATTESTATION_OVERDUE if self.attestation_due < today else ATTESTATION_SOON
+
+    @property
+    def attestation_badge(self):
+        """(state, words) for the templates' badge (members/_attestation.html); state "" shows none."""
+        state = self.attestation_state()
+        return state, ATTESTATION_WORDS.get(state, "")
 
     @property
     def printed_name(self):

@@ -60,7 +60,6 @@ def person_detail(request, pk):
         "portfolio": person.portfolio.all(),
         "show_contacts": rights.contacts,
         "can_edit": rights.edit,
-        "due_soon": person.attestation_due_soon(),
         "feed_url": request.build_absolute_uri(reverse("events:person_feed", args=[person.calendar_token])),
         "history": changes(person) if rights.manage else [],
         "login": _login_of(person, account) if rights.manage else None,

@@ -105,3 +105,15 @@ def test_a_name_ending_in_a_period_gets_no_second_one(client, head_user, filled)
     assert unquote(data["Content-Disposition"]).endswith("Мои данные Куклина Н.Н.json")
     page = client.get(reverse("members:course_add", args=[filled.pk])).content.decode()
     assert "Куклина Н.Н. Скан удостоверения" in page and "Н.Н.." not in page
+
+
+def test_the_card_pdf_says_an_attestation_is_overdue(client, head_user, filled):
+    import datetime as dt
+
+    from django.utils import timezone
+
+    filled.attestation_due = timezone.localdate() - dt.timedelta(days=3)
+    filled.save()
+    client.force_login(head_user)
+    text = pdf_text(client.get(reverse("members:person_card", args=[filled.pk])).content)
+    assert "просрочена" in text

@@ -364,3 +364,24 @@ def test_portfolio_entry_added_and_deleted(librarian_client, librarian_user):
     assert librarian_client.get(reverse("members:portfolio_delete", args=[entry.pk])).status_code == 405
     librarian_client.post(reverse("members:portfolio_delete", args=[entry.pk]))
     assert not PortfolioEntry.objects.exists()
+
+
+def test_a_passed_attestation_is_overdue_on_the_card_the_home_page_and_the_overview(
+    head_client, librarian_user
+):
+    """One rule (Person.attestation_state): past its date it reads «просрочена» everywhere, before it «меньше
+    чем через полгода»."""
+    person = person_of(librarian_user)
+    person.attestation_due = timezone.localdate() - datetime.timedelta(days=1)
+    person.save()
+    pages = [card(person), reverse("home"), reverse("members:overview")]
+    for url in pages:
+        html = head_client.get(url).content.decode()
+        assert 'data-attestation="overdue">просрочена</span>' in html, url
+        assert "меньше чем через полгода" not in html, url
+    person.attestation_due = timezone.localdate() + datetime.timedelta(days=30)
+    person.save()
+    for url in pages:
+        html = head_client.get(url).content.decode()
+        assert 'data-attestation="soon">меньше чем через полгода</span>' in html, url
+        assert "просрочена" not in html, url
