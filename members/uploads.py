@@ -40,6 +40,12 @@ def validate_upload(file):
 
 class CheckedFieldFile(FieldFile):
     @property
+    def shown_name(self):
+        """The file's own name, as the person uploaded it («удостоверение.pdf»), not its place in the storage
+        («courses/2024/удостоверение.pdf»): what forms («На данный момент: …») and pages show."""
+        return self.name.rsplit("/", 1)[-1] if self.name else ""
+
+    @property
     def url(self):
         """The view that checks who is asking before it sends the file (the storage's own address serves nothing)."""
         return reverse(self.field.download_view, args=[getattr(self.instance, self.field.download_key)])

@@ -385,3 +385,22 @@ def test_a_passed_attestation_is_overdue_on_the_card_the_home_page_and_the_overv
         html = head_client.get(url).content.decode()
         assert 'data-attestation="soon">меньше чем через полгода</span>' in html, url
         assert "просрочена" not in html, url
+
+
+def test_a_courses_file_shows_its_own_name_and_links_to_the_checked_download(
+    librarian_client, librarian_user, media_root
+):
+    person = person_of(librarian_user)
+    course = Course.objects.create(
+        person=person,
+        title="К",
+        hours=16,
+        start=datetime.date(2024, 1, 1),
+        end=datetime.date(2024, 1, 2),
+        scan=SimpleUploadedFile("удостоверение.pdf", PDF),
+    )
+    download = reverse("members:course_scan", args=[course.pk])
+    for url in (reverse("members:course_edit", args=[course.pk]), card(person)):
+        html = librarian_client.get(url).content.decode()
+        assert f'<a href="{download}">удостоверение.pdf</a>' in html, url
+        assert "/media/" not in html and "courses/20" not in html, url  # never the storage's place
