@@ -116,7 +116,7 @@ def validate_plan_upload(file):
 
 class PlanUploadForm(forms.Form):
     file = forms.FileField(
-        label=_("файл плана"),
+        label=_("Файл плана"),
         validators=[validate_plan_upload],
         help_text=_("Документ Word (.docx) или текст (.txt), не больше 5 МБ."),
         widget=forms.ClearableFileInput(attrs={"accept": ".docx,.txt"}),

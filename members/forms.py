@@ -70,7 +70,7 @@ class CourseForm(VersionedForm, forms.ModelForm):
 
 
 class PortfolioEntryForm(VersionedForm, forms.ModelForm):
-    link = forms.URLField(label=_("ссылка"), required=False, assume_scheme="https")
+    link = forms.URLField(label=_("Ссылка"), required=False, assume_scheme="https")
 
     class Meta:
         model = PortfolioEntry
@@ -127,10 +127,10 @@ class SchoolForm(VersionedForm, forms.ModelForm):
 
 class AccountForm(forms.Form):
     username = forms.CharField(
-        label=_("логин"), max_length=150, help_text=_("Латиница, цифры и знаки @ . + - _")
+        label=_("Логин"), max_length=150, help_text=_("Латиница, цифры и знаки @ . + - _")
     )
     role = forms.ChoiceField(
-        label=_("роль"),
+        label=_("Роль"),
         initial=Account.Role.LIBRARIAN,
         choices=[(role.value, role.label) for role in Account.ROLES_A_HEAD_GIVES],
     )
@@ -152,15 +152,15 @@ class AccountForm(forms.Form):
 
 class PersonFilterForm(forms.Form):
     school = forms.ModelChoiceField(
-        label=_("школа"), queryset=School.objects.none(), required=False, empty_label=_("все школы")
+        label=_("Школа"), queryset=School.objects.none(), required=False, empty_label=_("Все школы")
     )
     position = forms.ChoiceField(
-        label=_("должность"), choices=[("", _("все должности"))] + Person.Position.choices, required=False
+        label=_("Должность"), choices=[("", _("все должности"))] + Person.Position.choices, required=False
     )
     category = forms.ChoiceField(
-        label=_("категория"), choices=[("", _("все категории"))] + Person.Category.choices, required=False
+        label=_("Категория"), choices=[("", _("все категории"))] + Person.Category.choices, required=False
     )
-    no_recent_course = forms.BooleanField(label=_("нет курсов за последние 3 года"), required=False)
+    no_recent_course = forms.BooleanField(label=_("Нет курсов за последние 3 года"), required=False)
 
     def __init__(self, *args, association, **kwargs):
         super().__init__(*args, **kwargs)

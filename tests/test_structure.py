@@ -47,3 +47,21 @@ def test_every_page_names_the_sites_icon(client):
     page = client.get("/").content.decode()
     assert '<link rel="icon" href="/static/img/favicon.svg" type="image/svg+xml">' in page
     assert finders.find("img/favicon.svg")
+
+
+def test_every_label_a_form_declares_starts_with_a_capital_letter():
+    import importlib
+    import inspect
+
+    from django import forms
+
+    lower = []
+    for name in ["members.forms", "events.forms", "textbooks.forms", "rounds.forms"]:
+        module = importlib.import_module(name)
+        for _, form in inspect.getmembers(module, inspect.isclass):
+            if issubclass(form, forms.BaseForm) and form.__module__ == name:
+                for field_name, field in form.declared_fields.items():
+                    label = str(field.label or "")
+                    if label and label[0].isalpha() and not label[0].isupper():
+                        lower.append(f"{name}.{form.__name__}.{field_name}: «{label}»")
+    assert not lower, "\n".join(lower)

@@ -23,7 +23,7 @@ class SchoolChoiceMixin:
     def setup_school(self, schools):
         if schools is not None and self.instance.pk is None:
             self.fields["school"] = forms.ModelChoiceField(
-                label=_("школа"), queryset=schools, empty_label=None
+                label=_("Школа"), queryset=schools, empty_label=None
             )
             self.order_fields(["school"])
 
@@ -32,7 +32,7 @@ class BankItemForm(VersionedForm, SchoolChoiceMixin, forms.ModelForm):
     """What offers and needs share: a textbook from the ФПУ by its number, or described by hand."""
 
     fpu_number = forms.CharField(
-        label=_("номер в ФПУ"), max_length=40, required=False,
+        label=_("Номер в ФПУ"), max_length=40, required=False,
         help_text=_("Например, 1.1.1.1.1.1. С номером наименование, авторов и издательство сайт возьмёт из перечня; "
                     "без номера — опишите учебник сами."),
     )  # fmt: skip
@@ -78,7 +78,7 @@ class BankItemForm(VersionedForm, SchoolChoiceMixin, forms.ModelForm):
 
 class OfferForm(BankItemForm):
     grades = forms.CharField(
-        label=_("класс"),
+        label=_("Класс"),
         max_length=20,
         required=False,
         help_text=_("Один класс («5») или несколько («7-9»). С номером в ФПУ можно не указывать."),
@@ -134,7 +134,7 @@ class OfferForm(BankItemForm):
 
 
 class NeedForm(BankItemForm):
-    grade = forms.TypedChoiceField(label=_("класс"), choices=[("", "—")] + GRADE_CHOICES, coerce=int)
+    grade = forms.TypedChoiceField(label=_("Класс"), choices=[("", "—")] + GRADE_CHOICES, coerce=int)
 
     class Meta:
         model = Need
@@ -159,15 +159,15 @@ class NeedForm(BankItemForm):
 
 
 class TransferRequestForm(forms.Form):
-    copies = forms.IntegerField(label=_("сколько экземпляров"), min_value=1)
-    return_by = forms.DateField(label=_("вернём до"), widget=DATE_INPUT)
+    copies = forms.IntegerField(label=_("Сколько экземпляров"), min_value=1)
+    return_by = forms.DateField(label=_("Вернём до"), widget=DATE_INPUT)
     need = forms.ModelChoiceField(
-        label=_("по нашей потребности"),
+        label=_("По нашей потребности"),
         queryset=Need.objects.none(),
         required=False,
         empty_label=_("— не связывать —"),
     )
-    note = forms.CharField(label=_("примечание"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    note = forms.CharField(label=_("Примечание"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
 
     def __init__(self, *args, offer, schools, **kwargs):
         super().__init__(*args, **kwargs)
@@ -177,7 +177,7 @@ class TransferRequestForm(forms.Form):
         schools = schools.exclude(pk=offer.school_id)
         if len(schools) != 1:
             self.fields["to_school"] = forms.ModelChoiceField(
-                label=_("какая школа просит"), queryset=schools, empty_label=None
+                label=_("Какая школа просит"), queryset=schools, empty_label=None
             )
             self.order_fields(["to_school"])
         else:
@@ -212,8 +212,8 @@ class TransferRequestForm(forms.Form):
 
 
 class HandOverForm(forms.Form):
-    day = forms.DateField(label=_("передано"), widget=DATE_INPUT)
-    return_by = forms.DateField(label=_("вернуть до"), widget=DATE_INPUT)
+    day = forms.DateField(label=_("Передано"), widget=DATE_INPUT)
+    return_by = forms.DateField(label=_("Вернуть до"), widget=DATE_INPUT)
 
     def __init__(self, *args, transfer, **kwargs):
         super().__init__(*args, **kwargs)
@@ -222,7 +222,7 @@ class HandOverForm(forms.Form):
 
 
 class ReturnForm(forms.Form):
-    day = forms.DateField(label=_("возвращено"), widget=DATE_INPUT)
+    day = forms.DateField(label=_("Возвращено"), widget=DATE_INPUT)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -274,19 +274,19 @@ class QuickSelect(forms.Select):
 
 class BankFilterForm(forms.Form):
     q = forms.CharField(
-        label=_("название или автор"),
+        label=_("Название или автор"),
         required=False,
         max_length=200,
         widget=forms.TextInput(attrs={"type": "search", "placeholder": _("например, Канакина")}),
     )
-    subject = forms.ChoiceField(label=_("предмет"), required=False, widget=QuickSelect)
-    grade = forms.TypedChoiceField(label=_("класс"), choices=[("", _("все классы"))] + GRADE_CHOICES, coerce=int, required=False, empty_value=None,
+    subject = forms.ChoiceField(label=_("Предмет"), required=False, widget=QuickSelect)
+    grade = forms.TypedChoiceField(label=_("Класс"), choices=[("", _("все классы"))] + GRADE_CHOICES, coerce=int, required=False, empty_value=None,
                                    widget=QuickSelect)  # fmt: skip
     school = forms.ModelChoiceField(
-        label=_("школа"),
+        label=_("Школа"),
         queryset=School.objects.none(),
         required=False,
-        empty_label=_("все школы"),
+        empty_label=_("Все школы"),
         widget=QuickSelect,
     )
     fpu = forms.ChoiceField(
@@ -296,7 +296,7 @@ class BankFilterForm(forms.Form):
         widget=QuickSelect,
     )
     # Where to look: one's own association (empty), the whole region, or another association.
-    scope = forms.ChoiceField(label=_("где искать"), required=False, widget=QuickSelect)
+    scope = forms.ChoiceField(label=_("Где искать"), required=False, widget=QuickSelect)
 
     REGION = REGION
 
@@ -343,19 +343,19 @@ class BankFilterForm(forms.Form):
 
 class CatalogueFilterForm(forms.Form):
     q = forms.CharField(
-        label=_("название или автор"),
+        label=_("Название или автор"),
         required=False,
         max_length=200,
         widget=forms.TextInput(attrs={"type": "search", "placeholder": _("например, Атанасян")}),
     )
     grade = forms.TypedChoiceField(
-        label=_("класс"),
+        label=_("Класс"),
         choices=[("", _("все классы"))] + GRADE_CHOICES,
         coerce=int,
         required=False,
         empty_value=None,
     )
-    excluded = forms.BooleanField(label=_("показать исключённые"), required=False)
+    excluded = forms.BooleanField(label=_("Показать исключённые"), required=False)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -370,7 +370,7 @@ class CatalogueFilterForm(forms.Form):
 
 class OffersImportForm(forms.Form):
     file = forms.FileField(
-        label=_("файл .xlsx"),
+        label=_("Файл .xlsx"),
         validators=[validate_xlsx_upload],
         help_text=_("Не больше 5 МБ. Первая строка — заголовки столбцов."),
         widget=forms.ClearableFileInput(
@@ -382,7 +382,7 @@ class OffersImportForm(forms.Form):
         super().__init__(*args, **kwargs)
         if len(schools) != 1:
             self.fields["school"] = forms.ModelChoiceField(
-                label=_("школа"), queryset=schools, empty_label=None
+                label=_("Школа"), queryset=schools, empty_label=None
             )
             self.order_fields(["school", "file"])
         else:

@@ -71,7 +71,7 @@ def test_who_sees_which_buttons(
     committee = page(viewer_user)
     assert "Изменить" not in committee and "Отправить запрос" not in committee
     head = page(head_user)
-    assert "Изменить" in head and "Отправить запрос" in head and "какая школа просит" in head
+    assert "Изменить" in head and "Отправить запрос" in head and "Какая школа просит" in head
 
 
 # ---- adding ----
