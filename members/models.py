@@ -270,6 +270,16 @@ class Person(models.Model):
 
         return reverse("members:person", args=[self.pk])
 
+    @property
+    def education_text(self):
+        """«высшее библиотечное: ИГУ, 2005; библиотековедение», whichever parts are known; «—» when none."""
+        text = self.get_education_level_display() if self.education_level else ""
+        for separator, part in ((": ", self.education_institution), (", ", self.education_year),
+                                ("; ", self.education_specialty)):  # fmt: skip
+            if part:
+                text = f"{text}{separator}{part}" if text else str(part)
+        return text or "—"
+
     def renew_calendar_token(self):
         """A new private calendar address; the old one stops working (when it was shared by mistake)."""
         self.calendar_token = new_calendar_token()

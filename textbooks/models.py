@@ -11,6 +11,7 @@ so that the bank is searched and matched in one table.
 """
 
 import datetime
+import re
 from types import SimpleNamespace
 
 from django.core.exceptions import ValidationError
@@ -30,6 +31,18 @@ from members.models import School
 from textbooks import keys
 
 GRADE_VALIDATORS = [MinValueValidator(1), MaxValueValidator(11)]
+
+
+def grades_after_title(title, first, last):
+    """The grades to print after the title («Алгебра · 8 класс»), or "" when the title names them already
+    («Алгебра. 8 класс», «Химия 10-11 кл.»): never «Алгебра. 8 класс · 8 класс»."""
+    if first is None:
+        return ""
+    last = first if last is None else last
+    grades = rf"{first}\s*[-–—]\s*{last}" if last != first else rf"{first}"
+    if re.search(rf"(?<!\d){grades}(?:\s*-?\s*(?:й|ый|ых|е))?\s*кл", title, re.IGNORECASE):
+        return ""
+    return grades_label(first, last)
 
 
 def grades_label(first, last):
@@ -104,6 +117,10 @@ class Textbook(models.Model):
     @property
     def grades(self):
         return grades_label(self.grade_from, self.grade_to)
+
+    @property
+    def grades_after_title(self):
+        return grades_after_title(self.title, self.grade_from, self.grade_to)
 
     def status(self, today=None):
         if self.excluded:
@@ -293,6 +310,10 @@ class Offer(BankItem):
         return grades_label(self.grade_from, self.grade_to)
 
     @property
+    def grades_after_title(self):
+        return grades_after_title(self.title, self.grade_from, self.grade_to)
+
+    @property
     def grades_short(self):
         """«5» or «7-9», as a spreadsheet's «Класс» column has it."""
         return (
@@ -371,6 +392,10 @@ class Need(BankItem):
     @property
     def grades(self):
         return grades_label(self.grade, self.grade)
+
+    @property
+    def grades_after_title(self):
+        return grades_after_title(self.title, self.grade, self.grade)
 
     @property
     def is_closed(self):

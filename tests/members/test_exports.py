@@ -117,3 +117,18 @@ def test_the_card_pdf_says_an_attestation_is_overdue(client, head_user, filled):
     client.force_login(head_user)
     text = pdf_text(client.get(reverse("members:person_card", args=[filled.pk])).content)
     assert "просрочена" in text
+
+
+def test_education_without_its_level_reads_without_a_dash(client, head_user, filled):
+    """«Образование: —: ИГУ» came out when only the institution was known."""
+    filled.education_level, filled.education_institution, filled.education_year = "", "ИГУ", 2005
+    filled.save()
+    client.force_login(head_user)
+    text = pdf_text(client.get(reverse("members:person_card", args=[filled.pk])).content)
+    assert "ИГУ, 2005" in text and "—: ИГУ" not in text
+    assert "ИГУ, 2005" in client.get(reverse("members:person", args=[filled.pk])).content.decode()
+    filled.education_level = "higher_library"
+    filled.save()
+    assert filled.education_text == "высшее библиотечное: ИГУ, 2005"
+    filled.education_institution, filled.education_year = "", None
+    assert filled.education_text == "высшее библиотечное"
