@@ -79,15 +79,18 @@ def keep_year_together(text):
     return YEAR_MARK.sub("\\1\u00a0\\2", text)
 
 
+NUMBER_SIGN = re.compile(r"№\s+(?=\d)")
+
+
 def printed(value):
-    """A cell of a printed table: dates in Russian, None as empty."""
+    """A cell of a printed table: dates in Russian, None as empty, «№ 12» never split over two lines."""
     if value is None:
         return ""
     if isinstance(value, datetime.datetime):
         value = value.date()
     if isinstance(value, datetime.date):
         return keep_year_together(format_date(value))
-    return str(value)
+    return NUMBER_SIGN.sub("№\u00a0", str(value))
 
 
 def printed_columns(header, widths=None):

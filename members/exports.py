@@ -267,7 +267,7 @@ def courses(plan):
             ]
             for course in found
         ],
-        column_widths=[20, 17, 46, 8, 17],
+        column_widths=[19, 16, 44, 10, 17],  # «Часов» whole in its header
         sheet_title=gettext("Курсы"),
     )
 

@@ -105,3 +105,10 @@ def test_a_year_and_its_mark_stay_on_one_line_in_print():
     assert keep_year_together("Апрель - Май, 2024 г.") == "Апрель - Май, 2024\u00a0г."
     assert keep_year_together("на 2023-2024 гг. и 11.09.2023г.") == "на 2023-2024\u00a0гг. и 11.09.2023г."
     assert printed(datetime.date(2024, 1, 17)) == "17 января 2024\u00a0г."
+
+
+def test_a_printed_number_sign_keeps_its_number():
+    from core.formats import printed
+
+    assert printed("МАОУ СОШ № 12") == "МАОУ СОШ №\u00a012"
+    assert printed("№ п/п") == "№ п/п" and printed(12) == "12"
