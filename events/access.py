@@ -16,6 +16,11 @@ from events.models import Event, Plan, Section
 from members.access import Rights, is_head_of, is_member_of
 
 
+class PlanNotPublished(Http404):
+    """A draft plan at its own address, for someone who may not read it: still a 404, whose page says only «План ещё
+    не опубликован» and what to do (gto_shb.errors) — nothing else of the plan."""
+
+
 def can_read(request: HttpRequest, plan: Plan) -> bool:
     return plan.is_published or is_member_of(request, plan.association)
 
@@ -31,8 +36,8 @@ def shows_names(request: HttpRequest, plan: Plan) -> bool:
 
 
 def get_plan_for_user(request: HttpRequest, slug: str, year: str, edit: bool = False) -> tuple[Plan, Rights]:
-    """(plan, Rights): the plan at /plans/<slug>/<year>/, or 404 (unknown, or a draft the visitor may not see) /
-    403 (may not edit). Rights.edit: the head's; Rights.member: names shown, the analysis readable."""
+    """(plan, Rights): the plan at /plans/<slug>/<year>/, or 404 (unknown; PlanNotPublished: a draft the visitor
+    may not see) / 403 (may not edit). Rights.edit: the head's; Rights.member: names shown, the analysis readable."""
     try:
         year_start = parse_academic_year(year)
     except ValueError:
@@ -40,6 +45,8 @@ def get_plan_for_user(request: HttpRequest, slug: str, year: str, edit: bool = F
     plan = get_object_or_404(
         Plan.objects.select_related("association"), association__slug=slug, year_start=year_start
     )
+    if not can_read(request, plan):
+        raise PlanNotPublished
     return _checked(request, plan, edit)
 
 

@@ -1,9 +1,10 @@
-"""Settings, read from the environment (see README, «Настройки»).
+"""Settings from the environment (README, «Настройки») and from the project's `.env`, when there is one.
 
 SQLite is the embedded default; DATABASE_URL points the site at PostgreSQL.
 """
 
 import os
+import sys
 from pathlib import Path
 
 import dj_database_url
@@ -12,13 +13,48 @@ from django.core.exceptions import ImproperlyConfigured
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 
+def refuse(message):
+    """A setting the site cannot start without: one Russian line on stderr, no traceback. Exit status 1; under
+    gunicorn its own «the application could not be loaded», so that gunicorn stops instead of booting the worker
+    again and again."""
+    print(message, file=sys.stderr, flush=True)
+    arbiter = sys.modules.get("gunicorn.arbiter")
+    raise SystemExit(arbiter.Arbiter.APP_LOAD_ERROR if arbiter else 1)
+
+
+def read_env_file(path):
+    """The KEY=VALUE lines of `.env` (bin/start writes it) into the environment: blank lines and #-comments are
+    skipped, «export » and quotes around the value allowed. A variable already in the environment wins."""
+    try:
+        lines = Path(path).read_text(encoding="utf-8-sig").splitlines()
+    except FileNotFoundError:
+        return
+    except (OSError, UnicodeDecodeError) as error:
+        refuse(f"Файл настроек {path} не читается: {getattr(error, 'strerror', None) or error}.")
+    for number, line in enumerate(lines, 1):
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        name, equals, value = (part.strip() for part in line.removeprefix("export ").partition("="))
+        if not equals or not name.isidentifier():
+            refuse(f"Файл настроек {path}, строка {number}: нужна строка вида ИМЯ=значение.")
+        if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'":
+            value = value[1:-1]
+        os.environ.setdefault(name, value)
+
+
+# GTO_SHB_ENV_FILE names another file (the tests' own; a server's settings kept elsewhere).
+ENV_FILE = Path(os.environ.get("GTO_SHB_ENV_FILE") or BASE_DIR / ".env")
+read_env_file(ENV_FILE)
+
+
 def env_bool(name, default):
     value = os.environ.get(name, default).strip().lower()
     if value in {"1", "true", "yes", "on"}:
         return True
     if value in {"0", "false", "no", "off", ""}:
         return False
-    raise ImproperlyConfigured(f"{name} must be true or false, not {value!r}")
+    refuse(f"Сайт не запущен: {name} должно быть true или false, а не «{value[:40]}».")
 
 
 def env_list(name, default):
@@ -29,7 +65,10 @@ DEBUG = env_bool("DEBUG", "false")
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
 if not SECRET_KEY:
     if not DEBUG:
-        raise ImproperlyConfigured("SECRET_KEY must be set when DEBUG is off")
+        refuse(
+            f"Сайт не запущен: не задан SECRET_KEY, а без него при DEBUG=false работать нельзя. Задайте его в "
+            f"окружении или строкой SECRET_KEY=длинная-случайная-строка в {ENV_FILE}."
+        )
     SECRET_KEY = "insecure-development-key-do-not-use-in-production"
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost" if DEBUG else "")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", "")

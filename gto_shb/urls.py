@@ -10,6 +10,10 @@ admin.site.site_header = "ГТО ШБ: администрирование"
 admin.site.site_title = "ГТО ШБ"
 admin.site.login_form = AdminLoginForm  # the same throttle, its refusal shown
 
+# Russian pages in the site's layout (gto_shb/errors.py); 403 and 400 are Django's own views with our templates.
+handler404 = "gto_shb.errors.page_not_found"
+handler500 = "gto_shb.errors.server_error"
+
 urlpatterns = [
     path("", home_views.home, name="home"),
     path("privacy/", privacy_views.privacy_policy, name="privacy"),

@@ -29,11 +29,14 @@ def get_association(slug: str | None = None) -> Association:
             return Association.objects.get(slug=slug)
         except Association.DoesNotExist:
             raise ValueError(f"Объединение с адресом «{slug}» не найдено.") from None
-    associations = list(Association.objects.all()[:2])
+    associations = list(Association.objects.order_by("slug"))
     if not associations:
         return Association.objects.create(**DEFAULT_ASSOCIATION)
     if len(associations) > 1:
-        raise ValueError("На сайте несколько объединений: укажите нужное через --association.")
+        named = "; ".join(f"{association.slug} — {association.name}" for association in associations)
+        raise ValueError(
+            f"На сайте несколько объединений, укажите нужное через --association АДРЕС: {named}."
+        )
     return associations[0]
 
 

@@ -3,6 +3,7 @@
 import os
 
 os.environ.setdefault("SECRET_KEY", "tests-only-secret-key")
+os.environ.setdefault("GTO_SHB_ENV_FILE", os.devnull)  # the suite never reads the checkout's .env
 
 from gto_shb.settings import *  # noqa: E402,F403
 
