@@ -54,7 +54,7 @@ def attestations_due(association, today):
 
 def rounds_with_late_schools(association, today):
     return list(
-        Round.objects.filter(association=association, deadline__lt=today)
+        Round.objects.filter(association=association, deadline__lt=today, closed_at__isnull=True)
         .annotate(late=Count("reports", filter=~Q(reports__status=Report.Status.SUBMITTED)))
         .filter(late__gt=0)
         .order_by("-deadline")
@@ -64,7 +64,7 @@ def rounds_with_late_schools(association, today):
 def reports_owed(school):
     """The school's reports not yet submitted, the nearest deadline first."""
     return list(
-        Report.objects.filter(school=school)
+        Report.objects.filter(school=school, round__closed_at__isnull=True)
         .exclude(status=Report.Status.SUBMITTED)
         .select_related("round")
         .order_by("round__deadline")

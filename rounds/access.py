@@ -1,8 +1,9 @@
 """Who may see and fill report rounds.
 
-- the head: opens rounds, sees every school's answers, reopens a submitted report;
+- the head: opens, edits, closes and reopens rounds, sees every school's answers, reopens a submitted report;
 - the committee: reads every round and answer;
-- a librarian: sees and fills only their own school's reports, and only until they are submitted.
+- a librarian: sees and fills only their own school's reports, and only until they are submitted or the round is
+  closed.
 """
 
 from __future__ import annotations
@@ -16,26 +17,33 @@ from members.models import Account
 from rounds.models import Report, Round
 
 
-def get_round_for_user(request: HttpRequest, pk: int) -> tuple[Round, Rights]:
-    """(round, Rights): a round's page with every school's answers: the head and the committee only (403)."""
+def get_round_for_user(request: HttpRequest, pk: int, edit: bool = False) -> tuple[Round, Rights]:
+    """(round, Rights): a round's page with every school's answers: the head and the committee only (403).
+    With `edit` (changing, closing, reopening the round, reminding the late): the head only (403).
+    Rights.edit and Rights.manage: the head's."""
     account = require_member(request)
     round_ = get_object_or_404(Round, pk=pk, association=account.association)
     if not account.reads_everything:
         raise PermissionDenied
-    return round_, Rights(manage=account.is_head)
+    rights = Rights(edit=account.is_head, manage=account.is_head)
+    if edit and not rights.edit:
+        raise PermissionDenied
+    return round_, rights
 
 
 def get_report_for_user(request: HttpRequest, pk: int, edit: bool = False) -> tuple[Report, Rights]:
     """(report, Rights): one school's report; a librarian gets 404 for another school's. With `edit`: not once
-    submitted, never by the committee (403). Rights.edit: the report may be filled now; Rights.manage: the head's
-    reopening and history."""
+    submitted, nor in a closed round, never by the committee (403). Rights.edit: the report may be filled now;
+    Rights.manage: the head's reopening and history."""
     account = require_member(request)
     report = get_object_or_404(
         Report.objects.select_related("round", "school"), pk=pk, round__association=account.association
     )
     if account.is_librarian and not account.acts_for(report.school):
         raise Http404
-    rights = Rights(edit=not (account.is_reader or report.is_submitted), manage=account.is_head)
+    rights = Rights(
+        edit=not (account.is_reader or report.is_submitted or report.round.is_closed), manage=account.is_head
+    )
     if edit and not rights.edit:
         raise PermissionDenied
     return report, rights

@@ -30,6 +30,28 @@ class RoundForm(forms.ModelForm):
         self.fields["schools"].initial = list(schools)
 
 
+class RoundEditForm(forms.ModelForm):
+    """The head's changes to an open or closed round: its title and its deadline (earlier or later, not past)."""
+
+    class Meta:
+        model = Round
+        fields = ["title", "deadline"]
+        widgets = {"deadline": DATE_INPUT}
+        help_texts = {
+            "deadline": _("Срок можно перенести раньше или позже, но не на прошедший день."),
+        }
+
+
+class ReopenReportForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Что школе исправить"),
+        max_length=Report._meta.get_field("reopen_reason").max_length,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Библиотекарь увидит это на странице отчёта, пока не сдаст его снова."),
+        error_messages={"required": _("Напишите, что школе нужно исправить.")},
+    )
+
+
 class ProvisionLineForm(forms.ModelForm):
     class Meta:
         model = ProvisionLine

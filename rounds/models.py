@@ -12,9 +12,11 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from core.formats import format_date
 from core.years import FIRST_YEAR, LAST_YEAR, academic_year_name
 from members.models import GRADES, Association, School
 from members.uploads import CheckedFileField, validate_upload
@@ -39,6 +41,11 @@ class Round(models.Model):
     opened_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
+    # A closed round takes no more changes to its reports; the head may open it again (rounds.services).
+    closed_at = models.DateTimeField(_("закрыт"), null=True, blank=True)
+    closed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
 
     class Meta:
         verbose_name = _("сбор отчётов")
@@ -58,6 +65,24 @@ class Round(models.Model):
     def is_past_deadline(self, today=None):
         return (today or timezone.localdate()) > self.deadline
 
+    @property
+    def is_closed(self):
+        return self.closed_at is not None
+
+    def clean(self):
+        """A round is not opened with a deadline already past, nor is its deadline moved into the past; a deadline
+        that has passed since the round was opened stays as it is when the rest of the round is edited."""
+        super().clean()
+        if self.deadline is None or self.deadline >= timezone.localdate():
+            return
+        stored = (
+            Round.objects.filter(pk=self.pk).values_list("deadline", flat=True).first() if self.pk else None
+        )
+        if self.deadline != stored:
+            raise ValidationError(
+                {"deadline": _("Срок сдачи уже прошёл: укажите дату не раньше сегодняшней.")}
+            )
+
 
 class Report(models.Model):
     """One school's answer to a round."""
@@ -75,8 +100,12 @@ class Report(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     reminded_at = models.DateTimeField(_("напоминание отправлено"), null=True, blank=True)
+    # Why the head gave a submitted report back to the school; shown to the school until it submits again,
+    # kept in the report's history after that.
+    reopen_reason = models.CharField(_("причина возврата на доработку"), max_length=500, blank=True)
+    reopened_at = models.DateTimeField(_("возвращён на доработку"), null=True, blank=True)
 
-    history = HistoricalRecords(excluded_fields=["reminded_at"])
+    history = HistoricalRecords(excluded_fields=["reminded_at", "reopened_at"])
 
     class Meta:
         verbose_name = _("отчёт школы")
@@ -97,13 +126,35 @@ class Report(models.Model):
     def is_late(self, today=None):
         return not self.is_submitted and self.round.is_past_deadline(today)
 
-    def submit(self, user):
-        self.status, self.submitted_at, self.submitted_by = self.Status.SUBMITTED, timezone.now(), user
-        self.save(update_fields=["status", "submitted_at", "submitted_by"])
+    @property
+    def submitted_late(self):
+        """Submitted, and on a day after the round's deadline."""
+        return (
+            self.is_submitted
+            and self.submitted_at is not None
+            and timezone.localdate(self.submitted_at) > self.round.deadline
+        )
 
-    def reopen(self):
+    @property
+    def submitted_day(self):
+        """«1 декабря»: the day the report was submitted; with its year («5 января 2027 г.») when that is not the
+        year of the round's deadline."""
+        if self.submitted_at is None:
+            return ""
+        day = timezone.localdate(self.submitted_at)
+        return date_format(day, "j E") if day.year == self.round.deadline.year else format_date(day)
+
+    def submit(self, user):
+        """Submitted by `user`; the head's reason for giving it back, if any, stays in the history only."""
+        self.status, self.submitted_at, self.submitted_by = self.Status.SUBMITTED, timezone.now(), user
+        self.reopen_reason, self.reopened_at = "", None
+        self.save(update_fields=["status", "submitted_at", "submitted_by", "reopen_reason", "reopened_at"])
+
+    def reopen(self, reason=""):
+        """Back to a draft the school may change, with the head's `reason` for it."""
         self.status, self.submitted_at, self.submitted_by = self.Status.DRAFT, None, None
-        self.save(update_fields=["status", "submitted_at", "submitted_by"])
+        self.reopen_reason, self.reopened_at = reason, timezone.now()
+        self.save(update_fields=["status", "submitted_at", "submitted_by", "reopen_reason", "reopened_at"])
 
     def previous(self):
         """The same school's report in the latest earlier round of the same kind, if any."""

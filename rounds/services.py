@@ -1,7 +1,9 @@
 from __future__ import annotations
 
 import datetime
+from dataclasses import dataclass, field
 
+from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
 from django.db import transaction
 from django.http import HttpRequest
@@ -12,7 +14,7 @@ from simple_history.utils import bulk_create_with_history
 
 from core.formats import format_date
 from core.years import academic_year_bounds
-from members.models import Association, Person
+from members.models import Association, Person, School
 from rounds.models import Report, Round
 
 
@@ -26,7 +28,10 @@ def open_round(
     deadline: datetime.date,
     schools,
 ) -> Round:
-    """A new round with an empty report for each school asked."""
+    """A new round with an empty report for each school asked.
+
+    The form refuses a deadline already past (Round.clean); loading earlier rounds may open them with theirs.
+    """
     round_ = Round.objects.create(
         association=association,
         opened_by=user,
@@ -39,9 +44,50 @@ def open_round(
     return round_
 
 
+def change_round(form) -> Round:
+    """The round's title and deadline as the head changed them on its form (RoundEditForm: the deadline moved
+    earlier or later, never into the past)."""
+    return form.save()
+
+
+def close_round(round_: Round, user) -> Round:
+    """No school changes or submits its report any more, until the head opens the round again."""
+    if not round_.is_closed:
+        round_.closed_at, round_.closed_by = timezone.now(), user
+        round_.save(update_fields=["closed_at", "closed_by"])
+    return round_
+
+
+def reopen_round(round_: Round) -> Round:
+    """The closed round open again: the schools whose reports are drafts may fill and submit them."""
+    round_.closed_at, round_.closed_by = None, None
+    round_.save(update_fields=["closed_at", "closed_by"])
+    return round_
+
+
+@transaction.atomic
+def reopen_report(report: Report, reason: str) -> Report:
+    """A submitted report back to its school as a draft, with the head's reason (shown to the school until it
+    submits again, kept in the report's history). Not in a closed round: its reports take no changes."""
+    if report.round.is_closed:
+        raise ValidationError(_("Сбор закрыт: откройте его снова, чтобы вернуть отчёт школе."))
+    if not report.is_submitted:
+        raise ValidationError(_("Отчёт ещё не сдан: школа и так может его изменить."))
+    reason = reason.strip()
+    if not reason:
+        raise ValidationError(_("Напишите, что школе нужно исправить."))
+    report.reopen(reason)
+    return report
+
+
 @transaction.atomic
 def save_report(report: Report, form, submit_by=None) -> Report:
-    """A school's answers saved from its form; submitted as well when `submit_by` (the user) sends it."""
+    """A school's answers saved from its form; submitted as well when `submit_by` (the user) sends it.
+
+    Not in a closed round, nor once submitted: those reports take no changes (rounds.access refuses them first).
+    """
+    if report.round.is_closed or report.is_submitted:
+        raise ValidationError(_("Отчёт больше не принимает изменений."))
     form.save()
     report.started = True
     report.save(update_fields=["started"])
@@ -88,20 +134,39 @@ def prefill(report):
     return {name: getattr(answer, name) for name in fields}
 
 
-def remind_late(round_: Round, request: HttpRequest, today: datetime.date | None = None) -> int:
-    """E-mail the librarians of the schools that are late; returns how many schools were reminded."""
+@dataclass
+class Reminded:
+    """What «Напомнить» did: the late schools written to, and those it could not write to (no e-mail on their
+    librarians' cards, or no librarian at all)."""
+
+    sent: list[School] = field(default_factory=list)
+    unreachable: list[School] = field(default_factory=list)
+    without_librarian: set[int] = field(
+        default_factory=set
+    )  # ids of the unreachable with no librarian at all
+
+
+def remind_late(round_: Round, request: HttpRequest, today: datetime.date | None = None) -> Reminded:
+    """E-mail the librarians of the schools that are late (none in a closed round): whom it wrote to, whom not."""
+    result = Reminded()
+    if round_.is_closed:
+        return result
     late = [report for report in round_.reports.select_related("school") if report.is_late(today)]
     librarians = Person.objects.filter(school__in=[r.school for r in late], is_active=True).select_related(
         "account__user"
     )
-    addresses = {}
+    addresses, staffed = {}, set()
     for person in librarians:
+        staffed.add(person.school_id)
         email = person.email or (person.account.user.email if hasattr(person, "account") else "")
         if email:
             addresses.setdefault(person.school_id, []).append(email)
     for report in late:
         to = addresses.get(report.school_id)
         if not to:
+            result.unreachable.append(report.school)
+            if report.school_id not in staffed:
+                result.without_librarian.add(report.school_id)
             continue
         send_mail(
             _("Напоминание: отчёт «%(title)s»") % {"title": round_.title},
@@ -119,7 +184,8 @@ def remind_late(round_: Round, request: HttpRequest, today: datetime.date | None
         )
         report.reminded_at = timezone.now()
         report.save(update_fields=["reminded_at"])
-    return len([r for r in late if addresses.get(r.school_id)])
+        result.sent.append(report.school)
+    return result
 
 
 @transaction.atomic

@@ -1,6 +1,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.http import Http404
 from django.shortcuts import redirect, render
@@ -10,14 +10,33 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST, require_safe
 
 from audit.history import changes
+from core.formats import format_date
 from members.access import require_head, require_member
 from members.uploads import file_response
 from reports.base import download_response, get_exporter
 from rounds import queries
 from rounds.access import get_report_for_user, get_round_for_user, may_make_needs
-from rounds.forms import FsemForm, InspectionForm, ProvisionLineFormSet, RoundForm
+from rounds.forms import (
+    FsemForm,
+    InspectionForm,
+    ProvisionLineFormSet,
+    ReopenReportForm,
+    RoundEditForm,
+    RoundForm,
+)
 from rounds.models import FsemAnswer, InspectionAnswer, Kind
-from rounds.services import enrollment, needs_from_provision, open_round, prefill, remind_late, save_report
+from rounds.services import (
+    change_round,
+    close_round,
+    enrollment,
+    needs_from_provision,
+    open_round,
+    prefill,
+    remind_late,
+    reopen_report,
+    reopen_round,
+    save_report,
+)
 from rounds.summary import summarize
 
 
@@ -76,35 +95,88 @@ def round_detail(request, pk):
 
 
 @login_required
+def round_edit(request, pk):
+    """The head renames the round or moves its deadline (earlier or later, not into the past)."""
+    round_, _rights = get_round_for_user(request, pk, edit=True)
+    form = RoundEditForm(request.POST or None, instance=round_)
+    if request.method == "POST" and form.is_valid():
+        round_ = change_round(form)
+        messages.success(
+            request,
+            _("Сбор сохранён. Срок сдачи — %(deadline)s.") % {"deadline": format_date(round_.deadline)},
+        )
+        return redirect(round_)
+    return render(request, "rounds/round_edit.html", {"form": form, "round": round_})
+
+
+@login_required
+@require_POST
+def round_close(request, pk):
+    round_, _rights = get_round_for_user(request, pk, edit=True)
+    close_round(round_, request.user)
+    messages.success(
+        request,
+        _("Сбор закрыт: школы больше не могут менять и сдавать отчёты. Открыть его снова можно здесь же."),
+    )
+    return redirect(round_)
+
+
+@login_required
+@require_POST
+def round_reopen(request, pk):
+    round_, _rights = get_round_for_user(request, pk, edit=True)
+    reopen_round(round_)
+    messages.success(request, _("Сбор снова открыт: школы могут заполнять и сдавать отчёты."))
+    return redirect(round_)
+
+
+@login_required
 @require_POST
 def round_remind(request, pk):
-    require_head(request)
-    round_, _rights = get_round_for_user(request, pk)
-    sent = remind_late(round_, request)
-    if sent:
+    round_, _rights = get_round_for_user(request, pk, edit=True)
+    if round_.is_closed:
+        messages.info(request, _("Сбор закрыт: напоминать не о чем."))
+        return redirect(round_)
+    reminded = remind_late(round_, request)
+    if reminded.sent:
+        count = len(reminded.sent)
         messages.success(
             request,
             ngettext(
-                "Напоминание отправлено %(count)d школе.", "Напоминание отправлено %(count)d школам.", sent
+                "Напоминание отправлено %(count)d школе: %(schools)s.",
+                "Напоминание отправлено %(count)d школам: %(schools)s.",
+                count,
             )
-            % {"count": sent},
+            % {"count": count, "schools": ", ".join(school.short_name for school in reminded.sent)},
         )
-    else:
-        messages.info(
-            request, _("Напоминать некому: опоздавших нет или у их библиотекарей не указана почта.")
+    if reminded.unreachable:
+        count = len(reminded.unreachable)
+        names = [
+            _("%(school)s (библиотекаря нет в банке данных)") % {"school": school.short_name}
+            if school.pk in reminded.without_librarian
+            else school.short_name
+            for school in reminded.unreachable
+        ]
+        messages.warning(
+            request,
+            ngettext(
+                "Не удалось напомнить %(count)d школе — в карточке библиотекаря не указана почта: %(schools)s.",
+                "Не удалось напомнить %(count)d школам — в карточках библиотекарей не указана почта: %(schools)s.",
+                count,
+            )
+            % {"count": count, "schools": ", ".join(names)},
         )
+    if not reminded.sent and not reminded.unreachable:
+        messages.info(request, _("Напоминать некому: опоздавших нет."))
     return redirect(round_)
 
 
 @login_required
 @transaction.atomic
 def report_detail(request, pk):
-    """A school's report: its form while it is a draft, its answers once it is submitted."""
-    account = require_member(request)
+    """A school's report: its form while it is a draft, its answers once it is submitted or the round is closed."""
     report, rights = get_report_for_user(request, pk, edit=request.method == "POST")
-    report.late = report.is_late()
-    editable = rights.edit
-    form = _report_form(report, request if request.method == "POST" else None) if editable else None
+    form = _report_form(report, request if request.method == "POST" else None) if rights.edit else None
     if request.method == "POST" and form.is_valid():
         save_report(report, form, submit_by=request.user if request.POST.get("action") == "submit" else None)
         if report.is_submitted:
@@ -115,6 +187,12 @@ def report_detail(request, pk):
         else:
             messages.success(request, _("Черновик сохранён. Не забудьте сдать отчёт до срока."))
         return redirect(report)
+    return _report_page(request, report, rights, form=form)
+
+
+def _report_page(request, report, rights, form=None, reopen_form=None):
+    account = require_member(request)
+    report.late = report.is_late()
     context = {
         "report": report,
         "round": report.round,
@@ -122,7 +200,8 @@ def report_detail(request, pk):
         "is_head": rights.manage,
         "can_make_needs": may_make_needs(account),
         "history": _report_history(report) if rights.manage else [],
-        "prefilled": editable and not report.started and report.previous() is not None,
+        "prefilled": rights.edit and not report.started and report.previous() is not None,
+        "reopen_form": reopen_form or (ReopenReportForm() if rights.manage else None),
     }
     return render(request, "rounds/report_detail.html", context)
 
@@ -163,15 +242,23 @@ def _report_history(report):
 @login_required
 @require_POST
 def report_reopen(request, pk):
+    """The head gives a submitted report back to its school, saying what to correct."""
     report, rights = get_report_for_user(
         request, pk
     )  # another school's report is not there for a librarian (404)
     if not rights.manage:
         raise PermissionDenied
-    report.reopen()
+    form = ReopenReportForm(request.POST)
+    if not form.is_valid() and report.is_submitted and not report.round.is_closed:
+        return _report_page(request, report, rights, reopen_form=form)
+    try:
+        reopen_report(report, form.cleaned_data.get("reason", ""))
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect(report)
     messages.success(
         request,
-        _("Отчёт %(school)s возвращён на доработку: школа снова может его изменить.")
+        _("Отчёт %(school)s возвращён на доработку: школа снова может его изменить и увидит, что исправить.")
         % {"school": report.school.short_name},
     )
     return redirect(report.round)

@@ -65,3 +65,10 @@ def test_every_label_a_form_declares_starts_with_a_capital_letter():
                     if label and label[0].isalpha() and not label[0].isupper():
                         lower.append(f"{name}.{form.__name__}.{field_name}: «{label}»")
     assert not lower, "\n".join(lower)
+
+
+def test_the_russian_catalog_has_no_guessed_translation():
+    """makemessages marks «fuzzy» what it guessed from another sentence («Календарь мероприятий» once got «В плане
+    %(count)d мероприятие»): every entry is written by hand or left empty."""
+    catalog = (ROOT / "locale" / "ru" / "LC_MESSAGES" / "django.po").read_text(encoding="utf-8")
+    assert "#, fuzzy" not in catalog

@@ -145,9 +145,9 @@ def test_head_reopens_after_deadline(head_client, provision_round, school, libra
     report = report_of(provision_round, school)
     report.submit(librarian_user)
     assert head_client.get(reverse("rounds:report_reopen", args=[report.pk])).status_code == 405
-    head_client.post(reverse("rounds:report_reopen", args=[report.pk]))
+    head_client.post(reverse("rounds:report_reopen", args=[report.pk]), {"reason": "Нет 7 класса"})
     report.refresh_from_db()
-    assert report.status == "draft"
+    assert report.status == "draft" and report.reopen_reason == "Нет 7 класса"
     assert (
         librarian_client.post(
             reverse("rounds:report", args=[report.pk]), lines_data((5, "Математика", "50", 1))
@@ -208,7 +208,7 @@ def test_head_opens_round_for_chosen_schools(head_client, school, other_school):
             "kind": "fsem",
             "title": "Сверка с ФСЭМ, I полугодие",
             "year_start": "2024",
-            "deadline": "2024-12-20",
+            "deadline": (timezone.localdate() + datetime.timedelta(days=20)).isoformat(),
             "schools": [school.pk],
         },
     )
@@ -227,7 +227,7 @@ def test_reminder_goes_to_late_schools_librarians(
         provision_round, school
     )  # school A late, librarian has e-mail; school B late, no e-mail; school C no librarian
     response = head_client.post(reverse("rounds:round_remind", args=[provision_round.pk]), follow=True)
-    assert "Напоминание отправлено 1 школе" in response.content.decode()
+    assert "Напоминание отправлено 1 школе: МАОУ СОШ № 1." in response.content.decode()
     assert [m.to for m in mail.outbox] == [["kuklina@example.ru"]]
     assert report_of(provision_round, school).reminded_at is not None
 
