@@ -12,7 +12,7 @@ from simple_history.utils import bulk_create_with_history
 from core.years import academic_year_bounds, academic_year_name
 from events.dates import parse_dates
 from members.fields import LimitedTextField
-from members.models import Association, Person
+from members.models import DEFAULT_HEAD_POST, Association, Person
 from members.names import parse_name
 
 ROMAN = [
@@ -104,7 +104,7 @@ class Plan(models.Model):
     head_post = models.CharField(
         _("должность подписывающего"),
         max_length=200,
-        default="Руководитель ГТО ШБ",
+        default=DEFAULT_HEAD_POST,
         blank=True,
         help_text=_("Как в подписи плана; пусто — в подписи только фамилия."),
     )
@@ -167,6 +167,12 @@ class Plan(models.Model):
 
     def __str__(self):
         return f"План работы {self.association.short_name} на {self.year_name} учебный год"
+
+    def save(self, *args, **kwargs):
+        # A new plan left with the site's default signs with its association's own post («Руководитель РМО ШБ»).
+        if self._state.adding and self.head_post == DEFAULT_HEAD_POST and self.association_id:
+            self.head_post = self.association.head_post
+        super().save(*args, **kwargs)
 
     @property
     def year_name(self):

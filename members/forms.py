@@ -2,7 +2,17 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from audit.concurrency import VersionedForm
-from members.models import GRADES, Account, Consent, Course, Enrollment, Person, PortfolioEntry, School
+from members.models import (
+    Account,
+    Association,
+    Consent,
+    Course,
+    Enrollment,
+    GRADES,
+    Person,
+    PortfolioEntry,
+    School,
+)
 from members.names import name_key
 
 DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -76,6 +86,14 @@ class PortfolioEntryForm(VersionedForm, forms.ModelForm):
         model = PortfolioEntry
         fields = ["title", "kind", "date", "level", "result", "link", "file"]
         widgets = {"date": DATE_INPUT}
+
+
+class AssociationForm(forms.ModelForm):
+    """What the head keeps of her association: its names, its town, the post her plans are signed with."""
+
+    class Meta:
+        model = Association
+        fields = ["name", "short_name", "city", "head_post"]
 
 
 class SchoolForm(VersionedForm, forms.ModelForm):

@@ -20,6 +20,9 @@ from members.uploads import CheckedFileField, validate_upload
 GRADES = range(1, 12)
 
 
+DEFAULT_HEAD_POST = "Руководитель ГТО ШБ"
+
+
 class Association(models.Model):
     """A city association of school librarians (ГТО ШБ). Everything belongs to one."""
 
@@ -28,6 +31,15 @@ class Association(models.Model):
     city = models.CharField(_("город"), max_length=100, blank=True)
     slug = models.SlugField(
         _("адрес"), unique=True, help_text=_("Часть адреса страниц: латиница, цифры, дефис.")
+    )
+    head_post = models.CharField(
+        _("должность руководителя в подписи"),
+        max_length=200,
+        default=DEFAULT_HEAD_POST,
+        blank=True,
+        help_text=_(
+            "Так подписываются новые планы работы объединения: «Руководитель РМО ШБ», «Руководитель ГМО»."
+        ),
     )
 
     class Meta:

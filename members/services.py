@@ -54,6 +54,11 @@ def find_or_create_person(association: Association, printed_name: str) -> Person
     return person, True
 
 
+def save_association(form) -> Association:
+    """The head's changes to her association's details (name, short name, town, the post plans are signed with)."""
+    return form.save()
+
+
 # ---------------------------------------------------------------- logins
 
 

@@ -28,6 +28,7 @@ urlpatterns = [
     path("portfolio/<int:pk>/edit/", views.portfolio_edit, name="portfolio_edit"),
     path("portfolio/<int:pk>/delete/", views.portfolio_delete, name="portfolio_delete"),
     path("portfolio/<int:pk>/file/", views.portfolio_file, name="portfolio_file"),
+    path("association/", views.association_edit, name="association"),
     path("schools/", views.school_list, name="schools"),
     path("schools/new/", views.school_create, name="school_create"),
     path("schools/<int:pk>/", views.school_detail, name="school"),

@@ -26,6 +26,7 @@ from members.access import (
 )
 from members.forms import (
     AccountForm,
+    AssociationForm,
     CourseForm,
     PersonFilterForm,
     PersonForm,
@@ -33,7 +34,7 @@ from members.forms import (
     SchoolForm,
 )
 from members.models import Account, Course, PortfolioEntry, School
-from members.services import give_login, switch_login
+from members.services import give_login, save_association, switch_login
 from members.uploads import file_response
 from reports.base import download_response, get_exporter
 
@@ -351,6 +352,32 @@ def login_unlock(request, pk):
         % {"count": forgotten},
     )
     return redirect(person)
+
+
+# ---------------------------------------------------------------- the association
+
+
+@login_required
+@transaction.atomic
+def association_edit(request):
+    """The head's own association: its names and the post printed on the signature line of new plans."""
+    head = require_head(request)
+    form = AssociationForm(request.POST or None, instance=head.association)
+    if request.method == "POST" and form.is_valid():
+        save_association(form)
+        messages.success(request, _("Данные объединения сохранены."))
+        return redirect("home")
+    return form_page(
+        request,
+        form,
+        _("Данные объединения"),
+        _(
+            "Название объединения стоит в заголовках планов и отчётов, должность — в подписи новых планов "
+            "(у готового плана её меняют в его шапке). Адрес страниц объединения меняет администратор сайта."
+        ),
+        reverse("home"),
+        status=400 if request.method == "POST" else 200,
+    )
 
 
 # ---------------------------------------------------------------- schools

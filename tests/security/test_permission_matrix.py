@@ -109,6 +109,7 @@ MATRIX = {
     "members:portfolio_edit": r("get", "portfolio", LOGIN, *OWN_OR_HEAD),
     "members:portfolio_delete": r("post", "portfolio", LOGIN, *OWN_OR_HEAD),
     "members:portfolio_file": r("get", "portfolio", LOGIN, *ANY_MEMBER),
+    "members:association": r("get", None, LOGIN, *HEAD_ONLY),  # one's own association's
     "members:schools": r("get", None, LOGIN, *ANY_MEMBER),
     "members:school": r("get", "school", LOGIN, *ANY_MEMBER),
     "members:school_create": r("get", None, LOGIN, *HEAD_ONLY),
