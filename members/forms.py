@@ -3,12 +3,12 @@ from django.utils.translation import gettext_lazy as _
 
 from audit.concurrency import VersionedForm
 from members.models import (
+    GRADES,
     Account,
     Association,
     Consent,
     Course,
     Enrollment,
-    GRADES,
     Person,
     PortfolioEntry,
     School,
