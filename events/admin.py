@@ -1,5 +1,6 @@
 from django.contrib import admin
 
+from core.admin_words import RussianAdmin
 from events.models import Event, Plan, Responsible, Section
 
 
@@ -9,7 +10,7 @@ class SectionInline(admin.TabularInline):
 
 
 @admin.register(Plan)
-class PlanAdmin(admin.ModelAdmin):
+class PlanAdmin(RussianAdmin):
     list_display = ["__str__", "association", "status", "updated_at"]
     list_filter = ["association", "status"]
     list_select_related = ["association"]
@@ -23,7 +24,7 @@ class ResponsibleInline(admin.TabularInline):
 
 
 @admin.register(Event)
-class EventAdmin(admin.ModelAdmin):
+class EventAdmin(RussianAdmin):
     list_display = ["title", "dates_text", "date_start", "date_end", "status", "section"]
     list_filter = ["status", "section__plan"]
     list_select_related = ["section__plan__association"]
@@ -32,6 +33,6 @@ class EventAdmin(admin.ModelAdmin):
 
 
 @admin.register(Section)
-class SectionAdmin(admin.ModelAdmin):
+class SectionAdmin(RussianAdmin):
     list_display = ["__str__", "plan"]
     list_select_related = ["plan__association"]

@@ -89,6 +89,7 @@ INSTALLED_APPS = [
     "reports",
     "rounds",
     "backup",
+    "core",
     "audit",
     "region",
     "home",

@@ -1,7 +1,11 @@
 from django.contrib import admin
+from django.contrib.auth.admin import GroupAdmin as DjangoGroupAdmin
+from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+from django.contrib.auth.models import Group, User
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from core.admin_words import RussianAdmin
 from members import throttle
 from members.models import (
     Account,
@@ -18,7 +22,7 @@ from members.models import (
 
 
 @admin.register(Association)
-class AssociationAdmin(admin.ModelAdmin):
+class AssociationAdmin(RussianAdmin):
     list_display = ["name", "short_name", "city", "slug"]
     prepopulated_fields = {"slug": ["short_name"]}
 
@@ -29,7 +33,7 @@ class EnrollmentInline(admin.TabularInline):
 
 
 @admin.register(School)
-class SchoolAdmin(admin.ModelAdmin):
+class SchoolAdmin(RussianAdmin):
     inlines = [EnrollmentInline]
     list_display = ["short_name", "name", "association"]
     list_filter = ["association"]
@@ -47,7 +51,7 @@ class PortfolioInline(admin.StackedInline):
 
 
 @admin.register(Person)
-class PersonAdmin(admin.ModelAdmin):
+class PersonAdmin(RussianAdmin):
     inlines = [CourseInline, PortfolioInline]
     list_display = ["printed_name", "full_name", "school", "position", "category", "is_active"]
     list_filter = ["association", "position", "category", "is_active"]
@@ -56,7 +60,7 @@ class PersonAdmin(admin.ModelAdmin):
 
 
 @admin.register(Account)
-class AccountAdmin(admin.ModelAdmin):
+class AccountAdmin(RussianAdmin):
     list_display = ["user", "role", "association", "person"]
     list_filter = ["role", "association"]
     list_select_related = ["user", "association", "person"]
@@ -64,21 +68,21 @@ class AccountAdmin(admin.ModelAdmin):
 
 
 @admin.register(Course)
-class CourseAdmin(admin.ModelAdmin):
+class CourseAdmin(RussianAdmin):
     list_display = ["title", "person", "hours", "start", "end"]
     list_select_related = ["person"]
     search_fields = ["title", "person__surname"]
 
 
 @admin.register(PortfolioEntry)
-class PortfolioEntryAdmin(admin.ModelAdmin):
+class PortfolioEntryAdmin(RussianAdmin):
     list_display = ["title", "person", "kind", "level", "date"]
     list_select_related = ["person"]
     list_filter = ["kind", "level"]
 
 
 @admin.register(Consent)
-class ConsentAdmin(admin.ModelAdmin):
+class ConsentAdmin(RussianAdmin):
     list_display = ["person", "scope", "given_on", "withdrawn_on"]
     list_filter = ["scope"]
     list_select_related = ["person"]
@@ -89,12 +93,12 @@ class ConsentAdmin(admin.ModelAdmin):
 
 
 @admin.register(PrivacyPolicy)
-class PrivacyPolicyAdmin(admin.ModelAdmin):
+class PrivacyPolicyAdmin(RussianAdmin):
     list_display = ["__str__", "operator", "published_on"]
 
 
 @admin.register(LoginAttempt)
-class LoginAttemptAdmin(admin.ModelAdmin):
+class LoginAttemptAdmin(RussianAdmin):
     """Failed and successful logins (members.throttle): the site administrator sees who is being guessed and
     lifts the delay on a login («Снять ограничение»)."""
 
@@ -124,3 +128,18 @@ class LoginAttemptAdmin(admin.ModelAdmin):
             )
             % {"count": len(usernames)},
         )
+
+
+# Django's own users and groups, in the same Russian as the site's models.
+admin.site.unregister(User)
+admin.site.unregister(Group)
+
+
+@admin.register(User)
+class UserAdmin(RussianAdmin, DjangoUserAdmin):
+    pass
+
+
+@admin.register(Group)
+class GroupAdmin(RussianAdmin, DjangoGroupAdmin):
+    pass

@@ -1,5 +1,6 @@
 from django.contrib import admin
 
+from core.admin_words import RussianAdmin
 from rounds.models import FsemAnswer, InspectionAnswer, ProvisionLine, Report, Round
 
 
@@ -10,7 +11,7 @@ class ReportInline(admin.TabularInline):
 
 
 @admin.register(Round)
-class RoundAdmin(admin.ModelAdmin):
+class RoundAdmin(RussianAdmin):
     list_display = ["title", "kind", "year_start", "deadline", "association"]
     list_filter = ["kind", "association"]
     inlines = [ReportInline]
@@ -22,12 +23,12 @@ class ProvisionLineInline(admin.TabularInline):
 
 
 @admin.register(Report)
-class ReportAdmin(admin.ModelAdmin):
+class ReportAdmin(RussianAdmin):
     list_display = ["round", "school", "status", "submitted_at"]
     list_filter = ["status", "round__kind"]
     list_select_related = ["round", "school"]
     inlines = [ProvisionLineInline]
 
 
-admin.site.register(FsemAnswer)
-admin.site.register(InspectionAnswer)
+admin.site.register(FsemAnswer, RussianAdmin)
+admin.site.register(InspectionAnswer, RussianAdmin)

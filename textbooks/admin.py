@@ -1,10 +1,11 @@
 from django.contrib import admin
 
+from core.admin_words import RussianAdmin
 from textbooks.models import Need, Offer, Textbook, Transfer
 
 
 @admin.register(Textbook)
-class TextbookAdmin(admin.ModelAdmin):
+class TextbookAdmin(RussianAdmin):
     list_display = [
         "fpu_number",
         "title",
@@ -19,7 +20,7 @@ class TextbookAdmin(admin.ModelAdmin):
 
 
 @admin.register(Offer)
-class OfferAdmin(admin.ModelAdmin):
+class OfferAdmin(RussianAdmin):
     list_display = ["title", "school", "grade_from", "grade_to", "copies", "available", "withdrawn_at"]
     list_filter = ["school__association", "school"]
     search_fields = ["title", "authors"]
@@ -28,7 +29,7 @@ class OfferAdmin(admin.ModelAdmin):
 
 
 @admin.register(Need)
-class NeedAdmin(admin.ModelAdmin):
+class NeedAdmin(RussianAdmin):
     list_display = ["title", "school", "grade", "copies", "needed_by", "closed_at"]
     list_filter = ["school__association", "school"]
     search_fields = ["title", "authors"]
@@ -36,7 +37,7 @@ class NeedAdmin(admin.ModelAdmin):
 
 
 @admin.register(Transfer)
-class TransferAdmin(admin.ModelAdmin):
+class TransferAdmin(RussianAdmin):
     list_display = ["offer", "to_school", "copies", "status", "return_by"]
     list_filter = ["status"]
     raw_id_fields = ["offer", "need"]
