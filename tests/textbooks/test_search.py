@@ -8,7 +8,7 @@ from textbooks.search import Search, correct, search
 
 from .conftest import make_offer
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.both_databases]
 
 on_postgresql = pytest.mark.skipif(connection.vendor != "postgresql", reason="pg_trgm: PostgreSQL only")
 

@@ -15,7 +15,7 @@ from textbooks.words import bank_words, most_similar, similarity
 
 from .conftest import make_need, make_offer
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.both_databases]
 
 
 @pytest.fixture
