@@ -10,6 +10,7 @@ from audit.concurrency import VersionedForm
 from members.forms import DATE_INPUT
 from members.models import GRADES, Association, School
 from textbooks.models import FpuStatus, Need, Offer, Textbook, default_return_by
+from textbooks.offers_import import find_typed
 from textbooks.parsing import parse_grades
 from textbooks.queries import REGION, BankCriteria, CatalogueCriteria
 from textbooks.spreadsheets import validate_xlsx_upload
@@ -67,11 +68,16 @@ class BankItemForm(VersionedForm, SchoolChoiceMixin, forms.ModelForm):
             self.add_error("title", _("Укажите номер в ФПУ или наименование учебника."))
         return cleaned
 
-    def apply_textbook(self, item):
+    def apply_textbook(self, item, grades):
+        """The entry chosen by its number fills the description; a textbook typed by hand is linked to the entry
+        it is, as the same row of a school's XLSX list would be (its title, first author and grade; the
+        description stays as typed), or to none."""
         if self.textbook is not None:
             item.fill_from_textbook(self.textbook)
         else:
-            item.textbook = None
+            item.textbook = find_typed(item.title, item.authors, *grades)
+            if item.textbook is not None and not item.subject:
+                item.subject = item.textbook.subject
         if "school" in self.cleaned_data:
             item.school = self.cleaned_data["school"]
 
@@ -128,7 +134,7 @@ class OfferForm(BankItemForm):
 
     def fill(self, offer):
         """The unsaved offer with the form's values (textbooks.services.save_offer saves it)."""
-        self.apply_textbook(offer)
+        self.apply_textbook(offer, self.cleaned_data["grades"])
         offer.grade_from, offer.grade_to = self.cleaned_data["grades"]
         return offer
 
@@ -154,7 +160,7 @@ class NeedForm(BankItemForm):
         return day
 
     def fill(self, need):
-        self.apply_textbook(need)
+        self.apply_textbook(need, (need.grade, need.grade))
         return need
 
 

@@ -146,17 +146,31 @@ def map_header(values):
     return columns, ignored
 
 
-def catalogue_index():
-    """(title key, author key) → catalogue entries, for linking rows to the ФПУ: one query."""
+def catalogue_index(textbooks=None):
+    """(title key, author key) → catalogue entries (of `textbooks`, the whole list by default), for linking rows
+    to the ФПУ: one query."""
     index = defaultdict(list)
-    for textbook in Textbook.objects.only(
+    textbooks = Textbook.objects.all() if textbooks is None else textbooks
+    for textbook in textbooks.only(
         "pk", "fpu_number", "title_key", "author_key", "grade_from", "grade_to", "excluded", "subject"
     ):
         index[(textbook.title_key, textbook.author_key)].append(textbook)
     return index
 
 
+def find_typed(title, authors, grade_from, grade_to):
+    """The catalogue entry a textbook typed by hand (an offer's or a need's form) is, by the rule an XLSX row is
+    linked by (find_in_catalogue), or None: one query, of the entries with the title's and the author's keys."""
+    title_key, author_key = keys.title_key(title), keys.author_key(authors)
+    if not title_key or grade_from is None:
+        return None
+    index = catalogue_index(Textbook.objects.filter(title_key=title_key, author_key=author_key))
+    return find_in_catalogue(index, title, authors, grade_from, grade_to)
+
+
 def find_in_catalogue(index, title, authors, grade_from, grade_to):
+    """The entry of `index` with the row's title and first author whose grades take in the row's: the one still
+    listed when the newer list dropped the others, or None when there is no such entry or more than one."""
     candidates = [
         textbook for textbook in index.get((keys.title_key(title), keys.author_key(authors)), [])
         if textbook.grade_from <= grade_from and grade_to <= textbook.grade_to

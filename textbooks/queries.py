@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from django.db import connection
 
 from members.models import Association, School
+from textbooks.keys import search_words
 from textbooks.models import Need, Offer, Textbook
 from textbooks.search import Search
 
@@ -97,3 +98,33 @@ def catalogue_subjects():
                 ) SELECT subject FROM subjects WHERE subject IS NOT NULL"""
         )
         return [subject for (subject,) in cursor.fetchall()]
+
+
+SUGGESTIONS = 10  # entries suggested as one types a title
+SUGGEST_QUERY_LENGTH = 200  # what is read of the typed text, as the catalogue's search field allows
+SUGGEST_MIN_LETTERS = 2
+SUGGEST_MAX_WORDS = 8  # «Русский язык 5 класс Ладыженская» is five
+
+
+@dataclass(frozen=True)
+class Suggestions:
+    textbooks: list
+    corrected_words: list | None = None  # the words looked for instead, when the typed ones found nothing
+
+
+def catalogue_suggestions(query: str) -> Suggestions:
+    """The Federal List's entries for what a person is typing in an offer's or a need's title: at most
+    SUGGESTIONS, the listed ones first (an excluded entry still names a school's old copies), by the catalogue's
+    search (a typo forgiven). Nothing for fewer than SUGGEST_MIN_LETTERS letters. At most three queries, whatever
+    the list's size and however long the text."""
+    words = search_words(query[:SUGGEST_QUERY_LENGTH])[:SUGGEST_MAX_WORDS]
+    if sum(len(word) for word in words) < SUGGEST_MIN_LETTERS:
+        return Suggestions([])
+    textbooks = Textbook.objects.order_by("excluded", "fpu_number").only(
+        "fpu_number", "title", "authors", "publisher", "grade_from", "grade_to", "excluded"
+    )
+    search = Search(textbooks, " ".join(words))
+    found = list(search.as_typed[:SUGGESTIONS])
+    if not found and (corrected := search.corrected()) is not None:
+        found = list(corrected[:SUGGESTIONS])
+    return Suggestions(found, search.corrected_words if found else None)

@@ -9,6 +9,7 @@ urlpatterns = [
     path("needs/", views.needs, name="needs"),
     path("export.xlsx", views.bank_export, name="export"),
     path("fpu/", views.catalogue, name="catalogue"),
+    path("fpu/suggest/", views.catalogue_suggest, name="catalogue_suggest"),
     path("my/", views.my_school, name="my_school"),
     path("schools/<int:pk>/", views.school_page, name="school"),
     path("offers/new/", views.offer_create, name="offer_create"),

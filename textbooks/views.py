@@ -9,7 +9,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import Q
-from django.http import FileResponse, Http404
+from django.http import FileResponse, Http404, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -128,6 +128,24 @@ def catalogue(request):
     return render(request, "textbooks/catalogue.html", {
         "form": form, "page": page, "today": timezone.localdate(), "total": Textbook.objects.count() if not page.paginator.count else None,
         "can_add": account.acts_for_a_school,
+    })  # fmt: skip
+
+
+@login_required
+@require_safe
+def catalogue_suggest(request):
+    """The Federal List's entries for the title a person is typing in an offer's or a need's form (JSON for
+    textbooks/js/suggest.js): choosing one fills «Номер в ФПУ», and the form takes the rest from the list."""
+    require_member(request)
+    suggestions = queries.catalogue_suggestions(request.GET.get("q", ""))
+    return JsonResponse({
+        "results": [
+            {"fpu_number": textbook.fpu_number, "title": textbook.title, "authors": textbook.authors,
+             "grades": textbook.grades, "grade_from": textbook.grade_from, "grade_to": textbook.grade_to,
+             "publisher": textbook.publisher, "excluded": textbook.excluded}
+            for textbook in suggestions.textbooks
+        ],
+        "corrected": " ".join(suggestions.corrected_words) if suggestions.corrected_words else None,
     })  # fmt: skip
 
 

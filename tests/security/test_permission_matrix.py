@@ -119,6 +119,7 @@ MATRIX = {
     "textbooks:needs": r("get", None, LOGIN, *ANY_MEMBER),
     "textbooks:export": r("get", None, LOGIN, *ANY_MEMBER),
     "textbooks:catalogue": r("get", None, LOGIN, *ANY_MEMBER),
+    "textbooks:catalogue_suggest": r("get", None, LOGIN, *ANY_MEMBER),  # ФПУ entries as one types a title
     "textbooks:my_school": r(
         "get", None, LOGIN, *ANY_MEMBER
     ),  # the committee and the head choose a school to look at
