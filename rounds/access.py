@@ -14,7 +14,7 @@ from django.shortcuts import get_object_or_404
 
 from members.access import Rights, require_member
 from members.models import Account
-from rounds.models import Report, Round
+from rounds.models import Kind, Report, Round
 
 
 def get_round_for_user(request: HttpRequest, pk: int, edit: bool = False) -> tuple[Round, Rights]:
@@ -45,6 +45,18 @@ def get_report_for_user(request: HttpRequest, pk: int, edit: bool = False) -> tu
         edit=not (account.is_reader or report.is_submitted or report.round.is_closed), manage=account.is_head
     )
     if edit and not rights.edit:
+        raise PermissionDenied
+    return report, rights
+
+
+def get_provision_form_for_user(request: HttpRequest, pk: int) -> tuple[Report, Rights]:
+    """(report, Rights): a provision report's form to fill in Excel — for whoever fills it: the school's librarian
+    and the head; the committee, which fills nothing, is refused (403). Another school's report is not there for a
+    librarian (404), nor is the form of a report of another kind (404)."""
+    report, rights = get_report_for_user(request, pk)
+    if report.round.kind != Kind.PROVISION:
+        raise Http404
+    if require_member(request).is_reader:
         raise PermissionDenied
     return report, rights
 

@@ -13,6 +13,7 @@ from members.models import GRADES
 from reports.base import PdfExporter, XlsxExporter, register
 from reports.xlsx import write_list_sheet
 from rounds.models import Kind, ProvisionLine
+from rounds.services import prefill
 from rounds.summary import summarize
 
 
@@ -158,6 +159,45 @@ class RoundXlsx(RoundExporter, XlsxExporter):
     def write(self, workbook):
         for table in tables(self.subject):
             write_list_sheet(workbook, table.title, table.header, table.rows, column_widths=table.widths)
+
+
+@register
+class ProvisionFormXlsx(XlsxExporter):
+    """A provision report's form to fill in Excel: its saved lines and the rows the page offers
+    (rounds.services.prefill); read back by rounds.provision_input.form_rows."""
+
+    identifier = "provision-form-xlsx"
+    title = _("Форма отчёта (XLSX)")
+
+    def filename_stem(self):
+        report = self.subject
+        return f"{report.round.title} — {report.school.short_name} — форма"
+
+    def write(self, workbook):
+        report = self.subject
+        rows = [
+            [line.grade, line.subject, line.students, line.available, line.missing]
+            for line in report.provision_lines.all()
+        ]
+        if not report.is_submitted:
+            rows += [
+                [row["grade"], row["subject"], row.get("students"), row.get("available"), None]
+                for row in prefill(report)
+            ]
+        rows.sort(key=lambda row: (row[0], str(row[1]).casefold()))
+        write_list_sheet(
+            workbook,
+            gettext("Форма отчёта"),
+            [
+                gettext("Класс"),
+                gettext("Предмет"),
+                gettext("Учащихся"),
+                gettext("Есть экземпляров"),
+                gettext("Не хватает"),
+            ],
+            rows,
+            column_widths=[8, 34, 12, 14, 12],
+        )
 
 
 @register

@@ -1,10 +1,13 @@
 from django import forms
-from django.forms import inlineformset_factory
+from django.forms import BaseInlineFormSet, inlineformset_factory
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from audit.concurrency import VersionedForm
 from members.models import GRADES, School
 from rounds.models import FsemAnswer, InspectionAnswer, ProvisionLine, Report, Round
+from rounds.provision_input import MAX_PASTED_CHARS, where
+from rounds.services import line_key
 
 DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -53,13 +56,17 @@ class ReopenReportForm(forms.Form):
 
 
 class ProvisionLineForm(forms.ModelForm):
+    # The page offers rows nobody has to fill (has_changed): the browser must not insist on their copies.
+    use_required_attribute = False
+
     class Meta:
         model = ProvisionLine
         fields = ["grade", "subject", "students", "available", "missing"]
 
-    def __init__(self, *args, enrollment=None, **kwargs):
+    def __init__(self, *args, enrollment=None, offered=frozenset(), **kwargs):
         super().__init__(*args, **kwargs)
         self.enrollment = enrollment or {}
+        self.offered = offered  # line_key of the rows the page offers (rounds.services.offered_lines)
         self.fields["grade"] = forms.TypedChoiceField(
             label=_("класс"), coerce=int, choices=[("", "—")] + [(g, g) for g in GRADES]
         )
@@ -71,6 +78,24 @@ class ProvisionLineForm(forms.ModelForm):
             field.widget.attrs["class"] = (
                 "form-select form-select-sm" if name == "grade" else "form-control form-control-sm"
             )
+
+    def has_changed(self):
+        """A new row the page offered and nobody answered — no copies typed, its grade, subject and the card's
+        students as offered — is not a line: it is left out, not refused."""
+        if not super().has_changed():
+            return False
+        if self.instance.pk is not None or not self.offered:
+            return True
+        typed = {name: str(self[name].data or "").strip() for name in self.Meta.fields}
+        if typed["available"] or typed["missing"]:
+            return True
+        grade = int(typed["grade"]) if typed["grade"].isdigit() else None
+        if line_key(grade, typed["subject"]) not in self.offered:
+            return True
+        return typed["students"] not in ("", str(self.enrollment.get(grade, "")))
+
+    def clean_subject(self):
+        return " ".join(self.cleaned_data["subject"].split())
 
     def clean(self):
         cleaned = super().clean()
@@ -89,14 +114,148 @@ class ProvisionLineForm(forms.ModelForm):
             cleaned["missing"] = self.instance.missing = max(students - available, 0)
         return cleaned
 
+    def where(self, number, pasted=False):
+        """«Строка 3 (5 класс, Математика)»: this row as typed."""
+        return where(number, self["grade"].value(), str(self["subject"].value() or "").strip(), pasted)
+
+    def messages(self, number, pasted=False):
+        """Each of the row's errors, saying the row and the column: «Строка 3 (5 класс, Математика), есть
+        экземпляров: Обязательное поле.»"""
+        place = self.where(number, pasted)
+        result = []
+        for name, errors in self.errors.items():
+            column = "" if name == "__all__" else f", {str(self.fields[name].label).lower()}"
+            result += [f"{place}{column}: {error}" for error in errors]
+        return result
+
+
+class BaseProvisionLineFormSet(BaseInlineFormSet):
+    """The report's lines as rows numbered as the page shows them: the saved lines by grade and subject, then
+    the rows offered (by grade and subject too), then the new ones. The numbers stay what the person saw when
+    the page comes back with an error: rows do not move because something was typed in them."""
+
+    def numbered(self):
+        """[(number, form)]: the rows in the order the page shows and the messages count them."""
+        return list(enumerate(self.forms, start=1))
+
+    def clean(self):
+        """One line for one grade and subject: a second is refused where it is, naming the first."""
+        super().clean()
+        seen = {}
+        for number, form in self.numbered():
+            if not hasattr(form, "cleaned_data"):
+                continue
+            if self.can_delete and self._should_delete_form(form):
+                continue
+            grade, subject = form.cleaned_data.get("grade"), form.cleaned_data.get("subject")
+            if not grade or not subject:
+                continue
+            key = line_key(grade, subject)
+            if key in seen:
+                form.add_error(
+                    "subject",
+                    _("этот предмет %(grade)d класса уже есть в строке %(number)d.")
+                    % {"grade": grade, "number": seen[key]},
+                )
+            else:
+                seen[key] = number
+
+    def row_errors(self):
+        """Every error, by the row it is in, in the page's order; the rows marked for removal are not checked."""
+        result = [str(error) for error in self.non_form_errors()]
+        for number, form in self.numbered():
+            if self.can_delete and self._should_delete_form(form):
+                continue
+            result += form.messages(number)
+        return result
+
+    def disagreements(self):
+        """The saved lines whose numbers cannot all be true (ProvisionLine.numbers_disagree), by their row."""
+        return [
+            gettext(
+                "%(where)s: есть %(available)d экз., не хватает %(missing)d экз. — вместе %(sum)d, "
+                "а учащихся %(students)d."
+            )
+            % {
+                "where": form.where(number),
+                "available": form.instance.available,
+                "missing": form.instance.missing,
+                "sum": form.instance.available + form.instance.missing,
+                "students": form.instance.students,
+            }
+            for number, form in self.numbered()
+            if form.instance.pk is not None and form.instance.numbers_disagree
+        ]
+
 
 ProvisionLineFormSet = inlineformset_factory(
     Report,
     ProvisionLine,
     form=ProvisionLineForm,
+    formset=BaseProvisionLineFormSet,
     extra=3,
     can_delete=True,
 )
+
+
+def checked_rows(rows, enrollment, pasted=False):
+    """(cleaned rows, errors): rows that came in whole (rounds.provision_input), each checked by the row form as
+    if typed on the page; a grade and subject twice is refused at the second."""
+    cleaned, errors, seen = [], [], {}
+    for number, data in rows:
+        form = ProvisionLineForm(data, enrollment=enrollment)
+        if form.is_valid():
+            key = line_key(form.cleaned_data["grade"], form.cleaned_data["subject"])
+            if key in seen:
+                errors.append(
+                    gettext("%(where)s: этот предмет этого класса уже есть в строке %(number)d.")
+                    % {"where": form.where(number, pasted), "number": seen[key]}
+                )
+                continue
+            seen[key] = number
+            cleaned.append(form.cleaned_data)
+        else:
+            errors += form.messages(number, pasted)
+    return cleaned, errors
+
+
+class ProvisionInputForm(forms.Form):
+    """What comes in whole on a provision report's page: one grade pasted from Excel, or the filled form."""
+
+    paste_grade = forms.TypedChoiceField(
+        label=_("Класс"), coerce=int, required=False, choices=[("", "—")] + [(g, g) for g in GRADES]
+    )
+    paste = forms.CharField(
+        label=_("Строки класса из Excel"),
+        required=False,
+        max_length=MAX_PASTED_CHARS,
+        strip=False,
+        widget=forms.Textarea(attrs={"rows": 4, "class": "form-control font-monospace"}),
+        help_text=_(
+            "Выделите в Excel ячейки класса — предмет, учащихся, экземпляров, не хватает — скопируйте и вставьте сюда."
+        ),
+    )
+    form_file = forms.FileField(
+        label=_("Заполненная форма (.xlsx)"),
+        required=False,
+        help_text=_("Не больше 1 МБ. Строки, которых нет в файле, остаются как были."),
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.action == "paste":
+            if not cleaned.get("paste_grade"):
+                self.add_error("paste_grade", _("Выберите класс, строки которого вставлены."))
+            if not (cleaned.get("paste") or "").strip():
+                self.add_error("paste", _("Вставьте строки класса из Excel."))
+        if self.action == "upload" and not cleaned.get("form_file"):
+            self.add_error("form_file", _("Выберите файл с заполненной формой."))
+        return cleaned
+
+    def __init__(self, *args, action="", **kwargs):
+        super().__init__(*args, **kwargs)
+        self.action = action
+        self.fields["paste_grade"].widget.attrs["class"] = "form-select"
 
 
 class FsemForm(VersionedForm, forms.ModelForm):

@@ -206,6 +206,17 @@ class ProvisionLine(models.Model):
     def percent(self):
         return provision_percent(self.students, self.available)
 
+    @property
+    def numbers_disagree(self):
+        """The copies there are and those missing cannot both be true for these students: together they are not
+        the students — unless nothing is missing and there are copies to spare. Not refused (a draft may be
+        unfinished): the form shows it before the report is submitted."""
+        if None in (self.students, self.available, self.missing):
+            return False
+        if self.missing == 0:
+            return self.available < self.students
+        return self.available + self.missing != self.students
+
 
 class FsemAnswer(models.Model):
     report = models.OneToOneField(Report, on_delete=models.CASCADE, related_name="fsem")

@@ -15,7 +15,7 @@ from simple_history.utils import bulk_create_with_history
 from core.formats import format_date
 from core.years import academic_year_bounds
 from members.models import Association, Person, School
-from rounds.models import Report, Round
+from rounds.models import Kind, ProvisionLine, Report, Round
 
 
 @transaction.atomic
@@ -81,19 +81,47 @@ def reopen_report(report: Report, reason: str) -> Report:
 
 
 @transaction.atomic
-def save_report(report: Report, form, submit_by=None) -> Report:
+def save_report(report: Report, form, submit_by=None, rows=()) -> Report:
     """A school's answers saved from its form; submitted as well when `submit_by` (the user) sends it.
+
+    `rows` (a provision report's): lines that came in whole — pasted for a grade, or the form uploaded as XLSX —,
+    each cleaned by the row form; each replaces the report's line of its grade and subject, or is added. Lines
+    they do not name stay as they are. All or nothing, with the form.
 
     Not in a closed round, nor once submitted: those reports take no changes (rounds.access refuses them first).
     """
     if report.round.is_closed or report.is_submitted:
         raise ValidationError(_("Отчёт больше не принимает изменений."))
     form.save()
+    if rows:
+        _put_lines(report, rows)
     report.started = True
     report.save(update_fields=["started"])
     if submit_by is not None:
         report.submit(submit_by)
     return report
+
+
+def line_key(grade, subject) -> tuple:
+    """A line's grade and subject as they are compared: «математика» and «Математика » are one subject."""
+    return grade, " ".join(str(subject or "").split()).casefold()
+
+
+NUMBERS = ("students", "available", "missing")
+
+
+def _put_lines(report: Report, rows) -> None:
+    lines = {line_key(line.grade, line.subject): line for line in report.provision_lines.select_for_update()}
+    for row in rows:
+        line = lines.get(line_key(row["grade"], row["subject"]))
+        if line is None:
+            lines[line_key(row["grade"], row["subject"])] = ProvisionLine.objects.create(
+                report=report, **{name: row[name] for name in ("grade", "subject", *NUMBERS)}
+            )
+        elif any(getattr(line, name) != row[name] for name in NUMBERS):
+            for name in NUMBERS:
+                setattr(line, name, row[name])
+            line.save(update_fields=list(NUMBERS))
 
 
 def enrollment(report: Report) -> dict:
@@ -103,26 +131,74 @@ def enrollment(report: Report) -> dict:
     )
 
 
+def asked_subjects(report: Report) -> dict:
+    """{grade: [subjects]}: what a provision report asks about in each grade.
+
+    A round names no subjects of its own: it asks what the association's earlier provision rounds asked — the
+    subjects their reports named for each grade —; a grade none of them named gets one row with no subject.
+    """
+    round_ = report.round
+    asked = {}
+    pairs = (
+        ProvisionLine.objects.filter(
+            report__round__association_id=round_.association_id,
+            report__round__kind=Kind.PROVISION,
+            report__round__opened_at__lt=round_.opened_at,
+        )
+        .values_list("grade", "subject")
+        .distinct()
+        .order_by()
+    )
+    for grade, subject in sorted(pairs, key=lambda pair: line_key(*pair)):
+        subjects = asked.setdefault(grade, [])
+        if line_key(grade, subject) not in {line_key(grade, known) for known in subjects}:
+            subjects.append(subject)
+    return asked
+
+
+def offered_lines(report: Report, students: dict, previous_lines=()) -> list:
+    """The rows a provision report's form offers besides its saved lines: every grade the school has students in
+    (its card, `students`: {grade: students}) times every subject asked in that grade, with the card's students
+    and, from the school's previous report (`previous_lines`), the copies it had. Pairs already saved are left
+    out."""
+    saved = {
+        line_key(grade, subject) for grade, subject in report.provision_lines.values_list("grade", "subject")
+    }
+    before = {line_key(line.grade, line.subject): line for line in previous_lines}
+    grades = sorted(students) or sorted({line.grade for line in previous_lines})
+    asked = asked_subjects(report)
+    rows = []
+    for grade in grades:
+        subjects = list(asked.get(grade, []))
+        known = {line_key(grade, subject) for subject in subjects}
+        subjects += [line.subject for key, line in before.items() if key[0] == grade and key not in known]
+        for subject in subjects or [""]:
+            key = line_key(grade, subject)
+            if key in saved:
+                continue
+            row = {"grade": grade, "subject": subject, "students": students.get(grade)}
+            if key in before:
+                row["available"] = before[key].available
+                row["students"] = row["students"] if row["students"] is not None else before[key].students
+            rows.append(row)
+    return rows
+
+
 def prefill(report):
     """Initial data from the school's previous report of the same kind, for a report not yet started.
 
-    Provision lines keep their grades and subjects and take this year's students from the school's card.
+    Provision lines: every grade of the school's card times every subject asked (offered_lines), this year's
+    students from the card and last time's copies where the school answered them before; for every report
+    still a draft, not only one not yet started.
     """
+    kind = report.round.kind
+    if kind == Kind.PROVISION:
+        previous = None if report.started else report.previous()
+        lines = list(previous.provision_lines.all()) if previous is not None else []
+        return offered_lines(report, enrollment(report), lines)
     previous = report.previous()
     if report.started or previous is None:
         return None
-    kind = report.round.kind
-    if kind == "provision":
-        students = enrollment(report)
-        return [
-            {
-                "grade": line.grade,
-                "subject": line.subject,
-                "students": students.get(line.grade, line.students),
-                "available": line.available,
-            }
-            for line in previous.provision_lines.all()
-        ]
     answer = getattr(previous, "fsem" if kind == "fsem" else "inspection", None)
     if answer is None:
         return None

@@ -14,6 +14,7 @@ urlpatterns = [
     path("<int:pk>/remind/", views.round_remind, name="round_remind"),
     path("<int:pk>/summary.<str:fmt>", views.round_download, name="round_download"),
     path("reports/<int:pk>/", views.report_detail, name="report"),
+    path("reports/<int:pk>/form.xlsx", views.report_form_xlsx, name="report_form_xlsx"),
     path("reports/<int:pk>/reopen/", views.report_reopen, name="report_reopen"),
     path("reports/<int:pk>/needs/", views.report_to_needs, name="report_to_needs"),
     path("reports/<int:pk>/fsem-scan/", views.fsem_scan, name="fsem_scan"),

@@ -15,20 +15,29 @@ from members.access import require_head, require_member
 from members.uploads import file_response
 from reports.base import download_response, get_exporter
 from rounds import queries
-from rounds.access import get_report_for_user, get_round_for_user, may_make_needs
+from rounds.access import (
+    get_provision_form_for_user,
+    get_report_for_user,
+    get_round_for_user,
+    may_make_needs,
+)
 from rounds.forms import (
     FsemForm,
     InspectionForm,
+    ProvisionInputForm,
     ProvisionLineFormSet,
     ReopenReportForm,
     RoundEditForm,
     RoundForm,
+    checked_rows,
 )
 from rounds.models import FsemAnswer, InspectionAnswer, Kind
+from rounds.provision_input import ProvisionInputError, form_rows, pasted_rows
 from rounds.services import (
     change_round,
     close_round,
     enrollment,
+    line_key,
     needs_from_provision,
     open_round,
     prefill,
@@ -176,29 +185,124 @@ def round_remind(request, pk):
 def report_detail(request, pk):
     """A school's report: its form while it is a draft, its answers once it is submitted or the round is closed."""
     report, rights = get_report_for_user(request, pk, edit=request.method == "POST")
+    if rights.edit and report.round.kind == Kind.PROVISION:
+        return _provision_form(request, report, rights)
     form = _report_form(report, request if request.method == "POST" else None) if rights.edit else None
     if request.method == "POST" and form.is_valid():
         save_report(report, form, submit_by=request.user if request.POST.get("action") == "submit" else None)
-        if report.is_submitted:
-            messages.success(
-                request,
-                _("Отчёт сдан. Изменить его теперь может только руководитель, вернув его на доработку."),
-            )
-        else:
-            messages.success(request, _("Черновик сохранён. Не забудьте сдать отчёт до срока."))
+        _saved_message(request, report)
         return redirect(report)
     return _report_page(request, report, rights, form=form)
 
 
-def _report_page(request, report, rights, form=None, reopen_form=None):
+def _saved_message(request, report, extra=""):
+    if report.is_submitted:
+        messages.success(
+            request,
+            _("Отчёт сдан. Изменить его теперь может только руководитель, вернув его на доработку."),
+        )
+    else:
+        messages.success(request, f"{_('Черновик сохранён. Не забудьте сдать отчёт до срока.')}{extra}")
+
+
+def _provision_form(request, report, rights):
+    """The provision report's rows: saved, added, removed, a grade pasted from Excel or the whole form uploaded
+    as XLSX — all saved together or, with one error anywhere, nothing, every row kept as typed."""
+    students = enrollment(report)
+    if request.method != "POST":
+        formset = _lines_formset(report, students, initial=prefill(report))
+        return _report_page(
+            request,
+            report,
+            rights,
+            form=formset,
+            inputs=ProvisionInputForm(),
+            warnings=formset.disagreements(),
+        )
+    action = request.POST.get("action", "save")
+    data = request.POST
+    if action == "add":  # «Добавить строку» without the page's script: one empty row more, nothing checked
+        data = data.copy()
+        total = data.get("lines-TOTAL_FORMS", "")
+        data["lines-TOTAL_FORMS"] = str(int(total) + 1) if total.isdigit() else total
+    formset = _lines_formset(report, students, data=data)
+    inputs = ProvisionInputForm(request.POST, request.FILES, action=action)
+    if action == "add":
+        return _report_page(request, report, rights, form=formset, inputs=inputs, show_errors=False)
+    rows, problems = [], []
+    if action in ("paste", "upload") and inputs.is_valid():
+        try:
+            if action == "paste":
+                raw = pasted_rows(inputs.cleaned_data["paste"], inputs.cleaned_data["paste_grade"])
+            else:
+                raw = form_rows(inputs.cleaned_data["form_file"])
+            rows, problems = checked_rows(raw, students, pasted=action == "paste")
+        except ProvisionInputError as refused:
+            problems = refused.errors
+    valid = formset.is_valid() and inputs.is_valid()
+    if valid and not problems:
+        save_report(report, formset, submit_by=request.user if action == "submit" else None, rows=rows)
+        extra = ""
+        if action == "paste":
+            extra = " " + _("Из вставки (%(grade)d класс) сохранено строк: %(count)d.") % {
+                "grade": inputs.cleaned_data["paste_grade"],
+                "count": len(rows),
+            }
+        elif action == "upload":
+            extra = " " + _("Из файла сохранено строк: %(count)d.") % {"count": len(rows)}
+        _saved_message(request, report, extra)
+        return redirect(report)
+    problems = formset.row_errors() + _input_errors(inputs) + problems
+    return _report_page(request, report, rights, form=formset, inputs=inputs, problems=problems)
+
+
+def _lines_formset(report, students, data=None, initial=None):
+    offered = initial if initial is not None else prefill(report)
+    formset = ProvisionLineFormSet(
+        data,
+        instance=report,
+        prefix="lines",
+        form_kwargs={
+            "enrollment": students,
+            "offered": frozenset(line_key(row["grade"], row["subject"]) for row in offered),
+        },
+        initial=initial,
+    )
+    if initial is not None:
+        formset.extra = len(initial) + 1
+    return formset
+
+
+def _input_errors(inputs):
+    return [
+        f"{inputs.fields[name].label}: {error}" for name, errors in inputs.errors.items() for error in errors
+    ]
+
+
+def _report_page(
+    request,
+    report,
+    rights,
+    form=None,
+    reopen_form=None,
+    inputs=None,
+    problems=(),
+    warnings=(),
+    show_errors=True,
+):
     account = require_member(request)
     report.late = report.is_late()
     context = {
         "report": report,
         "round": report.round,
         "form": form,
+        "inputs": inputs,
+        "problems": problems,
+        "warnings": warnings,
+        "show_errors": show_errors,
         "is_head": rights.manage,
         "can_make_needs": may_make_needs(account),
+        "can_download_form": report.round.kind == Kind.PROVISION and not account.is_reader,
         "history": _report_history(report) if rights.manage else [],
         "prefilled": rights.edit and not report.started and report.previous() is not None,
         "reopen_form": reopen_form or (ReopenReportForm() if rights.manage else None),
@@ -210,17 +314,6 @@ def _report_form(report, request):
     data, files = (request.POST, request.FILES) if request else (None, None)
     kind = report.round.kind
     initial = prefill(report)
-    if kind == Kind.PROVISION:
-        formset = ProvisionLineFormSet(
-            data,
-            instance=report,
-            prefix="lines",
-            form_kwargs={"enrollment": enrollment(report)},
-            initial=initial if data is None else None,
-        )
-        if initial and data is None:
-            formset.extra = len(initial) + 1
-        return formset
     if kind == Kind.FSEM:
         return FsemForm(
             data, files, instance=getattr(report, "fsem", None) or FsemAnswer(report=report), initial=initial
@@ -228,6 +321,15 @@ def _report_form(report, request):
     return InspectionForm(
         data, instance=getattr(report, "inspection", None) or InspectionAnswer(report=report), initial=initial
     )
+
+
+@login_required
+@require_safe
+def report_form_xlsx(request, pk):
+    """A provision report's form as XLSX, to fill in Excel and upload back on the report's page: the school's
+    librarian and the head."""
+    report, _rights = get_provision_form_for_user(request, pk)
+    return download_response(get_exporter("provision-form-xlsx")(report))
 
 
 def _report_history(report):

@@ -152,6 +152,7 @@ MATRIX = {
     "rounds:report": r("get", "report", LOGIN, OK, 404, OK, OK),
     "rounds:report_reopen": r("post", "report", LOGIN, 403, 404, 403, OK),  # B cannot see A's report
     "rounds:report_to_needs": r("post", "report", LOGIN, OK, 404, 403, OK),
+    "rounds:report_form_xlsx": r("get", "report", LOGIN, OK, 404, 403, OK),  # the form to fill offline
     "rounds:fsem_scan": r("get", "fsem_report", LOGIN, OK, 404, OK, OK),
     # history
     "audit:deleted": r("get", None, LOGIN, *HEAD_ONLY),
