@@ -68,7 +68,7 @@ class ProvisionLineForm(forms.ModelForm):
         self.enrollment = enrollment or {}
         self.offered = offered  # line_key of the rows the page offers (rounds.services.offered_lines)
         self.fields["grade"] = forms.TypedChoiceField(
-            label=_("класс"), coerce=int, choices=[("", "—")] + [(g, g) for g in GRADES]
+            label=_("Класс"), coerce=int, choices=[("", "—")] + [(g, g) for g in GRADES]
         )
         self.fields["students"].required = False
         self.fields["students"].help_text = _("Пусто — возьмём из карточки школы.")
