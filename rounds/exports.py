@@ -90,7 +90,7 @@ def tables(round_):
                     ]
                     for line in lines
                 ],
-                [22, 8, 26, 11, 11, 11, 8],
+                [24, 8, 21, 13, 11, 12, 7],  # «Учащихся» and a long school name whole in their columns
             )
         )
     elif round_.kind == Kind.FSEM:
