@@ -81,3 +81,12 @@ def test_analysis_of_500_events(large):
     assert total[2] + total[4] + total[6] + total[8] == EVENTS
     text = pdf_text(large["analysis.pdf"])
     assert f"В плане {EVENTS} мероприятий в 10 разделах" in text
+
+
+@pytest.mark.parametrize("events", [17, 18, 21, 25, 26])  # 18–25 ended with the closing lines alone
+def test_the_analysis_never_ends_with_its_closing_lines_alone(db, events):
+    """«Составлен …» and the signature never make a last page of their own: a table's last rows go with them."""
+    association = Association.objects.create(name="ГМО", short_name="ГМО", slug=f"gmo-{events}")
+    plan = make_large_plan(association, events=events, year_start=2030)
+    last = pdf_pages(AnalysisPdf(plan).render())[-1]
+    assert last.replace("Составлен", "").count(" ") > 12, last
