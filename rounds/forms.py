@@ -129,6 +129,9 @@ class ProvisionLineForm(forms.ModelForm):
         return result
 
 
+MAX_LINES = 600
+
+
 class BaseProvisionLineFormSet(BaseInlineFormSet):
     """The report's lines as rows numbered as the page shows them: the saved lines by grade and subject, then
     the rows offered (by grade and subject too), then the new ones. The numbers stay what the person saw when
@@ -142,6 +145,17 @@ class BaseProvisionLineFormSet(BaseInlineFormSet):
         """One line for one grade and subject: a second is refused where it is, naming the first."""
         super().clean()
         seen = {}
+        # The report's saved lines that this page did not send (a second tab, a double click): a new row for
+        # the same grade and subject is that line again, not a second one.
+        posted = {form.instance.pk for form in self.initial_forms if form.instance.pk}
+        saved = (
+            {
+                line_key(line.grade, line.subject): line
+                for line in self.instance.provision_lines.exclude(pk__in=posted)
+            }
+            if self.instance.pk
+            else {}
+        )
         for number, form in self.numbered():
             if not hasattr(form, "cleaned_data"):
                 continue
@@ -151,7 +165,13 @@ class BaseProvisionLineFormSet(BaseInlineFormSet):
             if not grade or not subject:
                 continue
             key = line_key(grade, subject)
-            if key in seen:
+            if key in saved and form.instance.pk is None:
+                form.add_error(
+                    "subject",
+                    _("этот предмет %(grade)d класса в отчёте уже сохранён: обновите страницу.")
+                    % {"grade": grade},
+                )
+            elif key in seen:
                 form.add_error(
                     "subject",
                     _("этот предмет %(grade)d класса уже есть в строке %(number)d.")
@@ -195,6 +215,10 @@ ProvisionLineFormSet = inlineformset_factory(
     formset=BaseProvisionLineFormSet,
     extra=3,
     can_delete=True,
+    # A school has 11 grades and a few dozen subjects: a form sent with more rows is refused before it is read.
+    max_num=MAX_LINES,
+    absolute_max=MAX_LINES,
+    validate_max=True,
 )
 
 

@@ -73,6 +73,10 @@ class Round(models.Model):
         """A round is not opened with a deadline already past, nor is its deadline moved into the past; a deadline
         that has passed since the round was opened stays as it is when the rest of the round is edited."""
         super().clean()
+        if self.deadline is not None and self.deadline.year > LAST_YEAR + 1:
+            raise ValidationError(
+                {"deadline": _("Срок сдачи — не позже %(year)d года.") % {"year": LAST_YEAR + 1}}
+            )
         if self.deadline is None or self.deadline >= timezone.localdate():
             return
         stored = (
@@ -179,6 +183,10 @@ def provision_percent(students, available):
     return min(100, round(available * 100 / students))
 
 
+# More pupils or copies of one subject in one grade than a school can have: a typing slip, not a number.
+MAX_COUNT = 100_000
+
+
 class ProvisionLine(models.Model):
     """Textbook provision of one grade in one subject."""
 
@@ -187,9 +195,11 @@ class ProvisionLine(models.Model):
         _("класс"), validators=[MinValueValidator(1), MaxValueValidator(11)]
     )
     subject = models.CharField(_("предмет"), max_length=100)
-    students = models.PositiveIntegerField(_("учащихся"))
-    available = models.PositiveIntegerField(_("есть экземпляров"))
-    missing = models.PositiveIntegerField(_("не хватает экземпляров"))
+    students = models.PositiveIntegerField(_("учащихся"), validators=[MaxValueValidator(MAX_COUNT)])
+    available = models.PositiveIntegerField(_("есть экземпляров"), validators=[MaxValueValidator(MAX_COUNT)])
+    missing = models.PositiveIntegerField(
+        _("не хватает экземпляров"), validators=[MaxValueValidator(MAX_COUNT)]
+    )
     # The need in the textbook bank this line's missing copies became (rounds.services.needs_from_provision).
     need = models.ForeignKey(
         "textbooks.Need", on_delete=models.SET_NULL, null=True, blank=True, related_name="+", editable=False

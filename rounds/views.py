@@ -10,7 +10,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST, require_safe
 
 from audit.history import changes
-from core.formats import format_date
+from core.formats import before_period, format_date
 from members.access import require_head, require_member
 from members.uploads import file_response
 from reports.base import download_response, get_exporter
@@ -112,7 +112,8 @@ def round_edit(request, pk):
         round_ = change_round(form)
         messages.success(
             request,
-            _("Сбор сохранён. Срок сдачи — %(deadline)s.") % {"deadline": format_date(round_.deadline)},
+            _("Сбор сохранён. Срок сдачи — %(deadline)s.")
+            % {"deadline": before_period(format_date(round_.deadline))},
         )
         return redirect(round_)
     return render(request, "rounds/round_edit.html", {"form": form, "round": round_})

@@ -559,3 +559,34 @@ def test_another_schools_librarian_cannot_paste_or_upload(other_librarian_user, 
 def test_the_committee_reads_the_answers_and_gets_no_form_link(viewer_client, asked):
     html = viewer_client.get(reverse("rounds:report", args=[asked.pk])).content.decode()
     assert "form.xlsx" not in html and not re.search(r'name="lines-\d+-available"', html)
+
+
+# ---- what an adversarial pass found ----
+
+
+def test_the_same_page_sent_twice_saves_one_line_not_two(librarian_client, asked):
+    """A double click, or a second tab: the second copy of a new row is refused, and the summary counts one."""
+    url = reverse("rounds:report", args=[asked.pk])
+    page = librarian_client.get(url)
+    data = post_data(page, {(1, "available"): "40"})
+    assert librarian_client.post(url, data).status_code == 302
+    again = librarian_client.post(url, data)
+    assert again.status_code == 200 and "уже сохранён" in again.content.decode()
+    assert lines_of(asked).count((5, "Математика", 50, 40, 10)) == 1
+
+
+def test_a_form_sent_with_a_hundred_thousand_rows_is_refused_before_it_is_read(librarian_client, asked):
+    url = reverse("rounds:report", args=[asked.pk])
+    data = post_data(librarian_client.get(url), extra={"lines-TOTAL_FORMS": "100000"})
+    response = librarian_client.post(url, data)
+    assert response.status_code == 200 and len(response.content) < 1_500_000
+    assert not asked.provision_lines.exists()
+
+
+def test_a_count_no_school_has_is_refused(librarian_client, asked):
+    url = reverse("rounds:report", args=[asked.pk])
+    response = librarian_client.post(
+        url, post_data(librarian_client.get(url), {(1, "students"): str(10**12), (1, "available"): "4"})
+    )
+    assert response.status_code == 200 and "100" in response.content.decode()
+    assert not asked.provision_lines.exists()

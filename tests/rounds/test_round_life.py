@@ -35,12 +35,15 @@ def day(offset):
     return timezone.localdate() + datetime.timedelta(days=offset)
 
 
-def line_data(action="save"):
+def line_data(action="save", report=None):
+    """One row of grade 5, Математика, as the page sends it: a new row, or the saved line when there is one."""
+    saved = report.provision_lines.filter(grade=5, subject="Математика").first() if report else None
     return {
         "lines-TOTAL_FORMS": "1",
-        "lines-INITIAL_FORMS": "0",
+        "lines-INITIAL_FORMS": "1" if saved else "0",
         "lines-MIN_NUM_FORMS": "0",
         "lines-MAX_NUM_FORMS": "1000",
+        "lines-0-id": str(saved.pk) if saved else "",
         "lines-0-grade": "5",
         "lines-0-subject": "Математика",
         "lines-0-students": "50",
@@ -93,7 +96,8 @@ def test_the_head_edits_a_round_and_moves_its_deadline_later_and_earlier(head_cl
     )
     provision_round.refresh_from_db()
     assert (provision_round.title, provision_round.deadline) == ("Обеспеченность, уточнённая", day(30))
-    assert f"Сбор сохранён. Срок сдачи — {format_date(day(30))}." in response.content.decode()
+    html = response.content.decode()
+    assert f"Сбор сохранён. Срок сдачи — {format_date(day(30))}" in html and "г.." not in html
     head_client.post(url, {"title": "Обеспеченность, уточнённая", "deadline": day(3).isoformat()})
     provision_round.refresh_from_db()
     assert provision_round.deadline == day(3)
@@ -301,7 +305,7 @@ def test_the_librarian_reads_the_reason_until_she_submits_again_and_the_history_
     assert "«Не указана история, 5 класс» Исправьте и сдайте отчёт снова." in html
     librarian.post(url, line_data())  # a draft saved: the reason stays
     assert "Не указана история, 5 класс" in librarian.get(url).content.decode()
-    librarian.post(url, line_data("submit"))
+    librarian.post(url, line_data("submit", report))
     report.refresh_from_db()
     assert report.is_submitted and report.reopen_reason == "" and report.reopened_at is None
     assert "Не указана история, 5 класс" not in librarian.get(url).content.decode()
@@ -368,3 +372,11 @@ def test_a_closed_round_leaves_the_home_pages(head_client, librarian_client, pro
     close_round(provision_round, head_user)
     assert provision_round.title not in head_client.get(reverse("home")).content.decode()
     assert provision_round.title not in librarian_client.get(reverse("home")).content.decode()
+
+
+def test_a_deadline_beyond_the_years_the_site_takes_is_refused(head_client, provision_round):
+    url = reverse("rounds:round_edit", args=[provision_round.pk])
+    response = head_client.post(url, {"title": provision_round.title, "deadline": "9999-12-31"})
+    assert response.status_code == 200 and "Срок сдачи — не позже 2101 года." in response.content.decode()
+    provision_round.refresh_from_db()
+    assert provision_round.deadline.year < 9999
