@@ -257,7 +257,7 @@ class Command(BaseCommand):
             user=committee, defaults={"association": association, "role": Account.Role.VIEWER, "person": None}
         )
         self.stdout.write(
-            f"  {Account.Role.VIEWER.label} (читает всё объединения, ничего не меняет) — "
+            "  комитет образования: читает всё в объединении и ничего не меняет — "
             "логин «komitet», пароль «komitet-2023»"
         )
         coordinator, _ = User.objects.get_or_create(username="region")
