@@ -8,17 +8,17 @@ every problem named by its row; nothing is written.
 
 import re
 
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from textbooks.spreadsheets import SpreadsheetError, header_name, read_rows
+from textbooks.spreadsheets import SpreadsheetError, check_xlsx_file, header_name, read_rows
 
 # A school's report is at most 11 grades times a few dozen subjects: anything far longer is not its form.
 MAX_PASTED_CHARS = 20000
 MAX_PASTED_LINES = 100
 MAX_FORM_ROWS = 1000
 MAX_FORM_BYTES = 1024 * 1024
-XLSX_SIGNATURE = b"PK\x03\x04"
 WHAT = gettext_lazy("формы отчёта")  # in the messages of read_rows, in the genitive
 # The form's columns, by the words of their headers (rounds.exports.ProvisionFormXlsx writes them).
 HEADERS = {
@@ -112,22 +112,11 @@ def pasted_rows(text, grade):
 
 
 def check_form_file(file):
-    """ProvisionInputError unless `file` is named and looks like an .xlsx (a ZIP archive)."""
-    if not file.name.lower().endswith(".xlsx"):
-        raise ProvisionInputError(
-            [
-                _(
-                    "Нужен файл Excel в формате .xlsx. Файл .xls или .ods откройте и сохраните как «Книга Excel (.xlsx)»."
-                )
-            ]
-        )
-    file.seek(0)
-    head = file.read(4)
-    file.seek(0)
-    if head != XLSX_SIGNATURE:
-        raise ProvisionInputError(
-            [_("Файл не похож на таблицу .xlsx: возможно, он повреждён или переименован.")]
-        )
+    """ProvisionInputError unless `file` is an .xlsx (textbooks.spreadsheets.check_xlsx_file)."""
+    try:
+        check_xlsx_file(file)
+    except ValidationError as error:
+        raise ProvisionInputError(error.messages) from None
 
 
 def form_rows(file):

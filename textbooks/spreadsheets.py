@@ -110,6 +110,12 @@ def validate_xlsx_upload(file):
             )
             % {"size": file.size / 1024 / 1024}
         )
+    check_xlsx_file(file)
+
+
+def check_xlsx_file(file):
+    """ValidationError unless `file` is an .xlsx by its name and by its first bytes (an .xlsx is a ZIP archive):
+    every upload of a spreadsheet asks this before anything reads it."""
     if not file.name.lower().endswith(".xlsx"):
         raise ValidationError(
             _(
