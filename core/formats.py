@@ -50,6 +50,32 @@ def before_period(text):
     return text.rstrip().rstrip(".")
 
 
+ROMAN = [
+    (1000, "M"),
+    (900, "CM"),
+    (500, "D"),
+    (400, "CD"),
+    (100, "C"),
+    (90, "XC"),
+    (50, "L"),
+    (40, "XL"),
+    (10, "X"),
+    (9, "IX"),
+    (5, "V"),
+    (4, "IV"),
+    (1, "I"),
+]
+
+
+def roman(number):
+    """12 → «XII»: a section's number as plans print it."""
+    out = []
+    for value, letters in ROMAN:
+        count, number = divmod(number, value)
+        out.append(letters * count)
+    return "".join(out)
+
+
 NUMBER_RUN = re.compile(r"\d+")
 
 

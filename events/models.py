@@ -9,35 +9,12 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 from simple_history.utils import bulk_create_with_history
 
+from core.formats import roman
 from core.years import academic_year_bounds, academic_year_name
 from events.dates import parse_dates
 from members.fields import LimitedTextField
 from members.models import DEFAULT_HEAD_POST, Association, Person
 from members.names import parse_name
-
-ROMAN = [
-    (1000, "M"),
-    (900, "CM"),
-    (500, "D"),
-    (400, "CD"),
-    (100, "C"),
-    (90, "XC"),
-    (50, "L"),
-    (40, "XL"),
-    (10, "X"),
-    (9, "IX"),
-    (5, "V"),
-    (4, "IV"),
-    (1, "I"),
-]
-
-
-def roman(number):
-    out = []
-    for value, letters in ROMAN:
-        count, number = divmod(number, value)
-        out.append(letters * count)
-    return "".join(out)
 
 
 @dataclass

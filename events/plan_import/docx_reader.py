@@ -11,7 +11,7 @@
 
 import zipfile
 
-from core.formats import number
+from core.formats import number, roman
 from events.plan_import.rows import NOT_A_PLAN_FILE, Cell, PlanImportError, Row
 from members.office_files import Count, OfficeFileRefused, OfficeLimits, check_office_file
 
@@ -31,25 +31,15 @@ LIMITS = OfficeLimits(
 )  # fmt: skip
 NOT_DOCX = "Файл не читается как документ Word (.docx): он повреждён или сохранён не Word. Откройте его в Word и сохраните заново как «Документ Word (.docx)»."
 
-ROMAN = [(1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"),
-         (4, "IV"), (1, "I")]  # fmt: skip
 RUSSIAN_LETTERS = "абвгдежзиклмнопрстуфхцчшщэюя"
-
-
-def _roman(number):
-    out = []
-    for value, letters in ROMAN:
-        count, number = divmod(number, value)
-        out.append(letters * count)
-    return "".join(out)
 
 
 def _formatted(number, fmt):
     """A list counter as Word shows it in the format `fmt` of its level."""
     if fmt == "upperRoman":
-        return _roman(number)
+        return roman(number)
     if fmt == "lowerRoman":
-        return _roman(number).lower()
+        return roman(number).lower()
     if fmt in ("lowerLetter", "upperLetter"):
         letter = chr(ord("a") + (number - 1) % 26)
         return letter.upper() if fmt == "upperLetter" else letter

@@ -6,11 +6,10 @@ from dataclasses import dataclass, field
 
 from django.utils.translation import ngettext
 
-from core.formats import format_date
+from core.formats import format_date, roman
 from core.years import academic_year_name
 from events.checks import Checked, check_events, event_list
 from events.dates import impossible_date, parse_dates
-from events.models import roman
 from events.plan_import.labels import USUAL_LABELS
 from events.responsibles import card_of, cards_for
 from members.names import Line
