@@ -65,9 +65,8 @@ def get_event_for_user(request: HttpRequest, pk: int, edit: bool = True) -> tupl
 def _checked(request, plan, edit):
     if not can_read(request, plan):
         raise Http404
-    rights = Rights(
-        edit=can_edit(request, plan), manage=can_edit(request, plan), member=shows_names(request, plan)
-    )
+    head = can_edit(request, plan)
+    rights = Rights(edit=head, manage=head, member=shows_names(request, plan))
     if edit and not rights.edit:
         raise PermissionDenied
     return plan, rights
