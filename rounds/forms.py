@@ -4,12 +4,11 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from audit.concurrency import VersionedForm
+from members.forms import DATE_INPUT
 from members.models import GRADES, School
 from rounds.models import FsemAnswer, InspectionAnswer, ProvisionLine, Report, Round
 from rounds.provision_input import MAX_PASTED_CHARS, where
 from rounds.services import line_key
-
-DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
 class RoundForm(forms.ModelForm):

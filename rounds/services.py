@@ -103,8 +103,9 @@ def save_report(report: Report, form, submit_by=None, rows=()) -> Report:
 
 
 def line_key(grade, subject) -> tuple:
-    """A line's grade and subject as they are compared: «математика» and «Математика » are one subject."""
-    return grade, " ".join(str(subject or "").split()).casefold()
+    """A line's grade and subject as they are compared: «математика», «Математика » and «матёматика» are one
+    subject (the report form and the round's summary compare by this)."""
+    return grade, " ".join(str(subject or "").split()).casefold().replace("ё", "е")
 
 
 NUMBERS = ("students", "available", "missing")

@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 
 from members.models import GRADES
 from rounds.models import Kind, ProvisionLine, Report, provision_percent
+from rounds.services import line_key
 
 
 @dataclass
@@ -72,7 +73,7 @@ def _provision(summary, round_):
     ).select_related("report__school")
     totals = {}
     for line in lines:
-        key = (line.grade, line.subject.strip().lower().replace("ё", "е"))
+        key = line_key(line.grade, line.subject)
         total = totals.setdefault(key, ProvisionTotal(line.grade, line.subject.strip()))
         total.students += line.students
         total.available += line.available
