@@ -13,10 +13,11 @@ from dataclasses import dataclass, field
 from django.apps import apps
 from django.db import models, transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 # Children deleted within this time of their parent are taken as deleted with it (a cascade).
 CASCADE_WINDOW = datetime.timedelta(seconds=10)
-KINDS = {"+": _("создано"), "~": _("изменено"), "-": _("удалено")}
+KINDS = {"+": gettext_lazy("создано"), "~": gettext_lazy("изменено"), "-": gettext_lazy("удалено")}
 
 
 @dataclass
@@ -458,11 +459,13 @@ def parent_changes(obj, since):
 PLACES = {
     "events.event": (
         "section",
-        _("Мероприятие «%(title)s» восстановлено в конце раздела %(parent)s: его место заняли (%(others)s)."),
+        gettext_lazy(
+            "Мероприятие «%(title)s» восстановлено в конце раздела %(parent)s: его место заняли (%(others)s)."
+        ),
     ),
     "events.section": (
         "plan",
-        _("Раздел «%(title)s» восстановлен в конце плана: его место заняли (%(others)s)."),
+        gettext_lazy("Раздел «%(title)s» восстановлен в конце плана: его место заняли (%(others)s)."),
     ),
 }
 
