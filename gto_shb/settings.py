@@ -48,6 +48,14 @@ ENV_FILE = Path(os.environ.get("GTO_SHB_ENV_FILE") or BASE_DIR / ".env")
 read_env_file(ENV_FILE)
 
 
+def env_int(name, default):
+    """A whole number from the environment or .env; one Russian line and a stop for anything else."""
+    value = os.environ.get(name, default).strip()
+    if not value.isdigit():
+        refuse(f"Сайт не запущен: {name} должно быть целым числом, а не «{value[:40]}».")
+    return int(value)
+
+
 def env_bool(name, default):
     value = os.environ.get(name, default).strip().lower()
     if value in {"1", "true", "yes", "on"}:
@@ -137,7 +145,7 @@ TEMPLATES = [
 DATABASES = {
     "default": dj_database_url.parse(
         os.environ.get("DATABASE_URL") or f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
-        conn_max_age=int(os.environ.get("DB_CONN_MAX_AGE", "0")),
+        conn_max_age=env_int("DB_CONN_MAX_AGE", "0"),
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
@@ -158,7 +166,7 @@ AUTHENTICATION_BACKENDS = ["members.throttle.ThrottledBackend"]
 # writes into this header (HTTP_X_FORWARDED_FOR, HTTP_X_REAL_IP); CLIENT_IP_PROXIES is how many proxies
 # append to X-Forwarded-For (the address the nearest one saw is taken: what clients write before it is not trusted).
 CLIENT_IP_HEADER = os.environ.get("CLIENT_IP_HEADER", "").strip()
-CLIENT_IP_PROXIES = int(os.environ.get("CLIENT_IP_PROXIES", "1"))
+CLIENT_IP_PROXIES = env_int("CLIENT_IP_PROXIES", "1")
 # The header is believed only on connections from these addresses (the proxy in front of gunicorn).
 CLIENT_IP_TRUSTED_PROXIES = env_list("CLIENT_IP_TRUSTED_PROXIES", "127.0.0.1,::1")
 if CLIENT_IP_PROXIES < 1:
@@ -206,12 +214,12 @@ CRISPY_TEMPLATE_PACK = "bootstrap5"
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "gto-shb@localhost")
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
-EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
+EMAIL_PORT = env_int("EMAIL_PORT", "25")
 EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", "false")
 # How many days before an event starts `send_reminders` writes to its responsible people.
-EVENT_REMINDER_DAYS = int(os.environ.get("EVENT_REMINDER_DAYS", "7"))
+EVENT_REMINDER_DAYS = env_int("EVENT_REMINDER_DAYS", "7")
 
 # Production (DEBUG off) is served over HTTPS: secure cookies, HSTS, redirect to https.
 # Behind a proxy that terminates TLS, set SECURE_PROXY_SSL_HEADER=HTTP_X_FORWARDED_PROTO.

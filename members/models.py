@@ -11,7 +11,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from core.formats import sort_key
+from core.formats import format_date, sort_key
 from core.years import academic_year_name, add_months
 from members.fields import LimitedTextField, one_line
 from members.names import name_key
@@ -449,7 +449,7 @@ class Consent(models.Model):
         ordering = ["-given_on", "-pk"]
 
     def __str__(self):
-        return f"{self.person}: {self.get_scope_display()}, {self.given_on:%d.%m.%Y}"
+        return f"{self.person}: {self.get_scope_display()}, {format_date(self.given_on)}"
 
     def clean(self):
         errors = {}
@@ -496,7 +496,7 @@ class PrivacyPolicy(models.Model):
         ordering = ["-published_on", "-pk"]
 
     def __str__(self):
-        return gettext("Политика от %(date)s") % {"date": f"{self.published_on:%d.%m.%Y}"}
+        return gettext("Политика от %(date)s") % {"date": format_date(self.published_on)}
 
 
 class PortfolioEntry(models.Model):
