@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from audit.concurrency import VersionedForm
+from core.forms import bootstrap
 from members.models import (
     GRADES,
     Account,
@@ -183,6 +184,7 @@ class PersonFilterForm(forms.Form):
     def __init__(self, *args, association, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["school"].queryset = School.objects.filter(association=association)
+        bootstrap(self)
 
 
 class ConsentForm(forms.ModelForm):

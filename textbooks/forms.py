@@ -7,6 +7,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from audit.concurrency import VersionedForm
+from core.forms import bootstrap
 from members.forms import DATE_INPUT
 from members.models import GRADES, Association, School
 from textbooks.models import FpuStatus, Need, Offer, Textbook, default_return_by
@@ -233,18 +234,6 @@ class ReturnForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["day"].initial = timezone.localdate()
-
-
-def bootstrap(form):
-    """Bootstrap classes on a filter form's fields (filter forms are laid out by hand, not by crispy)."""
-    for field in form.fields.values():
-        widget = field.widget
-        if isinstance(widget, forms.CheckboxInput):
-            widget.attrs.setdefault("class", "form-check-input")
-        elif isinstance(widget, forms.Select):
-            widget.attrs.setdefault("class", "form-select")
-        else:
-            widget.attrs.setdefault("class", "form-control")
 
 
 class QuickSelect(forms.Select):
