@@ -214,3 +214,10 @@ def test_the_plan_links_its_calendar(client, published_plan):
         "events:plan_calendar", args=[published_plan.association.slug, published_plan.year_name]
     )
     assert f'href="{calendar}"' in page and client.get(calendar).status_code == 200
+
+
+def test_a_plan_without_tasks_or_results_shows_no_empty_rows_for_them(client, published_plan):
+    published_plan.tasks = published_plan.results = ""
+    published_plan.save()
+    html = client.get(published_plan.get_absolute_url()).content.decode()
+    assert published_plan.label("tasks") not in html and published_plan.label("results") not in html
