@@ -261,6 +261,14 @@ NEED_PAGES = ItemPages(
 FORM = {"template": "textbooks/form.html"}
 
 
+def _first_values(account, schools, textbook):
+    """A new item's form starts from the chosen catalogue entry's subject and, for the head, her own school."""
+    initial = {"subject": textbook.subject} if textbook else {}
+    if schools is not None and account.person is not None and account.person.school_id:
+        initial["school"] = account.person.school_id
+    return initial or None
+
+
 def _item_form(request, pages, item=None):
     """A new offer or need (for the head: of a school she chooses; for a librarian: of her own), or a change
     to one; the form keeps what was typed when the service refuses."""
@@ -272,7 +280,7 @@ def _item_form(request, pages, item=None):
         instance=item,
         schools=schools,
         textbook=textbook,
-        initial={"subject": textbook.subject} if textbook else None,
+        initial=_first_values(account, schools, textbook),
     )
     if request.method == "POST" and form.is_valid():
         saving = form.fill(form.save(commit=False))

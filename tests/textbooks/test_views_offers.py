@@ -244,3 +244,10 @@ def test_offer_page_queries_do_not_grow_with_needs(
     with django_assert_num_queries(7):
         response = other_librarian_client.get(offer.get_absolute_url())
     assert len(response.context["matching_needs"]) == 10
+
+
+def test_the_heads_new_offer_starts_at_her_own_school(head_client, head_user, school, other_school):
+    head_user.account.person.school = other_school
+    head_user.account.person.save()
+    form = head_client.get(reverse("textbooks:offer_create")).context["form"]
+    assert form["school"].value() == other_school.pk
