@@ -37,8 +37,9 @@ def who(record):
     return person.printed_name if person else user.get_username()
 
 
-def shown(model, field_name, value):
-    """A stored value as a person reads it: the choice's label, «да»/«нет», «—» for empty."""
+def shown(model, field_name, value, names=None):
+    """A stored value as a person reads it: the choice's label, «да»/«нет», «—» for empty; a related object by
+    its name (from `names`, {(related model, pk): name}, when the caller fetched them at once)."""
     if value in (None, ""):
         return "—"
     model_field = model._meta.get_field(field_name)
@@ -47,37 +48,70 @@ def shown(model, field_name, value):
     if isinstance(value, bool):
         return _("да") if value else _("нет")
     if isinstance(model_field, models.ForeignKey):
+        if names is not None:
+            return names.get((model_field.related_model, value), f"№ {value}")
         related = model_field.related_model.objects.filter(pk=value).first()
         return str(related) if related else f"№ {value}"
     return str(value)
 
 
-def field_changes(model, newer, older):
+def field_changes(model, newer, older, names=None):
     if older is None:
         return []
-    delta = newer.diff_against(older)
+    return delta_rows(model, newer.diff_against(older), names)
+
+
+def delta_rows(model, delta, names=None):
     result = []
     for change in delta.changes:
         name = change.field
         label = str(model._meta.get_field(name).verbose_name)
         result.append(
-            (label[:1].upper() + label[1:], shown(model, name, change.old), shown(model, name, change.new))
+            (
+                label[:1].upper() + label[1:],
+                shown(model, name, change.old, names),
+                shown(model, name, change.new, names),
+            )
         )
     return result
 
 
+def related_names(model, deltas):
+    """{(related model, pk): name} of every object the changes' foreign keys point to: a query per related model,
+    whatever the number of changes."""
+    wanted = {}
+    for delta in deltas:
+        for change in delta.changes:
+            field = model._meta.get_field(change.field)
+            if isinstance(field, models.ForeignKey):
+                wanted.setdefault(field.related_model, set()).update(
+                    value for value in (change.old, change.new) if value not in (None, "")
+                )
+    return {
+        (related, pk): str(obj)
+        for related, pks in wanted.items()
+        for pk, obj in related.objects.in_bulk(pks).items()
+    }
+
+
 def changes(obj, limit=30):
-    """The object's history, newest first: [Change]. Two queries."""
+    """The object's history, newest first: [Change]. Two queries, and one per kind of object its changed
+    references name (a section, a school)."""
     model = type(obj)
     records = list(
         obj.history.select_related("history_user__account__person").order_by("-history_date", "-history_id")[
             : limit + 1
         ]
     )
+    deltas = {
+        index: record.diff_against(records[index + 1])
+        for index, record in enumerate(records[:limit])
+        if record.history_type == "~" and index + 1 < len(records)
+    }
+    names = related_names(model, deltas.values())
     result = []
     for index, record in enumerate(records[:limit]):
-        older = records[index + 1] if index + 1 < len(records) else None
-        fields = field_changes(model, record, older) if record.history_type == "~" else []
+        fields = delta_rows(model, deltas[index], names) if index in deltas else []
         if record.history_type == "~" and not fields:
             continue  # saved without a visible change
         result.append(Change(record.history_date, who(record), KINDS[record.history_type], fields))
