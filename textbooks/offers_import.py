@@ -198,7 +198,10 @@ def read_offers(file, school, today=None):
         position = columns.get(column)
         return values[position] if position is not None and position < len(values) else None
 
-    index = catalogue_index()
+    # Only the entries a row can match: those with one of the file's title keys (a school's list is a few hundred
+    # rows, the federal list tens of thousands).
+    title_keys = {keys.title_key(cell_text(value(values, "title"))) for _n, values in data} - {""}
+    index = catalogue_index(Textbook.objects.filter(title_key__in=title_keys))
     numbers = {}
     if "fpu_number" in columns:
         wanted = {cell_text(value(values, "fpu_number")).rstrip(".") for _n, values in data} - {""}
