@@ -21,14 +21,14 @@ class VersionedForm(forms.BaseForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["version"] = forms.IntegerField(widget=forms.HiddenInput, required=False)
-        if self.instance.pk and not self.is_bound:
+        if self.instance.pk and not self.instance._state.adding and not self.is_bound:
             self.initial["version"] = latest_version(self.instance)
 
     def clean(self):
         cleaned = super().clean()
         instance = self.instance
         loaded = cleaned.get("version")
-        if instance.pk:
+        if instance.pk and not instance._state.adding:
             type(instance).objects.select_for_update().filter(
                 pk=instance.pk
             ).first()  # hold the row until saved

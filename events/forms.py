@@ -61,11 +61,21 @@ class EventForm(VersionedForm, forms.ModelForm):
 
     class Meta:
         model = Event
-        fields = ["section", "title", "dates_text", "status", "outcome"]
+        fields = ["section", "title", "dates_text", "status", "outcome", "meeting_number"]
         widgets = {"title": forms.Textarea(attrs={"rows": 3})}
+
+    is_meeting = forms.BooleanField(
+        label=_("Это заседание объединения"),
+        required=False,
+        help_text=_("У заседания есть повестка, явка, решения и протокол."),
+    )
 
     def __init__(self, *args, plan, **kwargs):
         super().__init__(*args, **kwargs)
+        self.plan = plan
+        self.fields["is_meeting"].initial = self.instance.meeting_number is not None
+        self.fields["meeting_number"].widget.attrs["max"] = 99
+        self.fields["meeting_number"].help_text = _("Пусто — следующий свободный номер в этом году.")
         self.fields["section"].queryset = plan.sections.all()
         self.fields["section"].empty_label = None
         if self.is_bound:
@@ -75,8 +85,29 @@ class EventForm(VersionedForm, forms.ModelForm):
         else:
             self.responsible_values = []
 
+    def clean_meeting_number(self):
+        number = self.cleaned_data.get("meeting_number")
+        if not self.data.get("is_meeting"):
+            return None
+        if number is not None and not 1 <= number <= 99:
+            raise forms.ValidationError(_("Номер заседания — от 1 до 99."))
+        taken = Event.objects.filter(section__plan=self.plan, meeting_number=number).exclude(
+            pk=self.instance.pk
+        )
+        if number is not None and taken.exists():
+            raise forms.ValidationError(
+                _("Заседание № %(number)d в этом году уже есть: выберите другой номер.") % {"number": number}
+            )
+        return number
+
     def clean(self):
         cleaned = super().clean()
+        if (
+            cleaned.get("is_meeting")
+            and cleaned.get("meeting_number") is None
+            and "meeting_number" not in self.errors
+        ):
+            cleaned["meeting_number"] = self.plan.next_meeting_number(but=self.instance.pk)
         values = [value for value in self.responsible_values if value]
         if len(values) > self.MAX_RESPONSIBLES:
             self.add_error(

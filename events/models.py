@@ -286,6 +286,13 @@ class Plan(models.Model):
         )
         return "" if person is not None and not person.publish_name else self.head_name
 
+    def next_meeting_number(self, but=None):
+        """The smallest meeting number not yet taken in this plan (by another event than `but`)."""
+        from events.meeting_titles import next_free
+
+        taken = Event.objects.filter(section__plan=self, meeting_number__isnull=False).exclude(pk=but)
+        return next_free(set(taken.values_list("meeting_number", flat=True)))
+
     def renumber_sections(self):
         for position, section in enumerate(self.sections.all(), start=1):
             if section.position != position:
@@ -320,6 +327,7 @@ class Plan(models.Model):
                     title=shift_text_by_year(event.title),
                     dates_text=shift_text_by_year(event.dates_text),
                     extra=event.extra,
+                    meeting_number=event.meeting_number,
                 )
                 bulk_create_with_history(
                     [
@@ -418,6 +426,14 @@ class Event(models.Model):
     )
     # The plan's other columns for this event, as written: {"Форма проведения": "семинар"}.
     extra = models.JSONField(default=dict, blank=True, editable=False)
+    # A meeting of the association (заседание) and its number in the year, which its protocol carries; empty for
+    # other events. The importer reads it from the title (events.meeting_titles); the head sets it by hand.
+    meeting_number = models.PositiveSmallIntegerField(
+        _("номер заседания"),
+        null=True,
+        blank=True,
+        help_text=_("Заполните, если это заседание объединения: у него будут повестка, явка и протокол."),
+    )
 
     history = HistoricalRecords()
 
@@ -475,6 +491,10 @@ class Event(models.Model):
     def after_restore(self):
         """Back from «Удалённое» (audit.history.restore): the numbers follow again."""
         self.section.renumber_events()
+
+    @property
+    def is_meeting(self):
+        return self.meeting_number is not None
 
     def responsible_names(self):
         """The lines as written, in order: «Саблина В.И.», …, «ГТО ШБ»."""

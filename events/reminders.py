@@ -18,6 +18,23 @@ from members.models import Account
 LONGEST_REMINDED_SPAN = datetime.timedelta(days=62)
 
 
+# Reminders the apps above events send with the same daily run (meetings: decisions due and overdue):
+# functions (today, days_before) -> a sentence of what they sent, registered with @reminders.
+_others = []
+
+
+def reminders(function):
+    key = (function.__module__, function.__qualname__)
+    _others[:] = [f for f in _others if (f.__module__, f.__qualname__) != key]
+    _others.append(function)
+    return function
+
+
+def send_others(today, days_before):
+    """What the registered reminders sent, a sentence each."""
+    return [function(today, days_before) for function in _others]
+
+
 def email_of(person):
     if person.email:
         return person.email

@@ -13,7 +13,7 @@ from events.checks import check_plan
 from events.dates import impossible_date
 from events.forms import EventForm, EventStatusForm, LinkNameForm, MoveForm, PlanHeaderForm, SectionForm
 from events.models import Event, extra_columns
-from events.plan_page import add_row_actions
+from events.plan_page import add_row_actions, add_row_notes
 from events.responsibles import WrittenName, add_card_for_written_name, link_written_name, suggested_card
 from members.models import Person
 
@@ -25,6 +25,7 @@ def plan_detail(request, slug, year):
     sections = plan.numbered_sections(public=public)
     if editable:
         add_row_actions(request, sections)
+    add_row_notes(plan, sections, public)
     headers = extra_columns(plan, sections)
     problems = check_plan(plan, sections) if editable else []
     context = {

@@ -96,6 +96,7 @@ INSTALLED_APPS = [
     "textbooks",
     "reports",
     "rounds",
+    "meetings",
     "backup",
     "core",
     "audit",

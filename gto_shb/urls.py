@@ -22,6 +22,7 @@ urlpatterns = [
     path("accounts/password/", PasswordChangeView.as_view(), name="password_change"),
     path("accounts/password/done/", auth_views.PasswordChangeDoneView.as_view(), name="password_change_done"),
     path("plans/", include("events.urls")),
+    path("meetings/", include("meetings.urls")),
     path("reports/", include("events.export_urls")),
     path("members/", include("members.urls")),
     path("textbooks/", include("textbooks.urls")),

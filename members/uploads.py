@@ -18,20 +18,50 @@ SIGNATURES = {
 }
 
 
+# A meeting's materials (meetings.models.Material): presentations and documents besides scans, 20 MB each.
+MAX_MATERIAL_BYTES = 20 * 1024 * 1024
+ZIP, OLE = [b"PK\x03\x04"], [b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"]
+MATERIAL_SIGNATURES = {
+    **SIGNATURES,
+    **dict.fromkeys([".docx", ".pptx", ".xlsx", ".odt", ".odp", ".ods"], ZIP),
+    **dict.fromkeys([".doc", ".ppt", ".xls"], OLE),
+}
+
+
 def validate_upload(file):
     if file.size > MAX_UPLOAD_BYTES:
         raise ValidationError(
             _("Файл больше 10 МБ (%(size).1f МБ). Уменьшите скан или разбейте его на части.")
             % {"size": file.size / 1024 / 1024}
         )
+    _check_type(file, SIGNATURES, _("Можно загрузить только PDF, JPEG или PNG."))
+
+
+def validate_material(file):
+    if file.size > MAX_MATERIAL_BYTES:
+        raise ValidationError(
+            _("Файл больше 20 МБ (%(size).1f МБ). Сожмите презентацию или разбейте её на части.")
+            % {"size": file.size / 1024 / 1024}
+        )
+    _check_type(
+        file,
+        MATERIAL_SIGNATURES,
+        _(
+            "Можно загрузить PDF, документ Word, презентацию PowerPoint, таблицу Excel, файл OpenDocument, JPEG или PNG."
+        ),
+    )
+
+
+def _check_type(file, signatures, refusal):
+    """The extension is one of `signatures` and the first bytes are what it says."""
     name = file.name.lower()
     extension = name[name.rfind(".") :] if "." in name else ""
-    if extension not in SIGNATURES:
-        raise ValidationError(_("Можно загрузить только PDF, JPEG или PNG."))
+    if extension not in signatures:
+        raise ValidationError(refusal)
     file.seek(0)
     head = file.read(8)
     file.seek(0)
-    if not any(head.startswith(signature) for signature in SIGNATURES[extension]):
+    if not any(head.startswith(signature) for signature in signatures[extension]):
         raise ValidationError(
             _("Файл не похож на %(type)s: возможно, он повреждён или переименован.")
             % {"type": extension[1:].upper()}

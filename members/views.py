@@ -34,6 +34,7 @@ from members.forms import (
     SchoolForm,
 )
 from members.models import Account, Course, PortfolioEntry, School
+from members.panels import panels
 from members.services import give_login, save_association, switch_login
 from members.uploads import file_response
 from reports.base import download_response, get_exporter
@@ -65,6 +66,7 @@ def person_detail(request, pk):
         "history": changes(person) if rights.manage else [],
         "login": _login_of(person, account) if rights.manage else None,
         "consents": person.consents.all() if rights.contacts else None,
+        "panels": panels("person", request, person),
     }
     return render(request, "members/person_detail.html", context)
 
@@ -461,6 +463,7 @@ def overview(request):
         "stale": active.filter(updated_at__date__lt=september_first),
         "september_first": september_first,
         "today": today,
+        "panels": panels("overview", request, account.association),
     }
     return render(request, "members/overview.html", context)
 

@@ -29,6 +29,7 @@ from django.utils import timezone
 
 from events import plan_uploads
 from events.models import Event
+from meetings.models import AgendaItem, Decision, Material, Meeting
 from members.access import COORDINATED_KEY
 from members.models import Consent, Course, Person, PortfolioEntry
 from rounds.models import FsemAnswer, Kind, Report
@@ -79,6 +80,21 @@ MATRIX = {
     "events:person_feed_renew": r("post", "person", LOGIN, OK, 403, 403, OK),
     "reports:plan": r("get", "plan_pdf", 404, *ANY_MEMBER),
     "reports:analysis": r("get", "plan_pdf", LOGIN, *ANY_MEMBER),
+    # meetings (the secretary is school A's librarian, who is also responsible for the decision)
+    "meetings:list": r("get", None, LOGIN, *ANY_MEMBER),
+    "meetings:meeting": r("get", "meeting", LOGIN, *ANY_MEMBER),
+    "meetings:protocol": r("get", "protocol", LOGIN, *ANY_MEMBER),
+    "meetings:edit": r("get", "meeting", LOGIN, *OWN_OR_HEAD),
+    "meetings:attendance": r("get", "meeting", LOGIN, *OWN_OR_HEAD),
+    "meetings:item_add": r("get", "meeting", LOGIN, *OWN_OR_HEAD),
+    "meetings:material_add": r("post", "meeting", LOGIN, *OWN_OR_HEAD),
+    "meetings:publish": r("post", "meeting", LOGIN, *HEAD_ONLY),
+    "meetings:item_edit": r("get", "agenda_item", LOGIN, *OWN_OR_HEAD),
+    "meetings:item_delete": r("post", "agenda_item", LOGIN, *OWN_OR_HEAD),
+    "meetings:item_move": r("post", "agenda_item", LOGIN, *OWN_OR_HEAD),
+    "meetings:material": r("get", "material", LOGIN, *ANY_MEMBER),
+    "meetings:material_delete": r("post", "material", LOGIN, *OWN_OR_HEAD),
+    "meetings:decision_done": r("post", "decision", LOGIN, *OWN_OR_HEAD),
     # the librarians' data bank
     "members:people": r("get", None, LOGIN, *ANY_MEMBER),
     "members:person": r("get", "person", LOGIN, *ANY_MEMBER),
@@ -218,6 +234,11 @@ READ_PAGE = {
     "plan": "events:plan",
     "section": "events:plan",
     "event": "events:plan",
+    "meeting": "meetings:meeting",
+    "protocol": "meetings:meeting",
+    "agenda_item": "meetings:meeting",
+    "material": "meetings:meeting",
+    "decision": "meetings:meeting",
     "person": "members:person",
     "no_login_person": "members:person",
     "course": "members:person",
@@ -346,6 +367,15 @@ def world(
         scan=SimpleUploadedFile("consent.pdf", b"%PDF-1.4 consent"),
     )
     section = plan.sections.first()
+    meeting_event = Event.objects.create(section=section, position=8, title="Заседание №1", meeting_number=1)
+    meeting = Meeting.objects.create(event=meeting_event, secretary=lib_a)
+    item = AgendaItem.objects.create(meeting=meeting, position=1, title="О плане работы")
+    decision = Decision.objects.create(
+        item=item, position=1, text="Утвердить план", responsible=lib_a, deadline=datetime.date(2024, 1, 1)
+    )
+    material = Material.objects.create(
+        meeting=meeting, file=SimpleUploadedFile("доклад.pdf", b"%PDF-1.4 talk")
+    )
     gone = Event.objects.create(section=section, position=9, title="Удалённое мероприятие")
     gone_pk = gone.pk
     gone.delete()
@@ -356,6 +386,11 @@ def world(
         "section": [section.pk],
         "event": [Event.objects.filter(section=section).first().pk],
         "feed": [lib_a.calendar_token],
+        "meeting": [meeting_event.pk],
+        "protocol": [meeting_event.pk, "docx"],
+        "agenda_item": [item.pk],
+        "material": [material.pk],
+        "decision": [decision.pk],
         "person": [lib_a.pk],
         "no_login_person": [
             Person.objects.create(

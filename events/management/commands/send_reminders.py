@@ -5,11 +5,11 @@ from django.core.management.base import BaseCommand
 from django.utils import timezone
 from django.utils.translation import ngettext
 
-from events.reminders import remind_coming, remind_overdue
+from events.reminders import remind_coming, remind_overdue, send_others
 
 
 class Command(BaseCommand):
-    help = "Напоминает ответственным о близких мероприятиях и руководителю — о прошедших, но не отмеченных. Повторный запуск не шлёт тех же писем."
+    help = "Напоминает ответственным о близких мероприятиях и сроках решений заседаний, руководителю — о прошедших, но не отмеченных мероприятиях и невыполненных решениях. Повторный запуск не шлёт тех же писем."
 
     def add_arguments(self, parser):
         parser.add_argument(
@@ -38,3 +38,5 @@ class Command(BaseCommand):
             )
             % {"count": overdue}
         )
+        for sentence in send_others(today, days):
+            self.stdout.write(sentence)

@@ -1,0 +1,102 @@
+"""Which events of a plan are the association's meetings, read from their titles (events.meeting_titles), and the
+head marking one by hand in the event's form."""
+
+import pytest
+from django.urls import reverse
+
+from events.meeting_titles import meeting_number_in, number_meetings
+from events.models import Event
+
+
+@pytest.mark.parametrize(
+    "title, expected",
+    [
+        ("Заседание №1 Отчет школьных библиотекарей", (True, 1)),
+        ("Заседание ГМО №2 Круглый стол", (True, 2)),
+        ("Заседание РМО школьных библиотекарей № 3. Тема", (True, 3)),
+        ("ЗАСЕДАНИЕ № 4", (True, 4)),
+        ("3-е заседание РМО", (True, 3)),
+        ("2-ое заседание ГМО", (True, 2)),
+        ("Третье заседание: итоги полугодия", (True, 3)),
+        ("Заседание 4. Итоги года", (True, 4)),
+        ("Заседание 11.09.2023 г.", (True, None)),  # a date, not a number
+        ("Заседание РМО: «Библиотека и ФГОС»", (True, None)),
+        ("Подготовка к заседанию №2", (False, None)),
+        ("Протокол заседания №2", (False, None)),
+        ("Заседания ГМО (4 раза в год)", (False, None)),  # the plural: all of them, not one
+        ("Участие в заседании методического совета", (False, None)),
+        ("Конкурс юных поэтов", (False, None)),
+    ],
+)
+def test_a_title_names_a_meeting_and_its_number(title, expected):
+    assert meeting_number_in(title) == expected
+
+
+def test_numbers_stay_unique_and_fill_the_gaps():
+    titles = [
+        "Заседание №1",
+        "Заседание РМО (выездное)",
+        "Круглый стол",
+        "Заседание №3",
+        "Заседание №1 (повторное)",
+    ]
+    assert number_meetings(titles) == [1, 2, None, 3, 4]
+
+
+def test_the_seed_plan_has_four_meetings_numbered_1_to_4(seed_plan):
+    meetings = Event.objects.filter(section__plan=seed_plan, meeting_number__isnull=False).order_by(
+        "meeting_number"
+    )
+    assert [(event.meeting_number, event.title[:12]) for event in meetings] == [
+        (1, "Заседание №1"),
+        (2, "Заседание №2"),
+        (3, "Заседание №3"),
+        (4, "Заседание №4"),
+    ]
+
+
+def test_a_copy_to_the_next_year_keeps_the_meetings(seed_plan):
+    copy = seed_plan.copy_to_next_year()
+    numbers = (
+        Event.objects.filter(section__plan=copy)
+        .exclude(meeting_number=None)
+        .values_list("meeting_number", flat=True)
+    )
+    assert sorted(numbers) == [1, 2, 3, 4]
+
+
+def _post(client, event, **fields):
+    from audit.concurrency import latest_version
+
+    data = {
+        "section": event.section_id,
+        "title": event.title,
+        "dates_text": event.dates_text,
+        "status": event.status,
+        "outcome": "",
+        "responsible": ["Саблина В.И."],
+        "version": latest_version(event),
+        **fields,
+    }
+    return client.post(reverse("events:event_edit", args=[event.pk]), data)
+
+
+def test_the_head_marks_an_event_as_a_meeting_and_unmarks_it(head_client, plan):
+    event = Event.objects.filter(section__plan=plan).order_by("pk").first()
+    response = _post(head_client, event, is_meeting="on", meeting_number="")
+    assert response.status_code == 302
+    event.refresh_from_db()
+    assert event.meeting_number == 1  # the first free number
+    _post(head_client, event, meeting_number="1")  # the box unticked
+    event.refresh_from_db()
+    assert event.meeting_number is None
+
+
+def test_a_taken_number_is_refused_and_nothing_changes(head_client, plan):
+    first, second = Event.objects.filter(section__plan=plan).order_by("pk")[:2]
+    Event.objects.filter(pk=first.pk).update(meeting_number=2)
+    response = _post(head_client, second, is_meeting="on", meeting_number="2")
+    assert response.status_code == 200
+    assert "Заседание № 2 в этом году уже есть" in response.content.decode()
+    second.refresh_from_db()
+    assert second.meeting_number is None
