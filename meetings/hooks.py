@@ -27,7 +27,7 @@ def attendance_on_card(request, person):
         {
             "rows": rows,
             "attended": attended,
-            "missed": len(rows) - attended,
+            "total": len(rows),
             "year": academic_year_name(year_start),
         },
     )

@@ -3,11 +3,10 @@
 agenda items with what was heard and said, the decisions with who carries them out and by when, the attendance
 of the association's librarians, and the materials handed out."""
 
-import datetime
-
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -85,8 +84,12 @@ class Meeting(models.Model):
 
     @property
     def date(self):
-        """The day it took place: as the protocol says, or the first day the plan gives."""
-        return self.held_on or self.event.date_start
+        """The day it took place: as the protocol says, or the plan's date when it names one day — not the first
+        day of «Апрель - Май, 2024 г.» or «В течение года»."""
+        if self.held_on:
+            return self.held_on
+        event = self.event
+        return event.date_start if event.date_start and event.date_start == event.date_end else None
 
     @property
     def date_text(self):
@@ -203,7 +206,7 @@ class Decision(models.Model):
         return self.responsible_id is not None and self.deadline is not None
 
     def is_overdue(self, today=None):
-        return self.is_tracked and not self.is_done and self.deadline < (today or datetime.date.today())
+        return self.is_tracked and not self.is_done and self.deadline < (today or timezone.localdate())
 
     def votes_text(self):
         """«за — 12, против — 0, воздержались — 1», or «» when no vote was recorded."""

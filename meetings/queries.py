@@ -6,6 +6,7 @@ from itertools import groupby
 
 from django.db.models import Count, Prefetch, Q
 
+from core.formats import sort_key
 from events.models import Event
 from meetings.models import AgendaItem, Attendance, Decision, Material
 from members.models import Person
@@ -63,14 +64,17 @@ def roster(meeting):
         for person in people
     ]  # fmt: skip
     rows.sort(
-        key=lambda row: (row.person.school.short_name if row.person.school else "я", row.person.printed_name)
-    )
-    return [
-        SchoolGroup(school, list(group))
-        for school, group in groupby(
-            rows, key=lambda row: row.person.school.short_name if row.person.school else ""
+        key=lambda row: (
+            row.person.school is None,
+            sort_key(school_name(row)),
+            sort_key(row.person.printed_name),
         )
-    ]
+    )
+    return [SchoolGroup(school, list(group)) for school, group in groupby(rows, key=school_name)]
+
+
+def school_name(row):
+    return row.person.school.short_name if row.person.school else ""
 
 
 def counts(groups):
@@ -143,7 +147,9 @@ def schools_missing(association, year_start, at_least=2):
 
 
 def year_summary(association, year_start):
-    """[(meeting event, present, total, decisions, done)] for the analysis (two queries)."""
+    """(events, decisions, items) for the analysis: the year's meeting events, each with `.present` and `.marked`
+    (its attendance), {meeting id: {"total", "done"}} of their decisions, {meeting id: [agenda titles]}; three
+    queries (one without meetings)."""
     events = list(
         year_meetings(association, year_start)
         .select_related("meeting")

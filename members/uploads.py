@@ -8,6 +8,8 @@ from django.http import FileResponse, Http404
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from members.office_files import OfficeLimits
+
 MAX_UPLOAD_BYTES = 10 * 1024 * 1024
 # The first bytes of each allowed type: the extension alone proves nothing.
 SIGNATURES = {
@@ -50,6 +52,16 @@ def validate_material(file):
             "Можно загрузить PDF, документ Word, презентацию PowerPoint, таблицу Excel, файл OpenDocument, JPEG или PNG."
         ),
     )
+
+
+# A presentation is mostly pictures, which do not shrink in a ZIP: what it unpacks to stays near its size. More is a
+# ZIP bomb, for the colleague who opens it.
+MATERIAL_LIMITS = OfficeLimits(
+    what=_("материала заседания"),
+    max_bytes=MAX_MATERIAL_BYTES,
+    max_unpacked=200 * 2**20,
+    max_part=100 * 2**20,
+)
 
 
 def _check_type(file, signatures, refusal):

@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from core.years import academic_year_of
 from events.models import Event, Plan, Responsible, Section
+from meetings.models import AgendaItem, Attendance, Decision, Material, Meeting
 from members.models import Course, Enrollment, Person, School
 from rounds.models import Kind, Report, Round
 from textbooks.models import Need, Offer, Textbook, Transfer
@@ -84,6 +85,34 @@ def plan_with_events(association, count, persons, year_start=2023, published=Tru
     return plan
 
 
+def meeting(section, number, position=None):
+    event = Event.objects.create(section=section, position=position or 100 + number, title=f"Заседание № {number}",
+                                 dates_text="Ноябрь, 2023 г.", meeting_number=number)  # fmt: skip
+    return Meeting.objects.create(event=event)
+
+
+def decisions(meeting, count, persons, deadlines, items=1, materials=False):
+    """`items` agenda items of `meeting`, each with `count` decisions by `persons` in turn, due on `deadlines` in
+    turn (and, with `materials`, a file each)."""
+    agenda = AgendaItem.objects.bulk_create(
+        AgendaItem(
+            meeting=meeting, position=n + 1, title=f"О вопросе {n}", heard="Доклад", speaker=persons[0]
+        )
+        for n in range(items)
+    )
+    if materials:
+        Material.objects.bulk_create(
+            Material(meeting=meeting, item=item, file=f"meetings/2023/доклад-{item.pk}.pdf")
+            for item in agenda
+        )
+    return Decision.objects.bulk_create(
+        Decision(item=item, position=n + 1, text=f"Решение {n}", responsible=persons[n % len(persons)],
+                 deadline=deadlines[n % len(deadlines)], votes_for=10)
+        for item in agenda
+        for n in range(count)
+    )  # fmt: skip
+
+
 # ---------------------------------------------------------------- plans
 
 
@@ -124,13 +153,20 @@ def test_home_for_the_head(
         Transfer(offer=offer, to_school=school, copies=1, return_by=soon)
         for offer in offers(other_school, textbooks(rows))
     )
+    # decisions of the meetings: every other one past its deadline, each of a librarian of a school
+    decisions(meeting(section, 1), rows, people(association, 2, school=school, start=rows), [past, soon])
     client.force_login(head_user)
-    # the session, the user, the account; the plans; the coming events; the overdue events; the attestations;
-    # the rounds with late schools; the requests waiting
-    with django_assert_num_queries(SIGNED_IN + 6):
+    # the session, the user, the account; the tracked decisions with their items, meetings' events and people
+    # responsible; the plans; the coming events; the overdue events; the attestations; the rounds with late
+    # schools; the requests waiting
+    with django_assert_num_queries(SIGNED_IN + 7):
         response = client.get(reverse("home"))
     assert len(response.context["plans"]) == rows + 1 and len(response.context["requests"]) == rows
     assert len(response.context["upcoming"]) == rows and len(response.context["attestations"]) == rows
+    assert (
+        len(response.context["decisions"]) == rows
+        and response.context["decisions_overdue"] == (rows + 1) // 2
+    )
 
 
 @pytest.mark.parametrize("rows", ROWS)
@@ -156,11 +192,17 @@ def test_home_for_a_librarian(
         Transfer(offer=offer, to_school=other_school, copies=1, return_by=soon)
         for offer in offers(school, textbooks(rows))
     )
+    # her decisions and as many of a colleague's, which her page does not list
+    colleague = people(association, 1, school=other_school)
+    past = today - datetime.timedelta(days=5)
+    decisions(meeting(section, 1), 2 * rows, [person, *colleague], [past, soon])
     client.force_login(librarian_user)
-    # the session, the user, the account; the plans; the person's school; the coming events; the reports owed; the requests
-    with django_assert_num_queries(SIGNED_IN + 5):
+    # the session, the user, the account; the plans; the person's school; her tracked decisions with their items,
+    # meetings' events; the coming events; the reports owed; the requests
+    with django_assert_num_queries(SIGNED_IN + 6):
         response = client.get(reverse("home"))
     assert len(response.context["upcoming"]) == rows and len(response.context["owed"]) == rows
+    assert len(response.context["decisions"]) == rows
 
 
 @pytest.mark.parametrize("rows", ROWS)
@@ -176,6 +218,50 @@ def test_plan_page(client, association, head_user, who, queries, rows, django_as
     with django_assert_num_queries(queries):
         response = client.get(plan.get_absolute_url())
     assert sum(len(section.numbered_events) for section in response.context["sections"]) == rows
+
+
+# ---------------------------------------------------------------- meetings
+
+ATTENDEES = [1, 40]
+ITEMS = [1, 10]
+
+
+@pytest.mark.parametrize("attendees", ATTENDEES)
+@pytest.mark.parametrize("items", ITEMS)
+@pytest.mark.parametrize("who, queries", [
+    # the session, the user, the account; the event with its plan and association; the meeting with its chair and
+    # secretary; the marks; the association's librarians with their schools; the agenda items with their speakers;
+    # their decisions with the people responsible; their materials; the files for the whole meeting; the earlier
+    # meetings' open decisions
+    ("librarian", SIGNED_IN + 9),
+    # the same; the meeting's history with its authors; the agenda items for the form that attaches a file
+    ("head", SIGNED_IN + 9 + 2),
+])  # fmt: skip
+def test_meeting_page(
+    client, association, head_user, librarian_user, who, queries, attendees, items, django_assert_num_queries
+):
+    plan = plan_with_events(association, 0, [head_user.account.person], year_start=2023)
+    section = plan.sections.get()
+    earlier, this = meeting(section, 1), meeting(section, 2)
+    persons = [person for school in schools(association, attendees) for person in people(association, 1, school=school,
+               start=school.pk)]  # fmt: skip
+    Meeting.objects.filter(pk=this.pk).update(chair=head_user.account.person, secretary=persons[0],
+                                              guests="Иванова А.А., методист\nПетрова О.О., директор")  # fmt: skip
+    Attendance.objects.bulk_create(
+        Attendance(meeting=this, person=person, present=n % 2 == 0, reason="" if n % 2 == 0 else "болезнь")
+        for n, person in enumerate(persons)
+    )
+    deadlines = [datetime.date(2023, 11, 1), datetime.date(2030, 1, 1)]
+    decisions(this, 3, persons, deadlines, items=items, materials=True)
+    Material.objects.create(meeting=this, file="meetings/2023/повестка.pdf")
+    decisions(earlier, 2, persons, deadlines, items=items)
+    client.force_login(head_user if who == "head" else librarian_user)
+    with django_assert_num_queries(queries):
+        response = client.get(reverse("meetings:meeting", args=[this.event_id]))
+    assert response.status_code == 200
+    assert len(response.context["items"]) == items and response.context["total"] == attendees
+    assert sum(len(item.decision_list) for item in response.context["items"]) == 3 * items
+    assert len(response.context["earlier"]) == 2 * items
 
 
 # ---------------------------------------------------------------- members
@@ -218,10 +304,19 @@ def test_members_overview(head_client, association, school, rows, django_assert_
     Person.objects.filter(pk__in=[p.pk for p in stale]).update(
         updated_at=timezone.now() - datetime.timedelta(days=800)
     )
-    # the session, the user, the account; attestations due; no course for three years; cards not updated this year
-    with django_assert_num_queries(SIGNED_IN + 3):
+    # everyone missed this year's two meetings
+    plan = Plan.objects.create(association=association, year_start=academic_year_of(today))
+    section = Section.objects.create(plan=plan, position=1, title="Заседания")
+    meetings = [meeting(section, 1), meeting(section, 2)]
+    Attendance.objects.bulk_create(
+        Attendance(meeting=each, person=person, present=False) for each in meetings for person in stale
+    )
+    # the session, the user, the account; attestations due; no course for three years; cards not updated this year;
+    # the librarians who missed meetings (the meetings' panel)
+    with django_assert_num_queries(SIGNED_IN + 4):
         response = head_client.get(reverse("members:overview"))
     assert len(response.context["due"]) == rows and len(response.context["stale"]) == rows
+    assert [len(panel.context["people"]) for panel in response.context["panels"]] == [rows]
 
 
 # ---------------------------------------------------------------- report rounds

@@ -56,8 +56,8 @@ def ids(response, name):
 
 
 def test_head_sees_what_needs_her(head_client, current, django_assert_max_num_queries):
-    # session, user, account; plans; upcoming; overdue; attestations; late rounds; requests
-    with django_assert_max_num_queries(9):
+    # session, user, account; plans; upcoming; overdue; attestations; late rounds; requests; meetings' decisions
+    with django_assert_max_num_queries(10):
         response = head_client.get(reverse("home"))
     assert ids(response, "upcoming") == ["Круглый стол"]
     assert ids(response, "overdue") == ["Утверждение плана работы"]

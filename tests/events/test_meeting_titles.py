@@ -100,3 +100,16 @@ def test_a_taken_number_is_refused_and_nothing_changes(head_client, plan):
     assert "Заседание № 2 в этом году уже есть" in response.content.decode()
     second.refresh_from_db()
     assert second.meeting_number is None
+
+
+def test_a_plan_whose_meetings_have_protocols_is_not_replaced_by_a_file(seed_plan, association):
+    from events.plan_import import import_plan_file
+    from events.plan_import.rows import PlanImportError
+    from meetings.models import Meeting
+    from tests.conftest import SEED_PLAN
+
+    event = Event.objects.get(section__plan=seed_plan, meeting_number=1)
+    Meeting.objects.create(event=event, place="Библиотека")
+    with pytest.raises(PlanImportError, match="у его заседаний уже заполнены протоколы"):
+        import_plan_file(SEED_PLAN, association, replace=True)
+    assert Meeting.objects.filter(event=event).exists()

@@ -187,6 +187,7 @@ def test_analysis_unknown_format_is_404(viewer_client, plan):
 def test_analysis_query_count_does_not_grow_with_events(viewer_client, plan, django_assert_num_queries, fmt):
     add_events(plan, 30)
     # session, user, plan with its association, the account (may read the draft),
-    # sections, events, responsibles with persons, the year's courses, the year's attestations
-    with django_assert_num_queries(9):
+    # sections, events, responsibles with persons, the year's courses, the year's attestations,
+    # the year's meetings (none here: their decisions and agendas are not asked for), the attendance by school
+    with django_assert_num_queries(11):
         assert viewer_client.get(analysis_url(plan, fmt)).status_code == 200

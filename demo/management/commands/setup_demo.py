@@ -12,6 +12,7 @@ from django.contrib.auth.models import User
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
+from demo import meetings as meetings_demo
 from demo import textbooks as textbooks_demo
 from events.models import Event, Plan, Section
 from events.plan_import import import_plan_file
@@ -231,6 +232,7 @@ class Command(BaseCommand):
             f"Школ: {len(schools)}, сотрудников в банке данных: {Person.objects.filter(association=association).count()}."
         )
         self.stdout.write(textbooks_demo.load(association, schools))
+        self.stdout.write(meetings_demo.load(association, plan))
 
         district_head = self.district()
 
