@@ -1,8 +1,8 @@
 """Which plan events are the association's meetings (заседания), read from their titles, and their numbers.
 
 «Заседание №1 …», «Заседание ГМО № 2 …», «3-е заседание РМО», «Третье заседание …», «Заседание РМО: …» — an event
-whose title begins so is a meeting. Its number is the one the title gives; a meeting whose title gives none, or
-one already taken that year, takes the smallest number still free, in the plan's order.
+whose title begins so is a meeting. Its number is the one the title gives; a meeting whose title gives none takes the number after the meeting
+before it (the next free one), and so does a number the year has already given — the preview says so at the row.
 """
 
 import re
@@ -37,23 +37,44 @@ def meeting_number_in(title):
 
 
 def number_meetings(titles):
-    """The meeting number of each title, in order (None: not a meeting); numbers unique within the list."""
+    """[(number or None, True when the title's own number was taken already)] for each title, in order: None for
+    an event that is no meeting; the numbers unique within the list."""
     found = [meeting_number_in(title) for title in titles]
     numbers = [None] * len(found)
+    repeated = [False] * len(found)
     taken = set()
     for index, (is_meeting, number) in enumerate(found):
-        if is_meeting and number is not None and number not in taken:
-            numbers[index] = number
-            taken.add(number)
+        if is_meeting and number is not None:
+            if number in taken:
+                repeated[index] = True
+            else:
+                numbers[index] = number
+                taken.add(number)
+    previous = 0
     for index, (is_meeting, _number) in enumerate(found):
-        if is_meeting and numbers[index] is None:
-            numbers[index] = next_free(taken)
+        if not is_meeting:
+            continue
+        if numbers[index] is None:
+            numbers[index] = next_free(taken, previous + 1)
             taken.add(numbers[index])
-    return numbers
+        previous = numbers[index]
+    return list(zip(numbers, repeated))
 
 
-def next_free(taken):
-    number = 1
+def mark_meetings(draft):
+    """Each event of the draft (events.plan_import) gets `.meeting_number`; a repeated number is warned of."""
+    for event, (number, repeated) in zip(draft.events, number_meetings(e.title for e in draft.events)):
+        event.meeting_number = number
+        if repeated:
+            draft.warn(
+                event.where,
+                f"номер заседания из названия уже есть в плане выше — это заседание получит № {number}; "
+                "номер можно исправить в форме мероприятия",
+            )
+
+
+def next_free(taken, number=1):
+    """The smallest number from `number` up that is not taken."""
     while number in taken:
         number += 1
     return number

@@ -8,7 +8,8 @@ from django.http import FileResponse, Http404
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from members.office_files import OfficeLimits
+from members.office_files import OfficeFileRefused, OfficeLimits, check_office_file
+
 
 MAX_UPLOAD_BYTES = 10 * 1024 * 1024
 # The first bytes of each allowed type: the extension alone proves nothing.
@@ -52,6 +53,11 @@ def validate_material(file):
             "Можно загрузить PDF, документ Word, презентацию PowerPoint, таблицу Excel, файл OpenDocument, JPEG или PNG."
         ),
     )
+    if MATERIAL_SIGNATURES[file.name.lower()[file.name.rfind(".") :]] is ZIP:
+        try:
+            check_office_file(file, MATERIAL_LIMITS)
+        except OfficeFileRefused as refusal:
+            raise ValidationError(str(refusal)) from None
 
 
 # A presentation is mostly pictures, which do not shrink in a ZIP: what it unpacks to stays near its size. More is a

@@ -22,6 +22,7 @@ class EventDraft:
     )  # the other columns, by their header: {"Форма проведения": "семинар"}
     number: int | None = None  # as written (or numbered by Word), when it is a number
     where: str = ""
+    meeting_number: int | None = None  # a meeting of the association (events.meeting_titles)
 
 
 @dataclass

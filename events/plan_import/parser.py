@@ -15,6 +15,7 @@ import re
 
 from core.formats import number
 from events.dates import impossible_date
+from events.meeting_titles import mark_meetings
 from events.plan_import.blocks import (
     AGREED,
     APPROVED,
@@ -113,7 +114,9 @@ class Parser:
         if self.pending_blocks:
             self._close_blocks()
         self._heading_without_events()
-        return self._finish()
+        draft = self._finish()
+        mark_meetings(draft)
+        return draft
 
     def _resumes_table(self, row):
         """A table after a text that ended the events: their next part (its header again, or as many columns)."""

@@ -12,7 +12,6 @@ from django.db.models import ProtectedError
 from simple_history.utils import bulk_create_with_history
 
 from core.years import academic_year_name
-from events.meeting_titles import number_meetings
 from events.models import Event, Plan, Responsible, Section
 from events.plan_import.draft import Warning
 from events.plan_import.labels import ACADEMIC_YEAR, academic_year_in
@@ -88,7 +87,6 @@ def save_draft(draft, association, year_start=None, replace=False, chosen=None):
         card.first_name, card.patronymic = name.first_name, card.patronymic or name.patronymic
         card.save(update_fields=["first_name", "patronymic", "initials", "key", "updated_at"])
     rows = []
-    meeting_numbers = iter(number_meetings(e.title for section in draft.sections for e in section.events))
     for position, section_draft in enumerate(draft.sections, start=1):
         section = Section.objects.create(plan=plan, position=position, title=section_draft.title)
         for event_position, event_draft in enumerate(section_draft.events, start=1):
@@ -98,7 +96,7 @@ def save_draft(draft, association, year_start=None, replace=False, chosen=None):
                 title=event_draft.title,
                 dates_text=event_draft.dates_text,
                 extra=event_draft.extra,
-                meeting_number=next(meeting_numbers),
+                meeting_number=event_draft.meeting_number,
             )
             event.save()
             rows += responsible_rows(event, event_draft.lines, cards, chosen)

@@ -32,15 +32,32 @@ def test_a_title_names_a_meeting_and_its_number(title, expected):
     assert meeting_number_in(title) == expected
 
 
-def test_numbers_stay_unique_and_fill_the_gaps():
+def test_numbers_stay_unique_and_a_repeat_follows_the_meeting_before_it():
     titles = [
         "Заседание №1",
         "Заседание РМО (выездное)",
         "Круглый стол",
         "Заседание №3",
-        "Заседание №1 (повторное)",
+        "Заседание №3 Итоги года",
     ]
-    assert number_meetings(titles) == [1, 2, None, 3, 4]
+    assert number_meetings(titles) == [(1, False), (2, False), (None, False), (3, False), (4, True)]
+
+
+def test_a_repeated_number_in_an_uploaded_plan_is_warned_of_at_its_row(head_client):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    text = (
+        "План работы ГМО школьных библиотекарей на 2024-2025 учебный год\n"
+        "№\tМероприятие\tСроки\tОтветственный\n"
+        "I. Заседания\n"
+        "1\tЗаседание №1 Планирование\tСентябрь\tИванова А.А.\n"
+        "2\tЗаседание №3 Круглый стол\tДекабрь\tИванова А.А.\n"
+        "3\tЗаседание №3 Итоги года\tМай\tИванова А.А.\n"
+    )
+    upload = SimpleUploadedFile("план.txt", text.encode("utf-8"))
+    html = head_client.post(reverse("events:plan_import"), {"file": upload}, follow=True).content.decode()
+    assert "заседание № 4" in html
+    assert "номер заседания из названия уже есть в плане выше" in html
 
 
 def test_the_seed_plan_has_four_meetings_numbered_1_to_4(seed_plan):

@@ -266,3 +266,17 @@ def test_the_year_list_shows_the_meetings(head_client, event):
     response = head_client.get(reverse("meetings:list") + "?year=2023-2024")
     assert "Заседание № 1" in response.content.decode()
     assert head_client.get(reverse("meetings:list") + "?year=abc").status_code == 404
+
+
+def test_a_zip_bomb_named_docx_is_refused(head_client, event, media_root):
+    import io
+    import zipfile
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr("word/document.xml", b"<a>" + b"A" * (150 * 1024 * 1024) + b"</a>")  # 150 KB packed
+    upload = SimpleUploadedFile("доклад.docx", buffer.getvalue())
+    response = head_client.post(reverse("meetings:material_add", args=[event.pk]), {"file": upload}, follow=True)
+    assert "распаковывается больше чем в 100 МБ" in response.content.decode()
+    assert not Material.objects.exists()
