@@ -10,7 +10,6 @@ from django.utils.translation import gettext_lazy as _
 
 from members.office_files import OfficeFileRefused, OfficeLimits, check_office_file
 
-
 MAX_UPLOAD_BYTES = 10 * 1024 * 1024
 # The first bytes of each allowed type: the extension alone proves nothing.
 SIGNATURES = {

@@ -277,6 +277,8 @@ def test_a_zip_bomb_named_docx_is_refused(head_client, event, media_root):
         archive.writestr("[Content_Types].xml", "<Types/>")
         archive.writestr("word/document.xml", b"<a>" + b"A" * (150 * 1024 * 1024) + b"</a>")  # 150 KB packed
     upload = SimpleUploadedFile("доклад.docx", buffer.getvalue())
-    response = head_client.post(reverse("meetings:material_add", args=[event.pk]), {"file": upload}, follow=True)
+    response = head_client.post(
+        reverse("meetings:material_add", args=[event.pk]), {"file": upload}, follow=True
+    )
     assert "распаковывается больше чем в 100 МБ" in response.content.decode()
     assert not Material.objects.exists()
