@@ -35,10 +35,15 @@ def attendance_on_card(request, person):
 
 @panel("overview")
 def schools_missing_meetings(request, association):
-    year_start = academic_year_of(timezone.localdate())
+    today = timezone.localdate()
+    year_start = academic_year_of(today)
     return Panel(
         "meetings/_overview_panel.html",
-        {"people": queries.schools_missing(association, year_start), "year": academic_year_name(year_start)},
+        {
+            "people": queries.schools_missing(association, year_start),
+            "year": academic_year_name(year_start),
+            "overdue": [d for d in queries.tracked_decisions(association) if d.is_overdue(today)],
+        },
     )
 
 

@@ -8,6 +8,7 @@ from django.core.management import call_command
 from django.urls import reverse
 
 from events.models import Plan
+from meetings.models import Meeting
 from members.models import Person, School
 from rounds.models import Report, Round
 from tests.textbooks.pages import bank_pages
@@ -47,6 +48,7 @@ def main_pages():
     round_ = Round.objects.get(association=plan.association)
     school = kuklina.school
     report = Report.objects.get(round=round_, school=school)
+    meeting = Meeting.objects.get(event__section__plan=plan, event__meeting_number=1)
     pages = [
         (None, "home", reverse("home")),
         (None, "login", reverse("login")),
@@ -69,6 +71,10 @@ def main_pages():
         ("sablina", "head-schools", reverse("members:schools")),
         ("sablina", "head-rounds", reverse("rounds:rounds")),
         ("sablina", "head-round", reverse("rounds:round", args=[round_.pk])),
+        ("sablina", "head-meetings", reverse("meetings:list") + f"?year={year}"),
+        ("sablina", "head-meeting", reverse("meetings:meeting", args=[meeting.pk])),
+        ("sablina", "head-attendance", reverse("meetings:attendance", args=[meeting.pk])),
+        ("sablina", "head-agenda-item", reverse("meetings:item_edit", args=[meeting.items.first().pk])),
         ("kuklina", "librarian-home", reverse("home")),
         ("kuklina", "librarian-card", reverse("members:person", args=[kuklina.pk])),
         ("kuklina", "librarian-card-edit", reverse("members:person_edit", args=[kuklina.pk])),

@@ -312,8 +312,8 @@ def test_members_overview(head_client, association, school, rows, django_assert_
         Attendance(meeting=each, person=person, present=False) for each in meetings for person in stale
     )
     # the session, the user, the account; attestations due; no course for three years; cards not updated this year;
-    # the librarians who missed meetings (the meetings' panel)
-    with django_assert_num_queries(SIGNED_IN + 4):
+    # the librarians who missed meetings and the overdue decisions (the meetings' panel)
+    with django_assert_num_queries(SIGNED_IN + 5):
         response = head_client.get(reverse("members:overview"))
     assert len(response.context["due"]) == rows and len(response.context["stale"]) == rows
     assert [len(panel.context["people"]) for panel in response.context["panels"]] == [rows]

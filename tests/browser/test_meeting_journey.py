@@ -122,7 +122,7 @@ def test_a_meeting_from_the_plan_to_the_protocol(
     page.goto(live_server.url + "/")
     mine = page.locator("#decisions")
     expect(mine).to_contain_text("Уточнить сведения банка данных")
-    mine.get_by_role("button", name="Отметить выполненным решение 1.2 заседания № 1").click()
+    mine.get_by_role("button", name="Выполнено: решение 1.2 заседания № 1").click()
     expect(page.get_by_role("status")).to_contain_text("отмечено выполненным")
     expect(page.locator("#decisions")).not_to_contain_text("Уточнить сведения банка данных")
     assert Decision.objects.get(text__startswith="Уточнить").done_on is not None

@@ -2,6 +2,8 @@
 заседаний» with each meeting present or absent and why; the head's overview listing who missed two meetings of this
 academic year."""
 
+import datetime
+
 import pytest
 from django.urls import reverse
 from django.utils import timezone
@@ -130,3 +132,20 @@ def test_the_overview_does_not_count_last_year_or_other_associations(
     html = section_of(page(head_client, reverse("members:overview")), "missing-meetings")
     assert "Садовникова Л.И." not in html and "Иванова А.А." not in html
     assert "Таких библиотекарей нет." in html
+
+
+def test_the_overview_flags_an_overdue_decision(head_client, plan, librarian_user):
+    from meetings.models import AgendaItem, Decision
+
+    event = Event.objects.filter(section__plan=plan).first()
+    Event.objects.filter(pk=event.pk).update(meeting_number=1)
+    item = AgendaItem.objects.create(meeting=Meeting.objects.create(event=event), position=1, title="О плане")
+    person = librarian_user.account.person
+    Decision.objects.create(item=item, position=1, text="Просроченное поручение", responsible=person,
+                            deadline=datetime.date(2024, 1, 1))  # fmt: skip
+    Decision.objects.create(item=item, position=2, text="Будущее поручение", responsible=person,
+                            deadline=timezone.localdate() + datetime.timedelta(days=30))  # fmt: skip
+    html = head_client.get(reverse("members:overview")).content.decode()
+    section = html.split('id="overdue-decisions"')[1].split("</section>")[0]
+    assert "Просроченное поручение" in section and "1 января 2024 г." in section
+    assert "Будущее поручение" not in section
