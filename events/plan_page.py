@@ -10,23 +10,17 @@ stand-in numbers, and each row gets a copy with its own id and number put in (wh
 from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 
+from core.hooks import Hooks
 from events.models import Event
 
 # Functions (plan, sections, public) by which the apps above events add to the plan's rows what they know of the
 # events (meetings: a published protocol's agenda and decisions as `event.protocol`); each a fixed number of queries.
-_row_notes = []
-
-
-def row_notes(function):
-    """Decorator: `function(plan, sections, public)` runs for every plan page (Plan.numbered_sections' sections)."""
-    key = (function.__module__, function.__qualname__)
-    _row_notes[:] = [f for f in _row_notes if (f.__module__, f.__qualname__) != key]
-    _row_notes.append(function)
-    return function
+# They register with @row_notes.register.
+row_notes = Hooks()
 
 
 def add_row_notes(plan, sections, public):
-    for function in _row_notes:
+    for function in row_notes:
         function(plan, sections, public)
 
 

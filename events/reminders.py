@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from core.formats import format_date
+from core.hooks import Hooks
 from events.models import Event, Reminder
 from members.models import Account
 
@@ -19,20 +20,13 @@ LONGEST_REMINDED_SPAN = datetime.timedelta(days=62)
 
 
 # Reminders the apps above events send with the same daily run (meetings: decisions due and overdue):
-# functions (today, days_before) -> a sentence of what they sent, registered with @reminders.
-_others = []
-
-
-def reminders(function):
-    key = (function.__module__, function.__qualname__)
-    _others[:] = [f for f in _others if (f.__module__, f.__qualname__) != key]
-    _others.append(function)
-    return function
+# functions (today, days_before) -> a sentence of what they sent, registered with @reminders.register.
+reminders = Hooks()
 
 
 def send_others(today, days_before):
     """What the registered reminders sent, a sentence each."""
-    return [function(today, days_before) for function in _others]
+    return [function(today, days_before) for function in reminders]
 
 
 def email_of(person):

@@ -2,16 +2,15 @@
 events.reminders): a person's attendance on her card, the schools missing meetings on the overview, a published
 protocol on the plan, the reminders about decisions."""
 
-from dataclasses import dataclass
-
+from django.db.models import Prefetch
 from django.utils import timezone
 
-from core.formats import format_date
 from core.years import academic_year_name, academic_year_of
 from events.plan_page import row_notes
 from events.reminders import reminders
 from meetings import queries
-from meetings.models import Decision, Meeting
+from meetings.models import AgendaItem, Decision, Meeting
+from meetings.reminders import remind_decisions
 from members.panels import Panel, panel
 
 
@@ -47,31 +46,11 @@ def schools_missing_meetings(request, association):
     )
 
 
-@dataclass
-class PublishedItem:
-    title: str
-    decisions: list
-
-
-@dataclass
-class PublishedDecision:
-    number: str
-    text: str
-    responsible: str
-    deadline: str
-
-
-@dataclass
-class PublishedProtocol:
-    number: int
-    date: str
-    items: list
-
-
-@row_notes
+@row_notes.register
 def published_protocols(plan, sections, public):
-    """A published protocol's agenda and decisions under its event, for everyone (no attendance list; people named
-    as the public may read them). Two queries, only on a plan that has meetings."""
+    """A published protocol under its event, for everyone: `event.protocol`, the Meeting with `.agenda`, its items
+    with their `.decision_list`, each decision's `.name` of the person responsible as the page may print it (no
+    attendance list). Three queries, only on a plan that has meetings; one when none is published."""
     events = {
         event.pk: event for section in sections for event in section.numbered_events if event.meeting_number
     }
@@ -80,36 +59,19 @@ def published_protocols(plan, sections, public):
     meetings = {m.pk: m for m in Meeting.objects.filter(event_id__in=list(events), published=True)}
     if not meetings:
         return
-    decisions = (
-        Decision.objects.filter(item__meeting_id__in=list(meetings))
-        .select_related("item", "responsible__school")
-        .order_by("item__position", "position")
+    items = AgendaItem.objects.filter(meeting_id__in=list(meetings)).prefetch_related(
+        Prefetch("decisions", Decision.objects.select_related("responsible__school"), to_attr="decision_list")
     )
-    by_item = {}
-    for decision in decisions:
-        responsible = decision.responsible
-        name = "" if responsible is None else responsible.public_name if public else responsible.printed_name
-        by_item.setdefault(decision.item_id, []).append(
-            PublishedDecision(
-                decision.number,
-                decision.text,
-                name,
-                format_date(decision.deadline) if decision.deadline else "",
-            )
-        )
-    from meetings.models import AgendaItem
-
-    items = {}
-    for item in AgendaItem.objects.filter(meeting_id__in=list(meetings)).order_by("position", "pk"):
-        items.setdefault(item.meeting_id, []).append(PublishedItem(item.title, by_item.get(item.pk, [])))
-    for pk, meeting in meetings.items():
-        event = events[pk]
-        meeting.event = event
-        event.protocol = PublishedProtocol(event.meeting_number, meeting.date_text, items.get(pk, []))
+    for meeting in meetings.values():
+        meeting.event, meeting.agenda = events[meeting.pk], []
+        meeting.event.protocol = meeting
+    for item in items:
+        for decision in item.decision_list:
+            person = decision.responsible
+            decision.name = "" if person is None else person.public_name if public else person.printed_name
+        meetings[item.meeting_id].agenda.append(item)
 
 
-@reminders
+@reminders.register
 def decision_reminders(today, days_before):
-    from meetings.reminders import remind_decisions
-
     return remind_decisions(today, days_before)

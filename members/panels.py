@@ -13,8 +13,10 @@ database a fixed number of times, whatever the data.
 
 from dataclasses import dataclass, field
 
+from core.hooks import Hooks
+
 PAGES = ("person", "overview")
-_panels = {page: [] for page in PAGES}
+_panels = {page: Hooks() for page in PAGES}
 
 
 @dataclass
@@ -25,14 +27,7 @@ class Panel:
 
 def panel(page):
     """Decorator: `function(request, subject) -> Panel | None` joins the `page` («person», «overview»)."""
-
-    def decorator(function):
-        key = (function.__module__, function.__qualname__)
-        _panels[page][:] = [f for f in _panels[page] if (f.__module__, f.__qualname__) != key]
-        _panels[page].append(function)
-        return function
-
-    return decorator
+    return _panels[page].register
 
 
 def panels(page, request, subject=None):

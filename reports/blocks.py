@@ -10,6 +10,7 @@ members/exports.py.
 from dataclasses import dataclass
 
 from core.formats import printed_columns
+from core.hooks import Hooks
 
 
 @dataclass
@@ -29,26 +30,18 @@ class AnalysisBlock:
         return printed_columns(self.header, self.column_widths)
 
 
-# [(order, function)]: the functions called for every analysis, in order.
-_blocks = []
+# The functions called for every analysis, in order.
+_blocks = Hooks()
 
 
 def analysis_block(order=100):
     """Decorator: `function(plan) -> AnalysisBlock | None` joins every analysis, sorted by `order`."""
-
-    def decorator(function):
-        key = (function.__module__, function.__qualname__)
-        _blocks[:] = [(o, f) for o, f in _blocks if (f.__module__, f.__qualname__) != key]
-        _blocks.append((order, function))
-        _blocks.sort(key=lambda entry: entry[0])
-        return function
-
-    return decorator
+    return _blocks.register(order=order)
 
 
 def unregister_analysis_block(function):
-    _blocks[:] = [(o, f) for o, f in _blocks if f is not function]
+    _blocks.unregister(function)
 
 
 def analysis_blocks():
-    return [function for _, function in _blocks]
+    return list(_blocks)
