@@ -36,14 +36,25 @@ def email_of(person):
     return account.user.email if account else ""
 
 
-def _record(event, person, kind):
-    """True when this reminder is new (and now recorded); False when it was sent before."""
+def record_once(model, **fields):
+    """True when this reminder is new (and now recorded in `model`, whose fields are unique together); False when
+    it was sent before."""
     try:
         with transaction.atomic():
-            Reminder.objects.create(event=event, person=person, kind=kind)
+            model.objects.create(**fields)
         return True
     except IntegrityError:
         return False
+
+
+def heads_to_tell():
+    """[(head's Account, her address)]: the associations' heads with a card and an e-mail address."""
+    heads = Account.objects.filter(role=Account.Role.HEAD, person__isnull=False).select_related(
+        "person", "user"
+    )
+    return [
+        (head, head.person.email or head.user.email) for head in heads if head.person.email or head.user.email
+    ]
 
 
 def remind_coming(today, days_before):
@@ -64,7 +75,9 @@ def remind_coming(today, days_before):
         for responsible in event.responsibles.all():
             person = responsible.person
             address = person and email_of(person)
-            if not address or not _record(event, person, Reminder.Kind.COMING):
+            if not address or not record_once(
+                Reminder, event=event, person=person, kind=Reminder.Kind.COMING
+            ):
                 continue
             send_mail(
                 _("Скоро мероприятие: %(title)s") % {"title": event.title[:80]},
@@ -86,19 +99,13 @@ def remind_overdue(today):
         .select_related("section__plan")
         .order_by("date_end")
     )
-    heads = Account.objects.filter(role=Account.Role.HEAD, person__isnull=False).select_related(
-        "person", "user"
-    )
     sent = 0
-    for head in heads:
-        address = head.person.email or head.user.email
-        if not address:
-            continue
+    for head, address in heads_to_tell():
         new = [
             e
             for e in overdue
             if e.section.plan.association_id == head.association_id
-            and _record(e, head.person, Reminder.Kind.OVERDUE)
+            and record_once(Reminder, event=e, person=head.person, kind=Reminder.Kind.OVERDUE)
         ]
         if not new:
             continue

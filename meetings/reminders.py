@@ -6,24 +6,12 @@ Every reminder sent is recorded (DecisionReminder), so a repeated run sends noth
 import datetime
 
 from django.core.mail import send_mail
-from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from core.formats import format_date
-from events.reminders import email_of
+from events.reminders import email_of, heads_to_tell, record_once
 from meetings.models import Decision, DecisionReminder
-from members.models import Account
-
-
-def _record(decision, person, kind):
-    """True when this reminder is new (and now recorded); False when it was sent before."""
-    try:
-        with transaction.atomic():
-            DecisionReminder.objects.create(decision=decision, person=person, kind=kind)
-        return True
-    except IntegrityError:
-        return False
 
 
 def _open():
@@ -49,7 +37,9 @@ def remind_coming(today, days_before):
     for decision in due.order_by("deadline", "pk"):
         person = decision.responsible
         address = email_of(person)
-        if not address or not _record(decision, person, DecisionReminder.Kind.COMING):
+        if not address or not record_once(
+            DecisionReminder, decision=decision, person=person, kind=DecisionReminder.Kind.COMING
+        ):
             continue
         send_mail(
             _("Скоро срок решения заседания: %(text)s") % {"text": decision.text[:80]},
@@ -67,19 +57,15 @@ def remind_coming(today, days_before):
 def remind_overdue(today):
     """Tell each association's head about open decisions past their deadline. Returns e-mails sent."""
     overdue = list(_open().filter(deadline__lt=today).order_by("deadline", "pk"))
-    heads = Account.objects.filter(role=Account.Role.HEAD, person__isnull=False).select_related(
-        "person", "user"
-    )
     sent = 0
-    for head in heads:
-        address = head.person.email or head.user.email
-        if not address:
-            continue
+    for head, address in heads_to_tell():
         new = [
             decision
             for decision in overdue
             if decision.item.meeting.event.section.plan.association_id == head.association_id
-            and _record(decision, head.person, DecisionReminder.Kind.OVERDUE)
+            and record_once(
+                DecisionReminder, decision=decision, person=head.person, kind=DecisionReminder.Kind.OVERDUE
+            )
         ]
         if not new:
             continue
