@@ -87,27 +87,13 @@ class EventForm(VersionedForm, forms.ModelForm):
 
     def clean_meeting_number(self):
         number = self.cleaned_data.get("meeting_number")
-        if not self.data.get("is_meeting"):
-            return None
         if number is not None and not 1 <= number <= 99:
             raise forms.ValidationError(_("Номер заседания — от 1 до 99."))
-        taken = Event.objects.filter(section__plan=self.plan, meeting_number=number).exclude(
-            pk=self.instance.pk
-        )
-        if number is not None and taken.exists():
-            raise forms.ValidationError(
-                _("Заседание № %(number)d в этом году уже есть: выберите другой номер.") % {"number": number}
-            )
         return number
 
     def clean(self):
         cleaned = super().clean()
-        if (
-            cleaned.get("is_meeting")
-            and cleaned.get("meeting_number") is None
-            and "meeting_number" not in self.errors
-        ):
-            cleaned["meeting_number"] = self.plan.next_meeting_number(but=self.instance.pk)
+        self._clean_meeting(cleaned)
         values = [value for value in self.responsible_values if value]
         if len(values) > self.MAX_RESPONSIBLES:
             self.add_error(
@@ -120,6 +106,26 @@ class EventForm(VersionedForm, forms.ModelForm):
         elif any("\x00" in value for value in values):
             self.add_error(None, _("Уберите из строк ответственных непечатаемые знаки."))
         return cleaned
+
+    def _clean_meeting(self, cleaned):
+        """Not a meeting: no number. A meeting: the number typed, unless the year has it; none typed: the next free."""
+        if not cleaned.get("is_meeting"):
+            cleaned["meeting_number"] = None
+            return
+        number = cleaned.get("meeting_number")
+        if "meeting_number" in self.errors:
+            return
+        if number is None:
+            cleaned["meeting_number"] = self.plan.next_meeting_number(but=self.instance.pk)
+        elif (
+            Event.objects.filter(section__plan=self.plan, meeting_number=number)
+            .exclude(pk=self.instance.pk)
+            .exists()
+        ):
+            self.add_error(
+                "meeting_number",
+                _("Заседание № %(number)d в этом году уже есть: выберите другой номер.") % {"number": number},
+            )
 
     @property
     def responsibles(self):

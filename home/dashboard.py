@@ -8,7 +8,6 @@ import datetime
 from django.db.models import Count, Q
 
 from events.models import Event
-from meetings.queries import tracked_decisions
 from members.models import Person
 from rounds.models import Report, Round
 from textbooks.models import Transfer
@@ -80,13 +79,3 @@ def requests_waiting(association, school=None):
     if school is not None:
         transfers = transfers.filter(offer__school=school)
     return list(transfers.select_related("offer__school", "to_school").order_by("requested_at"))
-
-
-def decisions_on_control(association, today, person=None):
-    """Open decisions with a person responsible and a deadline (a person's own when given), the earliest deadline
-    first, so those past it come first; each with `.overdue` set. One query, with the item, its meeting's event and
-    the person responsible (meetings.queries.tracked_decisions)."""
-    decisions = tracked_decisions(association, person=person)
-    for decision in decisions:
-        decision.overdue = decision.is_overdue(today)
-    return decisions

@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from events.models import Plan
 from home import dashboard
+from meetings.queries import tracked_decisions
 from members.access import get_account
 from members.models import Association
 
@@ -52,10 +53,10 @@ def plans_by_association(plans, own_association):
 def _dashboard(account, today):
     association = account.association
     if account.is_head:
-        decisions = dashboard.decisions_on_control(association, today)
+        decisions = tracked_decisions(association)
         return {
             "decisions": decisions,
-            "decisions_overdue": sum(decision.overdue for decision in decisions),
+            "decisions_overdue": sum(decision.is_overdue(today) for decision in decisions),
             "upcoming": dashboard.upcoming_events(association, today),
             "overdue": dashboard.overdue_events(association, today),
             "attestations": dashboard.attestations_due(association, today),
@@ -64,10 +65,10 @@ def _dashboard(account, today):
         }
     if account.is_librarian and account.person:
         school = account.person.school
-        decisions = dashboard.decisions_on_control(association, today, person=account.person)
+        decisions = tracked_decisions(association, person=account.person)
         return {
             "decisions": decisions,
-            "decisions_overdue": sum(decision.overdue for decision in decisions),
+            "decisions_overdue": sum(decision.is_overdue(today) for decision in decisions),
             "upcoming": dashboard.upcoming_events(association, today, person=account.person),
             "owed": dashboard.reports_owed(school) if school else [],
             "requests": dashboard.requests_waiting(association, school) if school else [],

@@ -41,7 +41,7 @@ def schools_missing_meetings(request, association):
         {
             "people": queries.schools_missing(association, year_start),
             "year": academic_year_name(year_start),
-            "overdue": [d for d in queries.tracked_decisions(association) if d.is_overdue(today)],
+            "overdue": queries.tracked_decisions(association, overdue_on=today),
         },
     )
 

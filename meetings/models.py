@@ -3,7 +3,6 @@
 agenda items with what was heard and said, the decisions with who carries them out and by when, the attendance
 of the association's librarians, and the materials handed out."""
 
-from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
@@ -14,14 +13,8 @@ from simple_history.models import HistoricalRecords
 from core.formats import format_date
 from events.models import Event
 from members.fields import LimitedTextField
-from members.models import Person
+from members.models import Person, at_most
 from members.uploads import CheckedFileField, validate_material
-
-
-def at_most(existing, most, message):
-    """ValidationError when one more record would take `existing` past `most`."""
-    if existing.count() >= most:
-        raise ValidationError(message % {"count": most})
 
 
 class Meeting(models.Model):
@@ -99,11 +92,7 @@ class Meeting(models.Model):
         """The head of its association or its secretary: who fills in the meeting and its protocol."""
         if account is None or account.association_id != self.plan.association_id:
             return False
-        return account.is_head or (
-            not account.is_coordinator
-            and account.person_id is not None
-            and account.person_id == self.secretary_id
-        )
+        return account.is_head or (account.person_id is not None and account.person_id == self.secretary_id)
 
 
 class AgendaItem(models.Model):
@@ -221,11 +210,15 @@ class Decision(models.Model):
 
     def can_be_marked_by(self, account):
         """Who marks it done: the person responsible, and whoever edits the meeting."""
-        return account is not None and (
-            (account.person_id is not None and account.person_id == self.responsible_id
-             and account.association_id == self.item.meeting.plan.association_id)
-            or self.item.meeting.can_be_edited_by(account)
-        )  # fmt: skip
+        meeting = self.item.meeting
+        if meeting.can_be_edited_by(account):
+            return True
+        return (
+            account is not None
+            and account.association_id == meeting.plan.association_id
+            and account.person_id is not None
+            and account.person_id == self.responsible_id
+        )
 
 
 class Attendance(models.Model):

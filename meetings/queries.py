@@ -98,9 +98,9 @@ def earlier_open_decisions(meeting):
     )
 
 
-def tracked_decisions(association, person=None):
+def tracked_decisions(association, person=None, overdue_on=None):
     """Open decisions with a person responsible and a deadline, the earliest deadline first; a person's own when
-    given (one query)."""
+    given; with `overdue_on`, those whose deadline was before that day (one query)."""
     decisions = Decision.objects.filter(
         item__meeting__event__section__plan__association=association,
         done_on__isnull=True,
@@ -109,6 +109,8 @@ def tracked_decisions(association, person=None):
     )
     if person is not None:
         decisions = decisions.filter(responsible=person)
+    if overdue_on is not None:
+        decisions = decisions.filter(deadline__lt=overdue_on)
     return list(decisions.select_related("item__meeting__event", "responsible").order_by("deadline", "pk"))
 
 

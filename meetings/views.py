@@ -71,7 +71,6 @@ def meeting_detail(request, pk):
         "total": total,
         "guests": [line.strip() for line in meeting.guests.splitlines() if line.strip()],
         "earlier": queries.earlier_open_decisions(meeting),
-        "today": timezone.localdate(),
         "material_form": MaterialForm(meeting=meeting) if rights.edit else None,
         "history": changes(meeting) if rights.manage and meeting.pk and not meeting._state.adding else [],
     }

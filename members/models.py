@@ -359,14 +359,16 @@ class Person(models.Model):
         return self.printed_name
 
 
+def at_most(existing, most, message):
+    """ValidationError when one more record would take `existing` (a queryset) past `most`."""
+    if existing.count() >= most:
+        raise ValidationError(message % {"count": most})
+
+
 def too_many(record, most, message):
     """ValidationError when a new record would take the person past `most` of its kind (courses, portfolio)."""
-    if (
-        record.pk is None
-        and record.person_id
-        and type(record).objects.filter(person_id=record.person_id).count() >= most
-    ):
-        raise ValidationError(message % {"count": most})
+    if record.pk is None and record.person_id:
+        at_most(type(record).objects.filter(person_id=record.person_id), most, message)
 
 
 class Course(models.Model):

@@ -45,14 +45,14 @@ def validate_material(file):
             _("Файл больше 20 МБ (%(size).1f МБ). Сожмите презентацию или разбейте её на части.")
             % {"size": file.size / 1024 / 1024}
         )
-    _check_type(
+    extension = _check_type(
         file,
         MATERIAL_SIGNATURES,
         _(
             "Можно загрузить PDF, документ Word, презентацию PowerPoint, таблицу Excel, файл OpenDocument, JPEG или PNG."
         ),
     )
-    if MATERIAL_SIGNATURES[file.name.lower()[file.name.rfind(".") :]] is ZIP:
+    if MATERIAL_SIGNATURES[extension] is ZIP:
         try:
             check_office_file(file, MATERIAL_LIMITS)
         except OfficeFileRefused as refusal:
@@ -70,7 +70,7 @@ MATERIAL_LIMITS = OfficeLimits(
 
 
 def _check_type(file, signatures, refusal):
-    """The extension is one of `signatures` and the first bytes are what it says."""
+    """The extension (returned) is one of `signatures` and the first bytes are what it says."""
     name = file.name.lower()
     extension = name[name.rfind(".") :] if "." in name else ""
     if extension not in signatures:
@@ -83,6 +83,7 @@ def _check_type(file, signatures, refusal):
             _("Файл не похож на %(type)s: возможно, он повреждён или переименован.")
             % {"type": extension[1:].upper()}
         )
+    return extension
 
 
 class CheckedFieldFile(FieldFile):
