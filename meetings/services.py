@@ -3,6 +3,7 @@ a decision carried out, the protocol published. Views and commands call these; n
 
 from django.db import transaction
 from django.db.models import Max
+from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from events import services as plan
 from events.models import Event
@@ -82,10 +83,18 @@ def renumber(rows):
 def save_attendance(meeting: Meeting, marks, guests: str) -> Meeting:
     """`marks`: [(person, present, reason)] for everyone on the list; the guests, a line each."""
     ensure_saved(meeting)
+    marked = {mark.person_id: mark for mark in Attendance.objects.filter(meeting=meeting)}
+    new, changed = [], []
     for person, present, reason in marks:
-        Attendance.objects.update_or_create(
-            meeting=meeting, person=person, defaults={"present": present, "reason": "" if present else reason}
-        )
+        reason = "" if present else reason
+        mark = marked.get(person.pk)
+        if mark is None:
+            new.append(Attendance(meeting=meeting, person=person, present=present, reason=reason))
+        elif (mark.present, mark.reason) != (present, reason):
+            mark.present, mark.reason = present, reason
+            changed.append(mark)
+    bulk_create_with_history(new, Attendance)
+    bulk_update_with_history(changed, Attendance, ["present", "reason"])
     meeting.guests = guests
     meeting.save(update_fields=["guests"])
     mark_held_when_filled(meeting)

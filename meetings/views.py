@@ -36,21 +36,15 @@ def meeting_list(request):
         year_start = parse_academic_year(request.GET["year"]) if "year" in request.GET else None
     except ValueError:
         raise Http404 from None
-    plans = list(Plan.objects.filter(association=account.association).order_by("-year_start"))
-    if year_start is None:
+    plans = {plan.year_start: plan for plan in Plan.objects.filter(association=account.association)}
+    if year_start is None:  # this year's plan, or else the newest
         current = academic_year_of(timezone.localdate())
-        year_start = (
-            current
-            if any(p.year_start == current for p in plans)
-            else plans[0].year_start
-            if plans
-            else current
-        )
-    plan = next((p for p in plans if p.year_start == year_start), None)
+        year_start = current if current in plans or not plans else max(plans)
+    plan = plans.get(year_start)
     context = {
-        "plans": plans,
+        "plans": [plans[year] for year in sorted(plans, reverse=True)],
         "plan": plan,
-        "meetings": list(queries.year_meetings(account.association, year_start).select_related("meeting")),
+        "meetings": list(queries.year_meetings(account.association, year_start)),
         "may_mark": account.is_head,
     }
     return render(request, "meetings/meeting_list.html", context)

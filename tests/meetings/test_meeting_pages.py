@@ -282,3 +282,22 @@ def test_a_zip_bomb_named_docx_is_refused(head_client, event, media_root):
     )
     assert "распаковывается больше чем в 100 МБ" in response.content.decode()
     assert not Material.objects.exists()
+
+
+@pytest.mark.parametrize("count", [1, 40])
+def test_saving_the_attendance_asks_the_same_whatever_the_number_of_people(
+    head_client, event, school, count, django_assert_num_queries
+):
+    people = Person.objects.bulk_create(
+        Person(association=event.section.plan.association, surname=f"Фамилия{n:03d}", initials="А.А.",
+               key=f"фамилия{n:03d}|аа", school=school, calendar_token=f"t-{n}")
+        for n in range(count)
+    )  # fmt: skip
+    data = {f"present-{person.pk}": "1" for person in people[::2]}
+    url = reverse("meetings:attendance", args=[event.pk])
+    # session, user, account; the event, its meeting (none yet), the roster; then in one transaction the meeting
+    # saved with its history, the marks there, the new marks and their history, the guests with their history, and
+    # whether the protocol is filled in; the message in the session. None of them once per person.
+    with django_assert_num_queries(18):
+        assert head_client.post(url, data).status_code == 302
+    assert Attendance.objects.filter(meeting_id=event.pk).count() == count
