@@ -18,9 +18,6 @@ from dataclasses import dataclass, field
 from django.utils.functional import cached_property
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
-from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 
 from core.formats import before_period, format_date, percent, sort_key
@@ -97,8 +94,7 @@ class ProtocolExporter:
 
     def date_text(self):
         """«11 сентября 2023 г.», or the plan's dates as written while they name no single day."""
-        day = self.meeting.date
-        return format_date(day) if day else self.event.dates_text
+        return self.meeting.date_text
 
     def place_text(self):
         """«МАОУ СОШ № 1, начало в 15:00»: the place and the start time, whichever is filled."""
@@ -267,18 +263,18 @@ class ProtocolDocx(ProtocolExporter, DocxExporter):
         title.runs[0].font.size = TITLE_SIZE
         word.paragraph(document, self.heading(), align=word.CENTER)
         word.paragraph(document, "")
-        grid = flush(word.table(document, 2, WHEN_WIDTHS, borders=False))
+        grid = word.table(document, 2, WHEN_WIDTHS, borders=False, flush=True)
         cells = word.row(grid).cells
         word.lines(cells[0], [self.date_text()])
         word.lines(cells[1], [self.place_text()], align=word.RIGHT)
 
-        labelled(document, gettext("Председатель:"), self.chair_name() or BLANK, space_before=12)
-        labelled(document, gettext("Секретарь:"), self.secretary_name() or BLANK)
-        labelled(document, gettext("Присутствовали:"), self.present_text())
+        word.labelled(document, gettext("Председатель:"), self.chair_name() or BLANK, space_before=12)
+        word.labelled(document, gettext("Секретарь:"), self.secretary_name() or BLANK)
+        word.labelled(document, gettext("Присутствовали:"), self.present_text())
         if absent := self.absent_text():
-            labelled(document, gettext("Отсутствовали:"), absent)
+            word.labelled(document, gettext("Отсутствовали:"), absent)
         if guests := self.guests_text():
-            labelled(document, gettext("Приглашённые:"), guests)
+            word.labelled(document, gettext("Приглашённые:"), guests)
 
         if self.items:
             word.paragraph(document, gettext("Повестка дня:"), bold=True, space_before=12)
@@ -288,9 +284,9 @@ class ProtocolDocx(ProtocolExporter, DocxExporter):
             heading = word.paragraph(document, f"{item.number}. {item.title}", bold=True, space_before=12)
             heading.paragraph_format.keep_with_next = True
             if item.heard:
-                labelled(document, gettext("СЛУШАЛИ:"), item.heard, space_before=3)
+                word.labelled(document, gettext("СЛУШАЛИ:"), item.heard, space_before=3)
             if item.spoke:
-                labelled(document, gettext("ВЫСТУПИЛИ:"), item.spoke, space_before=3)
+                word.labelled(document, gettext("ВЫСТУПИЛИ:"), item.spoke, space_before=3)
             if item.decisions:
                 decided = word.paragraph(document, gettext("ПОСТАНОВИЛИ:"), bold=True, space_before=3)
                 decided.paragraph_format.keep_with_next = True
@@ -299,7 +295,9 @@ class ProtocolDocx(ProtocolExporter, DocxExporter):
                     lines = [line for line in lines if line]
                     for index, line in enumerate(lines):
                         p = indented(
-                            justified(word.paragraph(document, line, space_before=3 if index == 0 else 0))
+                            word.paragraph(
+                                document, line, align=word.JUSTIFY, space_before=3 if index == 0 else 0
+                            )
                         )
                         p.paragraph_format.keep_with_next = index < len(lines) - 1  # a decision stays whole
 
@@ -307,7 +305,7 @@ class ProtocolDocx(ProtocolExporter, DocxExporter):
         if document.paragraphs:
             document.paragraphs[-1].paragraph_format.keep_with_next = True
         word.paragraph(document, "", space_before=12).paragraph_format.keep_with_next = True
-        grid = flush(word.table(document, 3, SIGNATURE_WIDTHS, borders=False))
+        grid = word.table(document, 3, SIGNATURE_WIDTHS, borders=False, flush=True)
         for index, signature in enumerate(self.signatures()):
             cells = word.row(grid).cells
             word.lines(cells[0], [signature.post])
@@ -344,38 +342,9 @@ class ProtocolDocx(ProtocolExporter, DocxExporter):
         }
 
 
-def labelled(document, label, text, space_before=0):
-    """«Председатель: Саблина В.И.»: the label bold, the text as typed (its line breaks kept)."""
-    p = document.add_paragraph()
-    p.add_run(label).bold = True
-    if text:
-        p.add_run(f" {text}")
-    p.paragraph_format.space_before = Pt(space_before)
-    return justified(p)
-
-
-def flush(grid):
-    """A table without borders whose text lines up with the page's: no space inside its cells at their sides."""
-    margins = OxmlElement("w:tblCellMar")
-    for side in ("left", "right"):
-        margin = OxmlElement(f"w:{side}")
-        margin.set(qn("w:w"), "0")
-        margin.set(qn("w:type"), "dxa")
-        margins.append(margin)
-    grid._tbl.tblPr.insert_element_before(
-        margins, "w:tblLook", "w:tblCaption", "w:tblDescription", "w:tblPrChange"
-    )
-    return grid
-
-
 def hanging(p):
     p.paragraph_format.left_indent = AGENDA_HANGING
     p.paragraph_format.first_line_indent = -AGENDA_HANGING
-    return p
-
-
-def justified(p):
-    p.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
     return p
 
 

@@ -22,6 +22,12 @@ def people_of(association):
 
 
 class PersonChoice(forms.ModelChoiceField):
+    """A person of the data bank, shown with her school; empty: nobody chosen."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs["empty_label"] = _("— не выбран —")
+        super().__init__(*args, **kwargs)
+
     def label_from_instance(self, person):
         return f"{person.printed_name}, {person.school.short_name}" if person.school else person.printed_name
 

@@ -14,7 +14,7 @@ from docx.shared import Cm, Pt
 
 FONT_NAME = "Times New Roman"
 FONT_SIZE = Pt(12)
-CENTER, RIGHT = WD_ALIGN_PARAGRAPH.CENTER, WD_ALIGN_PARAGRAPH.RIGHT
+CENTER, RIGHT, JUSTIFY = WD_ALIGN_PARAGRAPH.CENTER, WD_ALIGN_PARAGRAPH.RIGHT, WD_ALIGN_PARAGRAPH.JUSTIFY
 
 
 def new_document():
@@ -52,6 +52,17 @@ def paragraph(document, text="", bold=False, align=None, space_before=0):
     return p
 
 
+def labelled(document, label, text, space_before=0):
+    """«Председатель: Саблина В.И.»: the label bold, the text after it, justified."""
+    p = document.add_paragraph()
+    p.add_run(label).bold = True
+    if text:
+        p.add_run(f" {text}")
+    p.paragraph_format.space_before = Pt(space_before)
+    p.alignment = JUSTIFY
+    return p
+
+
 def lines(cell, texts, bold=False, align=None):
     """The cell's text, a paragraph per line (its first, empty paragraph holds the first)."""
     for index, text in enumerate(texts or [""]):
@@ -65,8 +76,9 @@ def _fill(p, text, bold, align):
         p.alignment = align
 
 
-def table(document, columns, widths, borders=True):
-    """A table of `columns` fixed-width columns (widths in Length), bordered like the PDFs' or without borders."""
+def table(document, columns, widths, borders=True, flush=False):
+    """A table of `columns` fixed-width columns (widths in Length), bordered like the PDFs' or without borders;
+    `flush`: no space inside its cells at their sides, so that its text lines up with the page's."""
     grid = document.add_table(rows=0, cols=columns)
     if borders:
         grid.style = document.styles["Table Grid"]
@@ -75,6 +87,16 @@ def table(document, columns, widths, borders=True):
     for column, width in zip(grid.columns, widths):
         column.width = width
     grid._widths = widths
+    if flush:
+        margins = OxmlElement("w:tblCellMar")
+        for side in ("left", "right"):
+            margin = OxmlElement(f"w:{side}")
+            margin.set(qn("w:w"), "0")
+            margin.set(qn("w:type"), "dxa")
+            margins.append(margin)
+        grid._tbl.tblPr.insert_element_before(
+            margins, "w:tblLook", "w:tblCaption", "w:tblDescription", "w:tblPrChange"
+        )
     return grid
 
 

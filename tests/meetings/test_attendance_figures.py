@@ -113,7 +113,7 @@ def test_the_overview_lists_who_missed_two_meetings(
     mark(meetings[0], once, False)
     mark(meetings[1], once, True)
     html = section_of(page(head_client, reverse("members:overview")), "missing-meetings")
-    assert f"({academic_year_name(this_year)})" in html
+    assert f"в {academic_year_name(this_year)} учебном году" in html
     missed = ngettext("пропущено %(count)s заседание", "пропущено %(count)s заседаний", 2) % {"count": 2}
     assert "Куклина Н.Н." in html and missed in html and "МАОУ СОШ № 1" in html
     assert twice.get_absolute_url() in html
