@@ -130,3 +130,14 @@ def test_a_plan_whose_meetings_have_protocols_is_not_replaced_by_a_file(seed_pla
     with pytest.raises(PlanImportError, match="у его заседаний уже заполнены протоколы"):
         import_plan_file(SEED_PLAN, association, replace=True)
     assert Meeting.objects.filter(event=event).exists()
+
+
+def test_a_word_plan_of_another_association_numbered_by_word_with_merged_cells(association, tmp_path):
+    """ГМО г. Братска's plan (tests.events.plan_import.test_whole_plans): Word's own list numbers, a merged cell, the
+    table continued after a page — its «Заседание ГМО №1 …» is a meeting, nothing else is."""
+    from events.plan_import import import_plan_file
+    from tests.events.plan_import.test_whole_plans import bratsk_gmo
+
+    plan = import_plan_file(bratsk_gmo().save(tmp_path), association).plan
+    meetings = Event.objects.filter(section__plan=plan).exclude(meeting_number=None)
+    assert [(event.meeting_number, event.title[:16]) for event in meetings] == [(1, "Заседание ГМО №1")]
