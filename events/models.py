@@ -10,6 +10,7 @@ from simple_history.models import HistoricalRecords
 from simple_history.utils import bulk_create_with_history
 
 from core.formats import roman
+from core.positions import move_among, renumber
 from core.years import academic_year_bounds, academic_year_name
 from events.dates import parse_dates
 from members.fields import LimitedTextField
@@ -294,9 +295,7 @@ class Plan(models.Model):
         return next_free(set(taken.values_list("meeting_number", flat=True)))
 
     def renumber_sections(self):
-        for position, section in enumerate(self.sections.all(), start=1):
-            if section.position != position:
-                Section.objects.filter(pk=section.pk).update(position=position)
+        renumber(self.sections.all())
 
     @transaction.atomic
     def copy_to_next_year(self):
@@ -365,9 +364,7 @@ class Section(models.Model):
         return roman(self.position)
 
     def renumber_events(self):
-        for position, event in enumerate(self.events.order_by("position", "pk"), start=1):
-            if event.position != position:
-                Event.objects.filter(pk=event.pk).update(position=position)
+        renumber(self.events.order_by("position", "pk"))
 
     def next_event_position(self):
         last = self.events.aggregate(models.Max("position"))["position__max"]
@@ -376,14 +373,7 @@ class Section(models.Model):
     @transaction.atomic
     def move(self, direction):
         """Swap with the section above («up») or below («down»); at the edge nothing changes."""
-        siblings = list(self.plan.sections.select_for_update())
-        index = siblings.index(self)
-        other = index - 1 if direction == "up" else index + 1
-        if not 0 <= other < len(siblings):
-            return
-        siblings[index], siblings[other] = siblings[other], siblings[index]
-        for position, section in enumerate(siblings, start=1):
-            Section.objects.filter(pk=section.pk).update(position=position)
+        move_among(list(self.plan.sections.select_for_update()), self, direction)
 
     @transaction.atomic
     def delete_and_renumber(self):
@@ -456,13 +446,7 @@ class Event(models.Model):
     @transaction.atomic
     def move(self, direction):
         """One place up or down; past the first or last event of a section it crosses into the next section."""
-        siblings = list(self.section.events.select_for_update())
-        index = siblings.index(self)
-        other = index - 1 if direction == "up" else index + 1
-        if 0 <= other < len(siblings):
-            siblings[index], siblings[other] = siblings[other], siblings[index]
-            for position, event in enumerate(siblings, start=1):
-                Event.objects.filter(pk=event.pk).update(position=position)
+        if move_among(list(self.section.events.select_for_update()), self, direction):
             return
         sections = list(self.section.plan.sections.all())
         neighbour = sections.index(self.section) + (-1 if direction == "up" else 1)

@@ -33,13 +33,13 @@ def attendance_on_card(request, person):
 
 
 @panel("overview")
-def schools_missing_meetings(request, association):
+def who_missed_meetings(request, association):
     today = timezone.localdate()
     year_start = academic_year_of(today)
     return Panel(
         "meetings/_overview_panel.html",
         {
-            "people": queries.schools_missing(association, year_start),
+            "people": queries.missing_meetings(association, year_start),
             "year": academic_year_name(year_start),
             "overdue": queries.tracked_decisions(association, overdue_on=today),
         },

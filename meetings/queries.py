@@ -133,7 +133,7 @@ def person_attendance(person, year_start):
     return [(event, marks.get(event.pk)) for event in events if event.pk in marks]
 
 
-def schools_missing(association, year_start, at_least=2):
+def missing_meetings(association, year_start, at_least=2):
     """[(school, person, missed)] of the librarians who missed `at_least` of the year's meetings (one query)."""
     people = (
         Person.objects.filter(

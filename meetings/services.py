@@ -5,6 +5,7 @@ from django.db import transaction
 from django.db.models import Max
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
+from core.positions import move_among, renumber
 from events import services as plan
 from events.models import Event
 from meetings.models import AgendaItem, Attendance, Decision, Meeting
@@ -49,34 +50,29 @@ def save_item(item: AgendaItem, decisions) -> AgendaItem:
             decision.position = last
         decision.item = item
         decision.save()
-    renumber(Decision.objects.filter(item=item))
+    renumber(Decision.objects.filter(item=item).order_by("position", "pk"))
     mark_held_when_filled(item.meeting)
     return item
+
+
+@transaction.atomic
+def delete_material(material):
+    """The file and its record."""
+    material.file.delete(save=False)
+    material.delete()
 
 
 @transaction.atomic
 def delete_item(item: AgendaItem):
     meeting = item.meeting
     item.delete()
-    renumber(AgendaItem.objects.filter(meeting=meeting))
+    renumber(AgendaItem.objects.filter(meeting=meeting).order_by("position", "pk"))
 
 
 @transaction.atomic
 def move_item(item: AgendaItem, direction: str):
     """One place up or down the agenda; at the edge nothing changes."""
-    items = list(AgendaItem.objects.filter(meeting=item.meeting).select_for_update())
-    index = items.index(item)
-    other = index - 1 if direction == "up" else index + 1
-    if 0 <= other < len(items):
-        items[index], items[other] = items[other], items[index]
-        for position, each in enumerate(items, start=1):
-            AgendaItem.objects.filter(pk=each.pk).update(position=position)
-
-
-def renumber(rows):
-    for position, row in enumerate(rows.order_by("position", "pk"), start=1):
-        if row.position != position:
-            type(row).objects.filter(pk=row.pk).update(position=position)
+    move_among(list(AgendaItem.objects.filter(meeting=item.meeting).select_for_update()), item, direction)
 
 
 @transaction.atomic

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 from audit.history import changes
 from core.pages import form_page
 from core.years import academic_year_of, parse_academic_year
+from events.forms import MoveForm
 from events.models import Plan
 from meetings import queries, services
 from meetings.access import (
@@ -158,7 +159,9 @@ def item_delete(request, pk):
 @require_POST
 def item_move(request, pk):
     item, rights = get_item_for_user(request, pk)
-    services.move_item(item, "up" if request.POST.get("direction") == "up" else "down")
+    form = MoveForm(request.POST)
+    if form.is_valid():
+        services.move_item(item, form.cleaned_data["direction"])
     return redirect(f"{item.meeting.get_absolute_url()}#agenda")
 
 
@@ -188,8 +191,7 @@ def material_download(request, pk):
 def material_delete(request, pk):
     material, rights = get_material_for_user(request, pk, edit=True)
     meeting = material.meeting
-    material.file.delete(save=False)
-    material.delete()
+    services.delete_material(material)
     messages.success(request, _("Файл удалён."))
     return redirect(f"{meeting.get_absolute_url()}#materials")
 

@@ -301,3 +301,31 @@ def test_saving_the_attendance_asks_the_same_whatever_the_number_of_people(
     with django_assert_num_queries(18):
         assert head_client.post(url, data).status_code == 302
     assert Attendance.objects.filter(meeting_id=event.pk).count() == count
+
+
+def test_agenda_items_move_up_and_down_and_renumber_after_a_deletion(head_client, event):
+    meeting = Meeting.objects.create(event=event)
+    first, second, third = (
+        AgendaItem.objects.create(meeting=meeting, position=n, title=f"О вопросе {n}") for n in (1, 2, 3)
+    )
+
+    def order():
+        return list(
+            AgendaItem.objects.filter(meeting=meeting).order_by("position").values_list("title", flat=True)
+        )
+
+    move = reverse("meetings:item_move", args=[third.pk])
+    head_client.post(move, {"direction": "up"})
+    assert order() == ["О вопросе 1", "О вопросе 3", "О вопросе 2"]
+    head_client.post(
+        reverse("meetings:item_move", args=[first.pk]), {"direction": "up"}
+    )  # the top: nothing moves
+    head_client.post(move, {"direction": "sideways"})  # not a direction: nothing moves
+    assert order() == ["О вопросе 1", "О вопросе 3", "О вопросе 2"]
+    head_client.post(reverse("meetings:item_delete", args=[first.pk]))
+    assert list(
+        AgendaItem.objects.filter(meeting=meeting).order_by("position").values_list("position", "title")
+    ) == [
+        (1, "О вопросе 3"),
+        (2, "О вопросе 2"),
+    ]
