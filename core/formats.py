@@ -95,6 +95,12 @@ def percent(part, whole):
     return int(100 * part / whole + 0.5)
 
 
+def percent_text(part, whole, empty=""):
+    """«80 %» (a narrow no-break space before the sign), or `empty` when `whole` is 0."""
+    value = percent(part, whole)
+    return empty if value is None else f"{value}\u202f%"
+
+
 def share(part, whole):
     """`part` of `whole` as a fraction for an XLSX percent cell; None when `whole` is 0."""
     return part / whole if whole else None

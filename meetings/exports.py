@@ -20,7 +20,7 @@ from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 from docx.shared import Cm, Pt
 
-from core.formats import before_period, format_date, percent, sort_key
+from core.formats import before_period, format_date, percent_text, sort_key
 from events.models import Event
 from meetings import queries
 from meetings.models import Attendance, Meeting
@@ -448,17 +448,17 @@ def attendance_by_school(plan):
             row["person__school__short_name"] or no_school,
             row["present"],
             row["total"],
-            share_text(row["present"], row["total"]),
+            percent_text(row["present"], row["total"], empty="—"),
         ]
         for row in found
     ]
     present = sum(row["present"] for row in found)
     total = sum(row["total"] for row in found)
-    rows.append([gettext("Всего"), present, total, share_text(present, total)])
+    rows.append([gettext("Всего"), present, total, percent_text(present, total, empty="—")])
     return AnalysisBlock(
         title=gettext("Посещаемость заседаний по школам"),
         summary=gettext("Отметок явки за год: %(total)d, из них присутствовали — %(present)d (%(share)s).")
-        % {"total": total, "present": present, "share": share_text(present, total)},
+        % {"total": total, "present": present, "share": percent_text(present, total, empty="—")},
         header=[gettext("Школа"), gettext("Присутствовали"), gettext("Всего отметок"), gettext("Доля")],
         rows=rows,
         column_widths=[34, 16, 16, 10],
@@ -469,8 +469,3 @@ def attendance_by_school(plan):
 def of(part, whole):
     """«12 из 15», or «—» when nothing was counted."""
     return gettext("%(part)d из %(whole)d") % {"part": part, "whole": whole} if whole else "—"
-
-
-def share_text(part, whole):
-    value = percent(part, whole)
-    return "—" if value is None else f"{value}\u202f%"

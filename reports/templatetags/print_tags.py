@@ -20,5 +20,4 @@ def keep_year_together(text):
 @register.simple_tag
 def percent(part, whole):
     """{% percent done total %} → «80 %» (a narrow no-break space), empty when total is 0."""
-    value = formats.percent(part, whole)
-    return "" if value is None else f"{value}\u202f%"
+    return formats.percent_text(part, whole)
