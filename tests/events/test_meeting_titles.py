@@ -141,3 +141,21 @@ def test_a_word_plan_of_another_association_numbered_by_word_with_merged_cells(a
     plan = import_plan_file(bratsk_gmo().save(tmp_path), association).plan
     meetings = Event.objects.filter(section__plan=plan).exclude(meeting_number=None)
     assert [(event.meeting_number, event.title[:16]) for event in meetings] == [(1, "Заседание ГМО №1")]
+
+
+def test_a_text_plan_in_windows_1251_has_its_meetings(association, tmp_path):
+    from events.plan_import import import_plan_file
+
+    text = (
+        "План работы РМО школьных библиотекарей на 2025-2026 учебный год\r\n"
+        "№\tМероприятие\tСроки\tОтветственный\r\n"
+        "I. Организационная работа\r\n"
+        "1\t2-е заседание РМО «Библиотека и ФГОС»\tНоябрь\tПетрова А.А.\r\n"
+        "2\tПодготовка к заседанию №3\tФевраль\tПетрова А.А.\r\n"
+        "3\tЗаседание РМО № 3. Итоги года\tМай\tПетрова А.А.\r\n"
+    )
+    path = tmp_path / "план.txt"
+    path.write_bytes(text.encode("cp1251"))
+    plan = import_plan_file(path, association).plan
+    events = Event.objects.filter(section__plan=plan).order_by("position")
+    assert [event.meeting_number for event in events] == [2, None, 3]
