@@ -26,18 +26,13 @@ def save_meeting(meeting: Meeting) -> Meeting:
 
 
 @transaction.atomic
-def add_item(item: AgendaItem) -> AgendaItem:
-    """A new agenda item at the end of its meeting's agenda."""
-    ensure_saved(item.meeting)
-    last = AgendaItem.objects.filter(meeting=item.meeting).aggregate(Max("position"))["position__max"]
-    item.position = (last or 0) + 1
-    item.save()
-    return item
-
-
-@transaction.atomic
 def save_item(item: AgendaItem, decisions) -> AgendaItem:
-    """An agenda item with its decisions as the page's formset gave them, numbered 1, 2 … in the order shown."""
+    """An agenda item with its decisions as the page's formset gave them, numbered 1, 2 … in the order shown; a new
+    item at the end of its meeting's agenda."""
+    if item.pk is None:
+        ensure_saved(item.meeting)
+        last = AgendaItem.objects.filter(meeting=item.meeting).aggregate(Max("position"))["position__max"]
+        item.position = (last or 0) + 1
     item.save()
     decisions.instance = item
     changed = decisions.save(commit=False)

@@ -129,10 +129,7 @@ def _item_form(request, meeting, item):
         request.POST or None, instance=item, form_kwargs={"association": association}, prefix="decisions"
     )
     if request.method == "POST" and form.is_valid() and decisions.is_valid():
-        item = form.save(commit=False)
-        if creating:
-            services.add_item(item)
-        services.save_item(item, decisions)
+        item = services.save_item(form.save(commit=False), decisions)
         messages.success(request, _("Вопрос повестки сохранён."))
         return redirect(f"{meeting.get_absolute_url()}#item-{item.pk}")
     context = {
