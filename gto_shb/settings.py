@@ -97,6 +97,7 @@ INSTALLED_APPS = [
     "reports",
     "rounds",
     "meetings",
+    "contests",
     "backup",
     "core",
     "audit",

@@ -23,6 +23,7 @@ urlpatterns = [
     path("accounts/password/done/", auth_views.PasswordChangeDoneView.as_view(), name="password_change_done"),
     path("plans/", include("events.urls")),
     path("meetings/", include("meetings.urls")),
+    path("contests/", include("contests.urls")),
     path("reports/", include("events.export_urls")),
     path("members/", include("members.urls")),
     path("textbooks/", include("textbooks.urls")),

@@ -36,7 +36,7 @@ def validate_upload(file):
             _("Файл больше 10 МБ (%(size).1f МБ). Уменьшите скан или разбейте его на части.")
             % {"size": file.size / 1024 / 1024}
         )
-    _check_type(file, SIGNATURES, _("Можно загрузить только PDF, JPEG или PNG."))
+    check_type(file, SIGNATURES, _("Можно загрузить только PDF, JPEG или PNG."))
 
 
 def validate_material(file):
@@ -45,7 +45,7 @@ def validate_material(file):
             _("Файл больше 20 МБ (%(size).1f МБ). Сожмите презентацию или разбейте её на части.")
             % {"size": file.size / 1024 / 1024}
         )
-    extension = _check_type(
+    extension = check_type(
         file,
         MATERIAL_SIGNATURES,
         _(
@@ -69,7 +69,7 @@ MATERIAL_LIMITS = OfficeLimits(
 )
 
 
-def _check_type(file, signatures, refusal):
+def check_type(file, signatures, refusal):
     """The extension (returned) is one of `signatures` and the first bytes are what it says."""
     name = file.name.lower()
     extension = name[name.rfind(".") :] if "." in name else ""
