@@ -1,7 +1,8 @@
 """The results computed from the score sheets: an entry's total is, criterion by criterion, the mean of the jury
 members who scored it, summed — so a jury member who did not score an entry neither lowers nor raises it. Places
-go by the total within the category; equal totals share a place, and the next total takes the next place
-(I, I, II): the head may change any of them before confirming (services.confirm_places)."""
+go by the total within the category; equal totals share a place and take the places after them, as in sport
+(I, II, II, then IV — no III): ties do not multiply the prizes. The head may change any of them before confirming
+(services.confirm_places)."""
 
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -35,11 +36,14 @@ def totals(entries, scores):
 
 
 def rank(results, places):
-    """Sets `suggested` on each Result of one category: dense ranking by total, at most `places` places."""
-    scored = sorted({r.total for r in results if r.total is not None and r.total > 0}, reverse=True)
-    place_of = {total: index for index, total in enumerate(scored, start=1) if index <= places}
+    """Sets `suggested` on each Result of one category: 1 + how many have a higher total, up to `places`."""
+    scored = sorted((r.total for r in results if r.total is not None and r.total > 0), reverse=True)
     for result in results:
-        result.suggested = place_of.get(result.total)
+        if result.total is None or result.total <= 0:
+            result.suggested = None
+            continue
+        place = 1 + sum(1 for total in scored if total > result.total)
+        result.suggested = place if place <= places else None
 
 
 def results(contest: Contest, entries=None):
