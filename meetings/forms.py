@@ -5,44 +5,20 @@ from django.forms import inlineformset_factory
 from django.utils.translation import gettext_lazy as _
 
 from audit.concurrency import VersionedForm
-from core.years import FIRST_YEAR, LAST_YEAR
 from meetings.models import AgendaItem, Decision, Material, Meeting
-from members.models import Person
+from members.forms import DATE_INPUT, PersonChoice, people_of, within_years
 
-DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 MOST_VOTES = 9999
-
-
-def people_of(association):
-    return (
-        Person.objects.filter(association=association)
-        .select_related("school")
-        .order_by("surname", "initials")
-    )
-
-
-class PersonChoice(forms.ModelChoiceField):
-    """A person of the data bank, shown with her school; empty: nobody chosen."""
-
-    def __init__(self, *args, **kwargs):
-        kwargs["empty_label"] = _("— не выбран —")
-        super().__init__(*args, **kwargs)
-
-    def label_from_instance(self, person):
-        return f"{person.printed_name}, {person.school.short_name}" if person.school else person.printed_name
-
-
-def within_years(day):
-    if day is not None and not FIRST_YEAR <= day.year <= LAST_YEAR:
-        raise forms.ValidationError(_("Проверьте год: %(year)d.") % {"year": day.year})
-    return day
 
 
 class MeetingForm(VersionedForm, forms.ModelForm):
     class Meta:
         model = Meeting
         fields = ["held_on", "starts_at", "place", "chair", "secretary"]
-        widgets = {"held_on": DATE, "starts_at": forms.TimeInput(attrs={"type": "time"}, format="%H:%M")}
+        widgets = {
+            "held_on": DATE_INPUT,
+            "starts_at": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+        }
         field_classes = {"chair": PersonChoice, "secretary": PersonChoice}
 
     def __init__(self, *args, association, **kwargs):
@@ -85,7 +61,7 @@ class DecisionForm(forms.ModelForm):
     class Meta:
         model = Decision
         fields = ["text", "responsible", "deadline", "votes_for", "votes_against", "votes_abstained"]
-        widgets = {"text": forms.Textarea(attrs={"rows": 2}), "deadline": DATE}
+        widgets = {"text": forms.Textarea(attrs={"rows": 2}), "deadline": DATE_INPUT}
         field_classes = {"responsible": PersonChoice}
 
     def __init__(self, *args, association, **kwargs):

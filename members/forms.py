@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from audit.concurrency import VersionedForm
 from core.forms import bootstrap
+from core.years import FIRST_YEAR, LAST_YEAR
 from members.models import (
     GRADES,
     Account,
@@ -17,6 +18,32 @@ from members.models import (
 from members.names import name_key
 
 DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+def people_of(association):
+    return (
+        Person.objects.filter(association=association)
+        .select_related("school")
+        .order_by("surname", "initials")
+    )
+
+
+class PersonChoice(forms.ModelChoiceField):
+    """A person of the data bank, shown with her school; empty: nobody chosen."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs["empty_label"] = _("— не выбран —")
+        super().__init__(*args, **kwargs)
+
+    def label_from_instance(self, person):
+        return f"{person.printed_name}, {person.school.short_name}" if person.school else person.printed_name
+
+
+def within_years(day):
+    if day is not None and not FIRST_YEAR <= day.year <= LAST_YEAR:
+        raise forms.ValidationError(_("Проверьте год: %(year)d.") % {"year": day.year})
+    return day
+
 
 # Fields only the head changes: where a person works and whether they still do.
 HEAD_ONLY_FIELDS = ["school", "is_active", "left_on"]
