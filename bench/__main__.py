@@ -102,7 +102,17 @@ def main():
         nargs="*",
         help="только эти страницы (ключи из docs/benchmark.json), без PDF и XLSX: для проб",
     )
+    parser.add_argument(
+        "--certificates-only",
+        action="store_true",
+        help="только грамоты конкурса: 300 заявок одним PDF, во временной SQLite (bench/certificates.py)",
+    )
     args = parser.parse_args()
+    if args.certificates_only:
+        from bench import certificates
+
+        certificates.main()
+        return
     if not args.database.endswith("_bench"):
         parser.error("база для замера должна называться …_bench: рабочую и тестовые базы замер не трогает")
 

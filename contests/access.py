@@ -91,6 +91,18 @@ def school_of_entries(request: HttpRequest, contest: Contest):
     return account.school
 
 
+def school_to_enter(request: HttpRequest, contest: Contest):
+    """For whom the asker adds entries: None for the head (who chooses the school), her school for a librarian;
+    403 for anyone else (the committee, a librarian placed in no school). Whether the contest still accepts
+    entries is Rights.edit of get_contest_for_user."""
+    account = require_member(request)
+    if account.is_head:
+        return None
+    if account.school_id_acted_for is None:
+        raise PermissionDenied
+    return account.school
+
+
 def is_jury(account, contest) -> bool:
     return account.person_id is not None and any(m.person_id == account.person_id for m in contest.jury.all())
 

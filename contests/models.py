@@ -285,7 +285,7 @@ class Entry(models.Model):
         School, verbose_name=_("школа"), on_delete=models.PROTECT, related_name="entries"
     )
     category = models.ForeignKey(
-        Category, verbose_name=_("номинация"), on_delete=models.PROTECT, related_name="entries"
+        Category, verbose_name=_("номинация"), on_delete=models.RESTRICT, related_name="entries"
     )
     surname = models.CharField(_("фамилия"), max_length=100, blank=True)
     first_name = models.CharField(_("имя"), max_length=100, blank=True)

@@ -98,8 +98,10 @@ def save_entry(entry: Entry) -> Entry:
 
 @transaction.atomic
 def delete_entry(entry: Entry):
+    """The entry and, once that is committed, its work's file (kept when the deletion is rolled back)."""
     if entry.work_file:
-        entry.work_file.delete(save=False)
+        storage, name = entry.work_file.storage, entry.work_file.name
+        transaction.on_commit(lambda: storage.delete(name))
     entry.delete()
 
 

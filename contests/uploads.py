@@ -22,6 +22,10 @@ def validate_background(file):
     try:
         with Image.open(file) as image:  # reads the header only
             width, height = image.size
+    except Image.DecompressionBombError:  # Pillow's own bound, far past ours: refused as too large
+        raise ValidationError(
+            _("Картинка слишком велика. Хватит 2480 × 3508 точек (A4 при 300 dpi).")
+        ) from None
     except Exception:  # noqa: BLE001 — any broken picture is refused the same way
         raise ValidationError(_("Картинку не удалось прочитать: возможно, она повреждена.")) from None
     finally:

@@ -1,4 +1,4 @@
-"""Parts other apps add to the members' pages: a person's card and the head's overview.
+"""Parts other apps add to the members' pages: a person's card, the head's overview and a school's page.
 
 The apps above members (meetings, say) know things about a person that members cannot import. Such an app
 registers a function in its `hooks` module:
@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from core.hooks import Hooks
 
-PAGES = ("person", "overview")
+PAGES = ("person", "overview", "school")
 _panels = {page: Hooks() for page in PAGES}
 
 
@@ -26,12 +26,12 @@ class Panel:
 
 
 def panel(page):
-    """Decorator: `function(request, subject) -> Panel | None` joins the `page` («person», «overview»)."""
+    """Decorator: `function(request, subject) -> Panel | None` joins the `page` («person», «overview», «school»)."""
     return _panels[page].register
 
 
 def panels(page, request, subject=None):
-    """The Panels the apps give `page` for `subject` (the person; the association for the overview)."""
+    """The Panels the apps give `page` for `subject` (the person; the association for the overview; the school)."""
     return [
         found for found in (function(request, subject) for function in _panels[page]) if found is not None
     ]

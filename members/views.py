@@ -415,6 +415,7 @@ def school_detail(request, pk):
         "total": sum(counts.values()),
         "people": school.persons.filter(is_active=True),
         "can_edit": rights.edit,
+        "panels": panels("school", request, school),
     }
     return render(request, "members/school_detail.html", context)
 

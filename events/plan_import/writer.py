@@ -65,6 +65,11 @@ def save_draft(draft, association, year_start=None, replace=False, chosen=None):
             )
         status = existing.status
         # A meeting's protocol (the meetings app, above this one) goes with its event: not by a replaced file.
+        if Event.objects.filter(section__plan=existing, contest__isnull=False).exists():
+            raise PlanImportError(
+                f"План на {academic_year_name(year)} учебный год нельзя заменить: у его конкурсов уже есть настройки и "
+                "заявки, и замена их удалила бы. Внесите изменения в план на сайте."
+            )
         if Event.objects.filter(section__plan=existing, meeting__isnull=False).exists():
             raise PlanImportError(
                 f"План на {academic_year_name(year)} учебный год нельзя заменить: у его заседаний уже заполнены "

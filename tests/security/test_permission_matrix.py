@@ -27,6 +27,7 @@ from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 
+from contests.models import Category, Contest, Criterion, Entry, JuryMember
 from events import plan_uploads
 from events.models import Event
 from meetings.models import AgendaItem, Decision, Material, Meeting
@@ -95,6 +96,27 @@ MATRIX = {
     "meetings:material": r("get", "material", LOGIN, *ANY_MEMBER),
     "meetings:material_delete": r("post", "material", LOGIN, *OWN_OR_HEAD),
     "meetings:decision_done": r("post", "decision", LOGIN, *OWN_OR_HEAD),
+    # contests (the entry is school A's; the jury is the head and a guest; the deadline is a week ahead)
+    "contests:list": r("get", None, LOGIN, *ANY_MEMBER),
+    "contests:contest": r("get", "contest", LOGIN, *ANY_MEMBER),
+    "contests:setup": r("get", "contest", LOGIN, *HEAD_ONLY),
+    "contests:copy": r("post", "contest", LOGIN, *HEAD_ONLY),
+    "contests:reopen": r("post", "contest", LOGIN, *HEAD_ONLY),
+    "contests:rules_file": r("get", "contest", LOGIN, *ANY_MEMBER),
+    "contests:background": r("get", "contest", LOGIN, *HEAD_ONLY),
+    "contests:entry_add": r("get", "contest", LOGIN, OK, OK, 403, OK),
+    "contests:entries_upload": r("get", "contest", LOGIN, OK, OK, 403, OK),
+    "contests:entries_template": r("get", "contest", LOGIN, *ANY_MEMBER),
+    "contests:results": r("get", "contest", LOGIN, *ANY_MEMBER),
+    "contests:unconfirm": r("post", "contest", LOGIN, *HEAD_ONLY),
+    "contests:publish": r("post", "contest", LOGIN, *HEAD_ONLY),
+    "contests:issue": r("post", "contest", LOGIN, *HEAD_ONLY),
+    "contests:certificates": r("get", "contest", LOGIN, *ANY_MEMBER),
+    "contests:document": r("get", "contest_document", LOGIN, *ANY_MEMBER),
+    "contests:entry_edit": r("get", "entry", LOGIN, OK, 404, 403, OK),
+    "contests:entry_delete": r("post", "entry", LOGIN, OK, 404, 403, OK),
+    "contests:work_file": r("get", "entry", LOGIN, OK, 404, OK, OK),
+    "contests:score_sheet": r("get", "jury", LOGIN, *HEAD_ONLY),
     # the librarians' data bank
     "members:people": r("get", None, LOGIN, *ANY_MEMBER),
     "members:person": r("get", "person", LOGIN, *ANY_MEMBER),
@@ -239,6 +261,10 @@ READ_PAGE = {
     "agenda_item": "meetings:meeting",
     "material": "meetings:meeting",
     "decision": "meetings:meeting",
+    "contest": "contests:contest",
+    "contest_document": "contests:contest",
+    "entry": "contests:work_file",
+    "jury": "contests:contest",
     "person": "members:person",
     "no_login_person": "members:person",
     "course": "members:person",
@@ -376,6 +402,27 @@ def world(
     material = Material.objects.create(
         meeting=meeting, file=SimpleUploadedFile("доклад.pdf", b"%PDF-1.4 talk")
     )
+    contest = Contest.objects.create(
+        event=Event.objects.get(section__plan=plan, title="Конкурс юных поэтов"),
+        entry_deadline=timezone.localdate() + datetime.timedelta(days=7),
+        rules_file=SimpleUploadedFile("положение.pdf", b"%PDF-1.4 rules"),
+        background=SimpleUploadedFile("фон.png", b"\x89PNG\r\n\x1a\n background"),
+    )
+    category = Category.objects.create(
+        contest=contest, position=1, title="5–8 классы", grade_from=5, grade_to=8
+    )
+    Criterion.objects.create(contest=contest, position=1, title="Выразительность", max_score=10)
+    jury = JuryMember.objects.create(contest=contest, position=1, person=head_user.account.person)
+    JuryMember.objects.create(contest=contest, position=2, guest="Орлова Н.П.")
+    contest_entry = Entry.objects.create(
+        contest=contest,
+        school=school,
+        category=category,
+        surname="Иванова",
+        first_name="Мария",
+        grade=5,
+        work_file=SimpleUploadedFile("стих.pdf", b"%PDF-1.4 poem"),
+    )
     gone = Event.objects.create(section=section, position=9, title="Удалённое мероприятие")
     gone_pk = gone.pk
     gone.delete()
@@ -389,6 +436,10 @@ def world(
         "meeting": [meeting_event.pk],
         "protocol": [meeting_event.pk, "docx"],
         "agenda_item": [item.pk],
+        "contest": [contest.pk],
+        "contest_document": [contest.pk, "protocol.docx"],
+        "entry": [contest_entry.pk],
+        "jury": [jury.pk],
         "material": [material.pk],
         "decision": [decision.pk],
         "person": [lib_a.pk],

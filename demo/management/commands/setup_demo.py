@@ -12,6 +12,7 @@ from django.contrib.auth.models import User
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
+from demo import contests as contests_demo
 from demo import meetings as meetings_demo
 from demo import textbooks as textbooks_demo
 from events.models import Event, Plan, Section
@@ -233,6 +234,7 @@ class Command(BaseCommand):
         )
         self.stdout.write(textbooks_demo.load(association, schools))
         self.stdout.write(meetings_demo.load(association, plan))
+        self.stdout.write(contests_demo.load(association, plan))
 
         district_head = self.district()
 
