@@ -4,22 +4,28 @@ one A4 page each into one PDF, and filed into the librarians' portfolios.
 - `issue(contest)`: a диплом for each entry with a place, a грамота or a сертификат участника (the contest's
   choice) for every other, a благодарность to whoever prepared each winner. Certificates that still apply keep
   their numbers; those that no longer do are withdrawn; new ones take the next numbers of the association's
-  CertificateCounter — a number once given is never given again. Issuing twice changes nothing.
-- Each certificate made out to a person of the data bank (a librarian's благодарность, a librarian's own диплом
-  in a contest for librarians) becomes a portfolio entry of the contest's level with its page attached as a PDF.
-  The entry is found again by the certificate's number in its file's name («gramota-2024-017.pdf»), so that
-  issuing again neither doubles it nor leaves a stale one.
+  CertificateCounter — a number once given is never given again. Issuing twice changes nothing. Fast: it writes
+  rows only.
+- `start_preparing(contest)` / `prepare(contest)`: the one PDF of all of them, made outside the request (see
+  «Preparing» below), and each certificate made out to a person of the data bank (a librarian's благодарность, a
+  librarian's own диплом in a contest for librarians) filed as a portfolio entry of the contest's level with its
+  page attached (Certificate.portfolio_entry: made once, updated after, not made again once she deleted it).
 - `render_pdf(contest, certificates)`: one page per certificate, in one of three layouts or on the head's own
-  background image; WeasyPrint reads nothing but that image.
+  background image; WeasyPrint reads nothing but that image. `render_now`: the same within a request's bounds.
 - `certificates_for(contest, school)`: what a librarian downloads — her school's entries' certificates and the
   благодарности of her school's people.
 """
 
 from __future__ import annotations
 
+import datetime
 import logging
 import mimetypes
+import subprocess
+import sys
+from pathlib import Path
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
@@ -27,17 +33,21 @@ from django.db.models import Q
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import pgettext
+from django.utils.translation import gettext_lazy, pgettext
 
 from contests import names
 from contests.models import ROMAN, Certificate, CertificateCounter, Contest, Entry
 from contests.uploads import validate_background
 from core.formats import format_date
 from members.models import Account, PortfolioEntry
+from reports.pdf import RENDER_SECONDS, DocumentTooLarge, deadline
 
 log = logging.getLogger(__name__)
 
 TEMPLATE = "contests/certificates.html"
+TOO_MANY = gettext_lazy(
+    "Грамот слишком много, чтобы собрать их сразу: скачайте общий файл на странице итогов."
+)
 BACKGROUND_URL = "https://certificate.invalid/background"  # the one address WeasyPrint may read (url_fetcher)
 FILE_PREFIX = "gramota-"
 KIND_ORDER = {Certificate.Kind.DIPLOMA: 0, Certificate.Kind.GRAMOTA: 1, Certificate.Kind.PARTICIPANT: 1,
@@ -102,7 +112,10 @@ def issue(contest: Contest, today=None) -> list[Certificate]:
         Entry.objects.filter(contest=contest).select_related("category", "school", "participant", "mentor")
     )
     needed = wanted(contest, entries)
-    existing = {(c.entry_id, c.kind): c for c in Certificate.objects.filter(contest=contest)}
+    existing = {
+        (c.entry_id, c.kind): c
+        for c in Certificate.objects.filter(contest=contest).select_related("portfolio_entry")
+    }
     gone = [certificate for key, certificate in existing.items() if key not in needed]
     if gone:
         _withdraw_from_portfolios(gone)
@@ -130,9 +143,9 @@ def issue(contest: Contest, today=None) -> list[Certificate]:
             )  # fmt: skip
             for ((_entry_id, kind), (entry, person)), number in zip(new, numbers, strict=True)
         )
-    certificates = list(certificates_for(contest))
-    file_into_portfolios(contest, certificates)
-    return certificates
+    contest.issued_at = timezone.now()
+    contest.save(update_fields=["issued_at"])
+    return list(certificates_for(contest))
 
 
 def _take_numbers(association, year, count) -> range:
@@ -172,47 +185,17 @@ def portfolio_result(certificate: Certificate) -> str:
     return _("благодарность за подготовку призёра")
 
 
-def _file_stem(certificate):
-    return f"{FILE_PREFIX}{certificate.number_text}"
-
-
-def _portfolio_entries(person_ids, certificates):
-    """{certificate pk: PortfolioEntry} of these certificates' people, matched by the number in the file's name."""
-    query = Q()
+def file_into_portfolios(contest: Contest, certificates, pages) -> int:
+    """Each certificate made out to a person of the data bank (`pages`: its one-page PDF by certificate pk) as her
+    portfolio entry: made the first time, brought up to date after (a place changed), never made again once she
+    deleted it. Returns how many entries were written."""
+    written = 0
     for certificate in certificates:
-        stem = _file_stem(certificate)
-        query |= Q(file__contains=f"/{stem}.") | Q(file__contains=f"/{stem}_")
-    if not certificates:
-        return {}
-    found = {}
-    rows = PortfolioEntry.objects.filter(query, person_id__in=person_ids, kind=PortfolioEntry.Kind.CONTEST)
-    for row in rows:
-        name = row.file.name.rsplit("/", 1)[-1]
-        for certificate in certificates:
-            stem = _file_stem(certificate)
-            if certificate.person_id == row.person_id and (
-                name.startswith(f"{stem}.") or name.startswith(f"{stem}_")
-            ):
-                found.setdefault(certificate.pk, row)
-    return found
-
-
-def _withdraw_from_portfolios(certificates):
-    with_person = [c for c in certificates if c.person_id]
-    for row in _portfolio_entries({c.person_id for c in with_person}, with_person).values():
-        row.file.delete(save=False)
-        row.delete()
-
-
-def file_into_portfolios(contest: Contest, certificates) -> int:
-    """Each certificate made out to a person of the data bank as her portfolio entry (made or brought up to date,
-    its page rendered again only then). Returns how many entries were written."""
-    mine = [c for c in certificates if c.person_id]
-    if not mine:
-        return 0
-    have = _portfolio_entries({c.person_id for c in mine}, mine)
-    due = []
-    for certificate in mine:
+        if not certificate.person_id or certificate.pk not in pages:
+            continue
+        row = certificate.portfolio_entry
+        if row is None and certificate.filed:
+            continue  # she removed it from her portfolio
         fields = {
             "title": contest.title[:400],
             "kind": PortfolioEntry.Kind.CONTEST,
@@ -220,30 +203,108 @@ def file_into_portfolios(contest: Contest, certificates) -> int:
             "date": contest.awarded_on or certificate.issued_on,
             "result": portfolio_result(certificate)[:300],
         }
-        row = have.get(certificate.pk)
-        if row is not None and all(getattr(row, name) == value for name, value in fields.items()):
-            continue
-        due.append((certificate, row, fields))
-    if not due:
-        return 0
-    pages = render_pages(contest, [certificate for certificate, _row, _fields in due])
-    written = 0
-    for (certificate, row, fields), page in zip(due, pages, strict=True):
         if row is None:
             row = PortfolioEntry(person=certificate.person)
         elif row.file:
             row.file.delete(save=False)
         for name, value in fields.items():
             setattr(row, name, value)
-        row.file = ContentFile(page, name=f"{_file_stem(certificate)}.pdf")
+        row.file = ContentFile(pages[certificate.pk], name=f"{FILE_PREFIX}{certificate.number_text}.pdf")
         try:
             row.full_clean()
         except ValidationError as error:  # her portfolio is full: the certificate is still issued and printed
             log.warning("certificate %s not filed into portfolio: %s", certificate, error)
             continue
         row.save()
+        Certificate.objects.filter(pk=certificate.pk).update(portfolio_entry=row, filed=True)
         written += 1
     return written
+
+
+def _withdraw_from_portfolios(certificates):
+    for certificate in certificates:
+        row = certificate.portfolio_entry
+        if row is not None:
+            row.file.delete(save=False)
+            row.delete()
+
+
+# Preparing the one PDF ----------------------------------------------------------------------------------------
+# A contest of 300 entries is some 330 pages: about 15 seconds of WeasyPrint, more than a request may take
+# (reports.pdf bounds every render a request makes to 10 seconds). So «Выпустить грамоты» only numbers them; the
+# PDF and the portfolio pages are made by `manage.py prepare_certificates <contest>`, started in a process of its
+# own, and the results page offers the file once it is there. A librarian's own school's few pages are rendered
+# when she asks (bounded like every other PDF).
+
+STALE_AFTER = datetime.timedelta(minutes=15)  # a preparation still not done by then is taken as lost
+
+
+def start_preparing(contest: Contest):
+    """The preparation in a process of its own, started once the issue is committed — or here and now, in the
+    issue's transaction, with settings.CERTIFICATES_IN_BACKGROUND off (the tests)."""
+    Contest.objects.filter(pk=contest.pk).update(preparing_since=timezone.now())
+    if not settings.CERTIFICATES_IN_BACKGROUND:
+        prepare(contest.pk)
+        return
+    command = [
+        sys.executable,
+        str(Path(settings.BASE_DIR) / "manage.py"),
+        "prepare_certificates",
+        str(contest.pk),
+    ]
+    transaction.on_commit(
+        lambda: subprocess.Popen(  # noqa: S603 — our own command, the contest's number as its one argument
+            command,
+            cwd=settings.BASE_DIR,
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            start_new_session=True,
+        )
+    )
+
+
+def is_preparing(contest: Contest) -> bool:
+    return (
+        not contest.certificates_ready
+        and contest.preparing_since is not None
+        and timezone.now() - contest.preparing_since < STALE_AFTER
+    )
+
+
+def prepare(contest_pk: int) -> Contest | None:
+    """The contest's certificates as one PDF (kept in `certificates_file`) and each librarian's page filed into
+    her portfolio — laid out once. If they were issued again meanwhile, the newer issue's preparation wins."""
+    contest = (
+        Contest.objects.select_related("event__section__plan__association").filter(pk=contest_pk).first()
+    )
+    if contest is None or contest.issued_at is None:
+        return None
+    issued_at = contest.issued_at
+    certificates = list(certificates_for(contest).select_related("portfolio_entry"))
+    if not certificates:
+        return contest
+    document = _document(contest, certificates)
+    whole = document.write_pdf()
+    if len(document.pages) == len(certificates):
+        pages = {
+            c.pk: document.copy([page]).write_pdf()
+            for c, page in zip(certificates, document.pages, strict=True)
+            if c.person_id
+        }
+    else:  # a page spilled over: each on its own
+        pages = {c.pk: _document(contest, [c]).write_pdf() for c in certificates if c.person_id}
+    with transaction.atomic():
+        current = Contest.objects.select_for_update().get(pk=contest.pk)
+        if current.issued_at != issued_at:
+            return current  # issued again meanwhile: that issue's preparation writes the file
+        file_into_portfolios(current, certificates, pages)
+        if current.certificates_file:
+            current.certificates_file.delete(save=False)
+        current.certificates_file.save(f"{FILE_PREFIX}{current.pk}.pdf", ContentFile(whole), save=False)
+        current.prepared_for, current.preparing_since = issued_at, None
+        current.save(update_fields=["certificates_file", "prepared_for", "preparing_since"])
+    return current
 
 
 # Choosing -----------------------------------------------------------------------------------------------------
@@ -458,14 +519,18 @@ def _document(contest: Contest, certificates):
 
 
 def render_pdf(contest: Contest, certificates) -> bytes:
-    """One PDF, one A4 page per certificate, in the order given."""
+    """One PDF, one A4 page per certificate, in the order given — unbounded: for `prepare` and the benchmark."""
     certificates = list(certificates)
     return _document(contest, certificates).write_pdf()
 
 
-def render_pages(contest: Contest, certificates) -> list[bytes]:
-    """Each certificate as a PDF of its own (laid out once, written page by page)."""
-    document = _document(contest, certificates)
-    if len(document.pages) != len(certificates):  # a page spilled over: write each on its own instead
-        return [_document(contest, [certificate]).write_pdf() for certificate in certificates]
-    return [document.copy([page]).write_pdf() for page in document.pages]
+MOST_PAGES_NOW = 100  # about 5 seconds: what a request renders itself (a librarian's school's certificates)
+
+
+def render_now(contest: Contest, certificates) -> bytes:
+    """render_pdf within a request's bounds (reports.pdf): DocumentTooLarge past MOST_PAGES_NOW or the time."""
+    certificates = list(certificates)
+    if len(certificates) > MOST_PAGES_NOW:
+        raise DocumentTooLarge(str(TOO_MANY))
+    with deadline(RENDER_SECONDS):
+        return render_pdf(contest, certificates)

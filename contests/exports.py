@@ -33,7 +33,7 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 
 from contests.models import ROMAN, Contest, Entry
-from contests.scoring import HUNDREDTH, results
+from contests.scoring import NO_SCORE, results, score_text
 from core.formats import format_date
 from reports import word
 from reports.base import DocxExporter, PdfExporter, XlsxExporter, register
@@ -42,17 +42,6 @@ from reports.xlsx import write_list_sheet
 
 SIGNATURE_LINE = "________________"
 BLANK = "______________________"  # a name to write in by hand: a contest without its jury yet
-NO_SCORE = "—"
-
-
-def score_text(value):
-    """«9,5», «22», «—» for no score: a Russian decimal comma, no trailing zeros."""
-    if value is None:
-        return NO_SCORE
-    text = f"{Decimal(value).quantize(HUNDREDTH):f}"
-    if "." in text:
-        text = text.rstrip("0").rstrip(".")
-    return text.replace(".", ",")
 
 
 def place_text(place):

@@ -232,6 +232,7 @@ class ScoreSheetForm(forms.Form):
                     decimal_places=1,
                     widget=forms.NumberInput(attrs={"step": "0.5", "min": 0, "max": criterion.max_score}),
                 )
+                self.fields[name].criterion_title = criterion.title
                 self.initial[name] = scores.get((entry.pk, criterion.pk))
 
     def rows(self):

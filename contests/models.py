@@ -26,7 +26,7 @@ class Contest(models.Model):
     """One contest: its event of the plan (whose title and dates it keeps) and how it is run."""
 
     class Layout(models.TextChoices):
-        CLASSIC = "classic", _("классический: рамка и герб-звезда")
+        CLASSIC = "classic", _("классический: двойная рамка и звезда")
         STRICT = "strict", _("строгий: без украшений")
         BRIGHT = "bright", _("праздничный: цветная лента")
 
@@ -96,6 +96,18 @@ class Contest(models.Model):
         _("дата награждения"), null=True, blank=True, help_text=_("Пусто — день выпуска грамот.")
     )
     places_confirmed = models.BooleanField(_("места утверждены"), default=False)
+    # The certificates' one PDF is made after they are issued, outside the request (contests.certificates):
+    # `issued_at` — when they were last issued; `certificates_file` is up to date when `prepared_for` equals it.
+    issued_at = models.DateTimeField(null=True, blank=True, editable=False)
+    preparing_since = models.DateTimeField(null=True, blank=True, editable=False)
+    prepared_for = models.DateTimeField(null=True, blank=True, editable=False)
+    certificates_file = CheckedFileField(
+        upload_to="contests/certificates/%Y/",
+        blank=True,
+        editable=False,
+        download_view="contests:certificates",
+        download_key="event_id",
+    )
     published = models.BooleanField(
         _("итоги опубликованы"),
         default=False,
@@ -137,6 +149,14 @@ class Contest(models.Model):
         if self.reopened or self.entry_deadline is None:
             return True
         return (today or timezone.localdate()) <= self.entry_deadline
+
+    @property
+    def certificates_ready(self):
+        return (
+            bool(self.certificates_file)
+            and self.issued_at is not None
+            and self.prepared_for == self.issued_at
+        )
 
     @property
     def deadline_text(self):
@@ -354,7 +374,10 @@ class Entry(models.Model):
 
     @property
     def mentor_name(self):
-        return self.mentor.full_name if self.mentor_id else self.mentor_text
+        """«Куклина Наталья Николаевна», or «Куклина Н.Н.» when the data bank has her initials only."""
+        if not self.mentor_id:
+            return self.mentor_text
+        return self.mentor.full_name if self.mentor.first_name else self.mentor.printed_name
 
     @property
     def place_text(self):
@@ -400,6 +423,12 @@ class Certificate(models.Model):
     number = models.PositiveIntegerField(_("номер"))
     association = models.ForeignKey(Association, on_delete=models.CASCADE, related_name="+")
     issued_on = models.DateField(_("дата"))
+    # Her portfolio's entry for it (a librarian's благодарность or own диплом); `filed` once it was made, so that
+    # an entry she deleted is not made again.
+    portfolio_entry = models.OneToOneField(
+        PortfolioEntry, on_delete=models.SET_NULL, null=True, blank=True, related_name="certificate"
+    )
+    filed = models.BooleanField(default=False)
 
     class Meta:
         verbose_name = _("грамота")

@@ -11,6 +11,17 @@ from decimal import ROUND_HALF_UP, Decimal
 from contests.models import Contest, Entry, Score
 
 HUNDREDTH = Decimal("0.01")
+NO_SCORE = "—"
+
+
+def score_text(value):
+    """«9,5», «22», «—» for no score: a Russian decimal comma, no trailing zeros."""
+    if value is None:
+        return NO_SCORE
+    text = f"{Decimal(value).quantize(HUNDREDTH):f}"
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return text.replace(".", ",")
 
 
 @dataclass

@@ -5,10 +5,12 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.http import Http404, HttpResponse
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from audit.history import changes
@@ -25,12 +27,14 @@ from contests.access import (
 from contests.forms import ContestForm, EntryForm, PlacesForm, ScoreSheetForm, UploadForm, setup_formsets
 from contests.models import Entry
 from contests.scoring import results as scored_results
+from contests.scoring import score_text
 from core.pages import form_page
 from core.years import academic_year_of, parse_academic_year
 from events.models import Plan
 from members.access import get_account, require_member
 from members.uploads import file_response
 from reports.base import download_response, get_exporter
+from reports.pdf import DocumentTooLarge
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -77,6 +81,9 @@ def contest_detail(request, pk):
         ],
         "entries": list(queries.entries(contest, school)),
         "school": school,
+        "enters_for": account.school
+        if account.school_id_acted_for
+        else None,  # a jury librarian's own school
         "accepts": contest.accepts_entries(),
         "last_year": services.last_years_contest(contest) if rights.manage else None,
         "history": changes(contest) if rights.manage else [],
@@ -224,7 +231,9 @@ def work_file(request, pk):
 def entries_template(request, pk):
     contest, rights = get_contest_for_user(request, pk)
     response = HttpResponse(spreadsheets.entries_template(contest), content_type=XLSX)
-    response["Content-Disposition"] = "attachment; filename*=utf-8''%D0%B7%D0%B0%D1%8F%D0%B2%D0%BA%D0%B8.xlsx"
+    response["Content-Disposition"] = content_disposition_header(
+        True, _("Заявки на конкурс «%(title)s».xlsx") % {"title": contest.title[:80]}
+    )
     return response
 
 
@@ -279,7 +288,10 @@ def results(request, pk):
     criteria = list(contest.criteria.all())
     for _category, rows in grouped:
         for result in rows:
-            result.cells = [result.by_criterion.get(criterion.pk) for criterion in criteria]
+            result.cells = [
+                (criterion, score_text(result.by_criterion.get(criterion.pk))) for criterion in criteria
+            ]
+            result.total_text = score_text(result.total)
     form = PlacesForm(request.POST or None, contest=contest, results=grouped) if rights.manage else None
     if request.method == "POST":
         if form is None:
@@ -297,6 +309,8 @@ def results(request, pk):
         "criteria": criteria,
         "form": form,
         "certificate_count": contest.certificates.count(),
+        "preparing": certificates.is_preparing(contest),
+        "whole_file": may_download_certificates(request, contest) is None,
     }
     return render(request, "contests/results.html", context, status=400 if request.method == "POST" else 200)
 
@@ -350,30 +364,54 @@ def document(request, pk, name):
 def issue_certificates(request, pk):
     contest, rights = get_contest_for_user(request, pk, manage=True)
     try:
-        issued = certificates.issue(contest)
+        with transaction.atomic():
+            issued = certificates.issue(contest)
+            certificates.start_preparing(contest)
     except ValidationError as refusal:
         messages.error(request, refusal.messages[0])
     else:
-        messages.success(
-            request,
-            _(
-                "Грамоты выпущены: %(count)d. Благодарности и сертификаты библиотекарей добавлены в их портфолио."
+        contest.refresh_from_db()
+        issued_text = ngettext("Выпущена %(count)d грамота.", "Выпущено %(count)d грамот.", len(issued)) % {
+            "count": len(issued)
+        }
+        then = (
+            _("Файл PDF готов; благодарности и сертификаты библиотекарей — в их портфолио.")
+            if contest.certificates_ready
+            else _(
+                "Файл PDF готовится — обычно это минута; благодарности и сертификаты библиотекарей попадут в их "
+                "портфолио."
             )
-            % {"count": len(issued)},
         )
+        messages.success(request, f"{issued_text} {then}")
     return redirect("contests:results", pk=contest.pk)
 
 
 @login_required
 def certificates_pdf(request, pk):
+    """All the certificates (the head, the committee): the file prepared after the issue. A librarian's school's:
+    rendered now."""
     contest, rights = get_contest_for_user(request, pk)
     school = may_download_certificates(request, contest)
+    if school is None:
+        if not contest.certificates_ready:
+            messages.info(request, _("Файл с грамотами ещё готовится. Обновите страницу через минуту."))
+            return redirect("contests:results", pk=contest.pk)
+        return FileResponse(
+            contest.certificates_file.open("rb"),
+            as_attachment=True,
+            filename=_("Грамоты конкурса «%(title)s».pdf") % {"title": contest.title[:80]},
+        )
     found = list(certificates.certificates_for(contest, school))
     if not found:
         messages.error(request, _("Грамот пока нет: руководитель выпускает их после утверждения мест."))
         return redirect("contests:results", pk=contest.pk)
-    response = HttpResponse(certificates.render_pdf(contest, found), content_type="application/pdf")
-    response["Content-Disposition"] = (
-        "attachment; filename*=utf-8''%D0%B3%D1%80%D0%B0%D0%BC%D0%BE%D1%82%D1%8B.pdf"
+    try:
+        content = certificates.render_now(contest, found)
+    except DocumentTooLarge as refusal:
+        messages.error(request, str(refusal))
+        return redirect("contests:results", pk=contest.pk)
+    response = HttpResponse(content, content_type="application/pdf")
+    response["Content-Disposition"] = content_disposition_header(
+        True, _("Грамоты %(school)s.pdf") % {"school": school.short_name}
     )
     return response

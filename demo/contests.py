@@ -71,6 +71,9 @@ def load(association, plan):
     services.confirm_places(contest, {})
     services.publish(contest)
     certificates.issue(contest, today=datetime.date(2023, 11, 30))
+    transaction.on_commit(
+        lambda: certificates.prepare(contest.pk)
+    )  # the PDF and the portfolios, here and now
     poets = next((e for title, e in events.items() if "Сад поэзии" in title), None)
     if poets is not None and not Contest.objects.filter(event=poets).exists():
         _setup(

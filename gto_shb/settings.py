@@ -69,6 +69,9 @@ def env_list(name, default):
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
 
 
+# Whether «Выпустить грамоты» makes the contest's PDF in a process of its own (manage.py prepare_certificates)
+# rather than in the request; off only where no other process can see the database (the tests).
+CERTIFICATES_IN_BACKGROUND = env_bool("CERTIFICATES_IN_BACKGROUND", "true")
 DEBUG = env_bool("DEBUG", "false")
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
 if not SECRET_KEY:

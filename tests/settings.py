@@ -19,3 +19,6 @@ STORAGES = {**STORAGES, "staticfiles": {"BACKEND": "django.contrib.staticfiles.s
 
 # Each test process its own cache in memory (a published plan's PDF is cached by its content).
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# The tests' database is seen by this process only: certificates are prepared here, once the issue is committed.
+CERTIFICATES_IN_BACKGROUND = False

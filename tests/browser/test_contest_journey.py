@@ -177,7 +177,7 @@ def test_a_contest_from_the_plan_to_the_certificates(
             assert f"{surname} {first_name}" in " ".join(text.split()), surname
 
     page.get_by_role("button", name="Выпустить грамоты").click()
-    expect(page.get_by_role("status")).to_contain_text("Грамоты выпущены")
+    expect(page.get_by_role("status")).to_contain_text("Выпущено 12 грамот. Файл PDF готов")
     certificates = list(Certificate.objects.filter(contest=contest).order_by("number"))
     # six pupils, and a благодарность to each mentor of a winner or prize-winner: Куклина (three), Садовникова (three)
     assert len(certificates) == 12
@@ -192,8 +192,11 @@ def test_a_contest_from_the_plan_to_the_certificates(
 
     # 5. Куклина finds her благодарность in her portfolio, the file attached.
     kuklina = Person.objects.get(surname="Куклина")
-    entry = PortfolioEntry.objects.get(person=kuklina, kind=PortfolioEntry.Kind.CONTEST)
-    assert entry.file
+    filed = PortfolioEntry.objects.filter(person=kuklina, kind=PortfolioEntry.Kind.CONTEST)
+    assert len(filed) == 3 and all(
+        entry.file for entry in filed
+    )  # one per pupil she prepared who took a place
+    assert "Куклиной Наталье Николаевне" in pdf_text(filed[0].file.open("rb").read())
     login(page, "librarian")
     page.goto(live_server.url + kuklina.get_absolute_url())
     expect(page.locator("body")).to_contain_text(event.title)

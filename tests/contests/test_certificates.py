@@ -154,8 +154,13 @@ def test_long_titles_and_school_names_stay_on_one_page_in_every_layout(confirmed
         assert all("Саблина В.И." in page and "№ 2024-0" in page for page in pages)
 
 
+def issued_and_prepared(contest):
+    certificates.issue(contest, today=DAY)
+    return certificates.prepare(contest.pk)
+
+
 def test_each_librarians_certificate_goes_into_her_portfolio_once(confirmed):
-    certificates.issue(confirmed, today=DAY)
+    issued_and_prepared(confirmed)
     filed = PortfolioEntry.objects.filter(person__surname="Куклина").order_by("result")
     assert [(e.kind, e.level, e.title, e.date, e.result) for e in filed] == [
         (PortfolioEntry.Kind.CONTEST, "municipal", "Конкурс юных поэтов", DAY, "благодарность за подготовку победителя"),
@@ -171,7 +176,7 @@ def test_each_librarians_certificate_goes_into_her_portfolio_once(confirmed):
     # Петров moves up to the first place: his mentor's entry is brought up to date, not doubled
     confirmed.places_confirmed = False
     confirm_places(confirmed, {Entry.objects.get(surname="Петров").pk: 1})
-    certificates.issue(confirmed, today=DAY)
+    issued_and_prepared(confirmed)
     assert (
         sorted(PortfolioEntry.objects.filter(person__surname="Куклина").values_list("result", flat=True))
         == ["благодарность за подготовку победителя"] * 2
@@ -179,8 +184,62 @@ def test_each_librarians_certificate_goes_into_her_portfolio_once(confirmed):
     # Ли loses the place: her mentor's thanks and its portfolio entry go
     confirmed.places_confirmed = False
     confirm_places(confirmed, {Entry.objects.get(surname="Ли").pk: None})
-    certificates.issue(confirmed, today=DAY)
+    issued_and_prepared(confirmed)
     assert PortfolioEntry.objects.filter(person__surname="Садовникова").count() == 1
+
+
+def test_a_portfolio_entry_she_deleted_is_not_made_again(confirmed):
+    issued_and_prepared(confirmed)
+    PortfolioEntry.objects.filter(person__surname="Куклина").first().delete()
+    issued_and_prepared(confirmed)
+    assert PortfolioEntry.objects.filter(person__surname="Куклина").count() == 1
+
+
+def test_the_one_pdf_is_prepared_once_per_issue_and_a_stale_preparation_writes_nothing(confirmed):
+    issued = certificates.issue(confirmed, today=DAY)
+    confirmed.refresh_from_db()
+    assert not confirmed.certificates_ready
+    prepared = certificates.prepare(confirmed.pk)
+    assert prepared.certificates_ready
+    assert len(pdf_pages(prepared.certificates_file.open("rb").read())) == len(issued)
+    # issued again while an older preparation was still running: the older one must not overwrite the file
+    Contest.objects.filter(pk=confirmed.pk).update(
+        issued_at=prepared.issued_at + datetime.timedelta(seconds=1)
+    )
+    again = certificates.prepare(confirmed.pk)
+    assert again.certificates_ready  # the newer issue's own preparation
+    assert Contest.objects.get(pk=confirmed.pk).prepared_for == again.issued_at
+
+
+def test_the_command_prepares_the_file(confirmed):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    certificates.issue(confirmed, today=DAY)
+    out = StringIO()
+    call_command("prepare_certificates", str(confirmed.pk), stdout=out)
+    assert "собраны: 10" in out.getvalue()
+    assert Contest.objects.get(pk=confirmed.pk).certificates_ready
+
+
+def test_in_the_background_the_issue_only_numbers_and_the_page_says_the_file_is_coming(
+    confirmed, head_user, settings
+):
+    from django.test import Client
+    from django.urls import reverse
+
+    settings.CERTIFICATES_IN_BACKGROUND = (
+        True  # the process is started only after a commit, which a test never has
+    )
+    head = Client()
+    head.force_login(head_user)
+    response = head.post(reverse("contests:issue", args=[confirmed.pk]), follow=True)
+    page = response.content.decode()
+    assert "Выпущено 10 грамот" in page and "Файл с 10 грамотами готовится" in page
+    assert confirmed.certificates.count() == 10
+    download = head.get(reverse("contests:certificates", args=[confirmed.pk]), follow=True)
+    assert "ещё готовится" in download.content.decode()
 
 
 def test_a_librarian_downloads_her_schools_certificates(confirmed, librarian_user):

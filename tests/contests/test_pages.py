@@ -238,6 +238,8 @@ def test_a_jury_member_from_the_data_bank_scores_on_her_own_sheet(contest, schoo
     )
     assert response.status_code == 302
     assert Score.objects.get(jury=mine).value == Decimal("9.5")
+    again = juror.get(reverse("contests:score_sheet", args=[mine.pk])).content.decode()
+    assert 'value="9.5"' in again  # a number input takes the point, not the Russian comma
     guest = contest.jury.get(position=2)
     assert juror.get(reverse("contests:score_sheet", args=[guest.pk])).status_code == 403  # not hers
 
