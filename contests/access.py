@@ -4,8 +4,9 @@
   librarians, committee; a coordinator looking at it) — a librarian's list of entries shows her own school's only;
   a visitor reads only the published results on the published plan (contests.hooks), never these pages;
 - set it up, confirm the places, publish, issue the certificates: its association's head;
-- add and change an entry: the head, and a librarian of the entry's school while the contest accepts entries
-  (before the deadline, or reopened by the head);
+- add and change an entry: the head until the places are confirmed, and a librarian of the entry's school while
+  the contest accepts entries (before the deadline, or reopened by the head; never after the places are confirmed);
+- before the places are confirmed, a librarian reads her own school's entries and results only (sees_all_entries);
 - fill a score sheet: the jury member herself, and the head (for a guest of the jury, or on anyone's behalf);
 - a work's file: those who may change the entry, the jury, the head and the committee.
 """
@@ -29,6 +30,7 @@ def get_event_for_setup(request: HttpRequest, pk: int) -> Contest:
         Event.objects.select_related("section__plan__association"),
         pk=pk,
         section__plan__association=account.association,
+        meeting_number__isnull=True,  # a meeting is not a contest
     )
     if not account.is_head:
         raise PermissionDenied
@@ -47,7 +49,8 @@ def get_contest_for_user(request: HttpRequest, pk: int, manage: bool = False) ->
         event__section__plan__association=account.association,
     )
     rights = Rights(
-        edit=account.is_head or (account.school_id_acted_for is not None and contest.accepts_entries()),
+        edit=(account.is_head and not contest.places_confirmed)
+        or (account.school_id_acted_for is not None and contest.accepts_entries()),
         manage=account.is_head,
         member=True,
     )
@@ -75,9 +78,16 @@ def get_entry_for_user(request: HttpRequest, pk: int, edit: bool = False) -> tup
 
 
 def can_change_entry(account, entry) -> bool:
+    """The head until the places are confirmed; a librarian of its school while the contest accepts entries."""
     if account.is_head:
-        return entry.school.association_id == account.association_id
+        return entry.school.association_id == account.association_id and not entry.contest.places_confirmed
     return account.acts_for(entry.school) and entry.contest.accepts_entries()
+
+
+def sees_all_entries(account, contest) -> bool:
+    """Every school's entries and scores: the head, the committee and the jury always; a librarian once the places
+    are confirmed (before, she sees her own school's only)."""
+    return account.reads_everything or is_jury(account, contest) or contest.places_confirmed
 
 
 def school_of_entries(request: HttpRequest, contest: Contest):

@@ -351,13 +351,7 @@ def _named(entry, case):
     """(the participant's name, what she is) in the case asked: «Ивановой Марии», «ученице 5 класса …»."""
     person = entry.participant
     if person is not None:
-        gender = names.guess_gender(person.surname, person.first_name, person.patronymic)
-        name = (
-            person.full_name
-            if case == "nomn"
-            else names.declined(person.surname, person.first_name, person.patronymic, gender, case=case)
-        )
-        return name, _school_name(person.school or entry.school)
+        return _person_declined(person, case), _school_name(person.school or entry.school)
     gender = names.guess_gender(entry.surname, entry.first_name)
     name = (
         entry.name
@@ -367,11 +361,22 @@ def _named(entry, case):
     return name, _pupil(entry, gender, case)
 
 
+def _person_declined(person, case):
+    """A person of the data bank in `case`: «Куклиной Наталье Николаевне», or «Куклиной Н.Н.» when her card has
+    the initials only (they do not decline)."""
+    gender = names.guess_gender(person.surname, person.first_name, person.patronymic)
+    if case == "nomn":
+        return person.full_name if person.first_name else person.printed_name
+    if person.first_name:
+        return names.declined(person.surname, person.first_name, person.patronymic, gender, case=case)
+    return f"{names.declined(person.surname, '', '', gender, case=case)} {person.initials}".strip()
+
+
 def _mentor(entry):
     """The mentor in the dative and her school: («Куклиной Наталье Николаевне», «МАОУ СОШ № 1»)."""
     if entry.mentor_id:
         person = entry.mentor
-        return names.dative(person.surname, person.first_name, person.patronymic), _school_name(person.school)
+        return _person_declined(person, "datv"), _school_name(person.school)
     return names.dative_text(entry.mentor_text.strip()), ""
 
 

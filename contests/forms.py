@@ -3,11 +3,13 @@
 from decimal import Decimal
 
 from django import forms
-from django.forms import inlineformset_factory
+from django.db.models import Max
+from django.forms import BaseInlineFormSet, inlineformset_factory
 from django.utils.translation import gettext_lazy as _
 
 from audit.concurrency import VersionedForm
 from contests.models import ROMAN, Category, Contest, Criterion, Entry, JuryMember, Stage
+from contests.scoring import score_text
 from members.forms import DATE_INPUT, PersonChoice, people_of, within_years
 from members.models import School
 
@@ -41,6 +43,14 @@ class ContestForm(VersionedForm, forms.ModelForm):
         return within_years(self.cleaned_data.get("awarded_on"))
 
 
+class ConfirmedContestForm(ContestForm):
+    """Once the places are confirmed, what the results stand on (who takes part, the places, the lists) is fixed:
+    the rules and the certificates' look still change."""
+
+    class Meta(ContestForm.Meta):
+        fields = ["level", "rules", "rules_file", "participant_award", "layout", "background", "awarded_on"]
+
+
 class StageForm(forms.ModelForm):
     class Meta:
         model = Stage
@@ -70,6 +80,17 @@ class CriterionForm(forms.ModelForm):
         fields = ["title", "max_score"]
         widgets = {"max_score": forms.NumberInput(attrs={"min": 1, "max": 100})}
 
+    def clean_max_score(self):
+        most = self.cleaned_data.get("max_score")
+        if most is not None and self.instance.pk:
+            given = self.instance.scores.aggregate(Max("value"))["value__max"]
+            if given is not None and given > most:
+                raise forms.ValidationError(
+                    _("Жюри уже поставило по этому критерию %(given)s: наибольший балл не может быть меньше.")
+                    % {"given": score_text(given)}
+                )
+        return most
+
 
 class JuryForm(forms.ModelForm):
     class Meta:
@@ -90,11 +111,45 @@ class JuryForm(forms.ModelForm):
         return cleaned
 
 
-def _parts(model, form):
+class PartsFormSet(BaseInlineFormSet):
+    default_error_messages = {
+        "missing_management_form": _("Форма пришла неполной. Обновите страницу и заполните её снова."),
+    }
+
+
+class CategoryParts(PartsFormSet):
+    def clean(self):
+        super().clean()
+        for form in self.deleted_forms:
+            if form.instance.pk and form.instance.entries.exists():
+                raise forms.ValidationError(
+                    _("В номинации «%(title)s» есть заявки: сначала перенесите их в другую номинацию.")
+                    % {"title": form.instance.title}
+                )
+
+
+class JuryParts(PartsFormSet):
+    def clean(self):
+        super().clean()
+        people = [
+            form.cleaned_data["person"]
+            for form in self.forms
+            if form not in self.deleted_forms and form.cleaned_data.get("person")
+        ]
+        twice = {person for person in people if people.count(person) > 1}
+        if twice:
+            raise forms.ValidationError(
+                _("%(name)s — в жюри дважды: оценки посчитались бы два раза.")
+                % {"name": sorted(twice, key=str)[0].printed_name}
+            )
+
+
+def _parts(model, form, formset=PartsFormSet):
     return inlineformset_factory(
         Contest,
         model,
         form=form,
+        formset=formset,
         extra=3,
         max_num=Contest.MOST_PARTS,
         validate_max=True,
@@ -104,9 +159,9 @@ def _parts(model, form):
 
 
 StageFormSet = _parts(Stage, StageForm)
-CategoryFormSet = _parts(Category, CategoryForm)
+CategoryFormSet = _parts(Category, CategoryForm, CategoryParts)
 CriterionFormSet = _parts(Criterion, CriterionForm)
-JuryFormSet = _parts(JuryMember, JuryForm)
+JuryFormSet = _parts(JuryMember, JuryForm, JuryParts)
 
 
 def setup_formsets(contest, data=None, files=None):
@@ -181,11 +236,37 @@ class EntryForm(VersionedForm, forms.ModelForm):
                 _("В номинацию «%(category)s» принимаются %(range)s, а не %(grade)d класс.")
                 % {"category": category.title, "range": category.range_text, "grade": grade},
             )
+        participant = cleaned.get("participant")
+        school = cleaned.get("school") or getattr(self.instance, "school", None)
+        if participant and school and participant.school_id != school.pk:
+            self.add_error(
+                "participant", _("Участник работает в другой школе: выберите библиотекаря этой школы.")
+            )
+        if category and school and self._entered_already(category, school, cleaned):
+            self.add_error(
+                None,
+                _("Этот участник уже заявлен в номинацию «%(category)s».") % {"category": category.title},
+            )
         if cleaned.get("mentor") and cleaned.get("mentor_text", "").strip():
             self.add_error(
                 "mentor_text", _("Подготовивший уже выбран из банка данных: впишите только одного.")
             )
         return cleaned
+
+    def _entered_already(self, category, school, cleaned):
+        """The same pupil (or librarian) in the same category of this contest, from the same school."""
+        others = Entry.objects.filter(contest=self.contest, category=category, school=school).exclude(
+            pk=self.instance.pk
+        )
+        if self.contest.for_librarians:
+            return (
+                bool(cleaned.get("participant"))
+                and others.filter(participant=cleaned["participant"]).exists()
+            )
+        surname, first_name = cleaned.get("surname", ""), cleaned.get("first_name", "")
+        return (
+            bool(surname) and others.filter(surname__iexact=surname, first_name__iexact=first_name).exists()
+        )
 
 
 class UploadForm(forms.Form):
@@ -235,6 +316,13 @@ class ScoreSheetForm(forms.Form):
                 self.fields[name].criterion_title = criterion.title
                 self.initial[name] = scores.get((entry.pk, criterion.pk))
 
+    def clean(self):
+        cleaned = super().clean()
+        for name, value in list(cleaned.items()):
+            if value is not None and (value * 2) % 1:
+                self.add_error(name, _("Баллы ставятся целыми или с половиной: 9 или 9,5."))
+        return cleaned
+
     def rows(self):
         """[(entry, [bound field per criterion])] for the table."""
         return [(entry, [self[f"score-{entry.pk}-{c.pk}"] for c in self.criteria]) for entry in self.entries]
@@ -269,8 +357,10 @@ class PlacesForm(forms.Form):
                 result.field = self[name]
 
     def places(self, results):
+        """{entry_id: place} of the entries the page showed (an entry added since keeps its suggested place)."""
         return {
             result.entry.pk: self.cleaned_data.get(f"place-{result.entry.pk}")
             for _category, rows in results
             for result in rows
+            if f"place-{result.entry.pk}" in self.data
         }

@@ -43,9 +43,10 @@ def entries(contest, school=None):
     return found.filter(school=school) if school is not None else found
 
 
-def sheet_scores(jury):
-    """{(entry_id, criterion_id): value} of one jury member's sheet."""
-    return {(s.entry_id, s.criterion_id): s.value for s in Score.objects.filter(jury=jury)}
+def sheet_scores(jury, entries):
+    """{(entry_id, criterion_id): value} of one jury member's sheet, for these entries."""
+    found = Score.objects.filter(jury=jury, entry__in=[entry.pk for entry in entries])
+    return {(s.entry_id, s.criterion_id): s.value for s in found}
 
 
 def school_entries(school, year_start):

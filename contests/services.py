@@ -56,7 +56,14 @@ def last_years_contest(contest: Contest) -> Contest | None:
 @transaction.atomic
 def copy_setup(source: Contest, target: Contest) -> Contest:
     """The rules, stages (dates a year later), categories, criteria and jury of `source` into `target`, replacing
-    what `target` had set up; its entries are its own and stay."""
+    what `target` had set up; its entries are its own and stay. Refused once the jury has scored (the criteria
+    and the jury the scores belong to would go)."""
+    if Score.objects.filter(entry__contest=target).exists():
+        raise ValidationError(
+            _(
+                "Жюри уже выставило оценки: перенос заменил бы критерии и жюри и стёр их. Настройте конкурс вручную."
+            )
+        )
     for field in ("for_librarians", "level", "rules", "places", "participant_award", "layout"):
         setattr(target, field, getattr(source, field))
     if source.entry_deadline:
@@ -68,7 +75,6 @@ def copy_setup(source: Contest, target: Contest) -> Contest:
     else:
         target.categories.all().delete()
         categories = list(source.categories.all())
-    Score.objects.filter(entry__contest=target).delete()
     for model in (Stage, Criterion, JuryMember):
         model.objects.filter(contest=target).delete()
     for row in [*source.stages.all(), *categories, *source.criteria.all(), *source.jury.all()]:
@@ -129,7 +135,10 @@ def save_scores(jury: JuryMember, values: dict) -> int:
 
 @transaction.atomic
 def confirm_places(contest: Contest, places: dict) -> Contest:
-    """The places the head confirmed: {entry_id: place or None}; entries not named keep the suggestion."""
+    """The places the head confirmed: {entry_id: place or None}; entries not named keep the suggestion. Refused
+    when they are confirmed already (a page sent twice, an old tab): «Изменить места» comes first."""
+    if Contest.objects.select_for_update().get(pk=contest.pk).places_confirmed:
+        raise ValidationError(_("Места уже утверждены. Чтобы изменить их, нажмите «Изменить места»."))
     suggested = suggested_places(contest)
     for entry in contest.entries.all():
         place = places.get(entry.pk, suggested.get(entry.pk))

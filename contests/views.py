@@ -3,7 +3,8 @@ and upload, the jury's score sheets, the results with the places, and the downlo
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
 from django.db import transaction
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
@@ -16,6 +17,7 @@ from django.views.decorators.http import require_POST
 from audit.history import changes
 from contests import certificates, queries, services, spreadsheets
 from contests.access import (
+    can_change_entry,
     get_contest_for_user,
     get_entry_for_user,
     get_event_for_setup,
@@ -23,8 +25,17 @@ from contests.access import (
     may_download_certificates,
     school_of_entries,
     school_to_enter,
+    sees_all_entries,
 )
-from contests.forms import ContestForm, EntryForm, PlacesForm, ScoreSheetForm, UploadForm, setup_formsets
+from contests.forms import (
+    ConfirmedContestForm,
+    ContestForm,
+    EntryForm,
+    PlacesForm,
+    ScoreSheetForm,
+    UploadForm,
+    setup_formsets,
+)
 from contests.models import Entry
 from contests.scoring import results as scored_results
 from contests.scoring import score_text
@@ -79,7 +90,7 @@ def contest_detail(request, pk):
             for member in jury
             if member.can_score(account)
         ],
-        "entries": list(queries.entries(contest, school)),
+        "entries": _with_edit_marks(queries.entries(contest, school), account),
         "school": school,
         "enters_for": account.school
         if account.school_id_acted_for
@@ -91,13 +102,24 @@ def contest_detail(request, pk):
     return render(request, "contests/contest_detail.html", context)
 
 
+def _with_edit_marks(entries, account):
+    """The entries, each with `.editable`: whether the asker may change it now (a jury librarian sees every
+    school's, but changes her own school's only)."""
+    entries = list(entries)
+    for entry in entries:
+        entry.editable = can_change_entry(account, entry)
+    return entries
+
+
 @login_required
 def setup(request, pk):
     """The head makes a plan event a contest, or changes how it is run: the settings and the four lists."""
     contest = get_event_for_setup(request, pk)
     creating = contest._state.adding
-    form = ContestForm(request.POST or None, request.FILES or None, instance=contest)
-    formsets = setup_formsets(contest, request.POST or None, request.FILES or None)
+    fixed = contest.places_confirmed  # the lists and the places the results stand on no longer change
+    form_class = ConfirmedContestForm if fixed else ContestForm
+    form = form_class(request.POST or None, request.FILES or None, instance=contest)
+    formsets = [] if fixed else setup_formsets(contest, request.POST or None, request.FILES or None)
     if request.method == "POST":
         with transaction.atomic():
             if form.is_valid() and all(formset.is_valid() for formset in formsets):
@@ -108,7 +130,8 @@ def setup(request, pk):
         "contest": contest,
         "creating": creating,
         "form": form,
-        "formsets": dict(zip(("stages", "categories", "criteria", "jury"), formsets, strict=True)),
+        "formsets": dict(zip(("stages", "categories", "criteria", "jury"), formsets, strict=False)),
+        "fixed": fixed,
         "cancel_url": contest.get_absolute_url() if not creating else "/contests/",
     }
     return render(request, "contests/setup.html", context, status=400 if form.is_bound else 200)
@@ -121,8 +144,12 @@ def copy_last_year(request, pk):
     source = services.last_years_contest(contest)
     if source is None:
         messages.error(request, _("В плане прошлого года нет конкурса с таким же названием."))
-    else:
+        return redirect(contest)
+    try:
         services.copy_setup(source, contest)
+    except ValidationError as refusal:
+        messages.error(request, refusal.messages[0])
+    else:
         messages.success(
             request, _("Положение, этапы, номинации, критерии и жюри перенесены из прошлогоднего конкурса.")
         )
@@ -258,15 +285,21 @@ def entries_upload(request, pk):
     return render(request, "contests/upload.html", context, status=400 if form.is_bound else 200)
 
 
+SHEET_PAGE = (
+    100  # entries on one page of a score sheet: with 20 criteria, 2000 cells (DATA_UPLOAD_MAX_NUMBER_FIELDS)
+)
+
+
 @login_required
 def score_sheet(request, pk):
-    """A jury member's score sheet: every entry against every criterion."""
+    """A jury member's score sheet: every entry against every criterion, a hundred entries a page."""
     jury = get_jury_for_user(request, pk)
     contest = jury.contest
-    entries = list(queries.entries(contest))
+    page = Paginator(queries.entries(contest), SHEET_PAGE).get_page(request.GET.get("page"))
+    entries = list(page.object_list)
     criteria = list(contest.criteria.all())
     form = ScoreSheetForm(
-        request.POST or None, entries=entries, criteria=criteria, scores=queries.sheet_scores(jury)
+        request.POST or None, entries=entries, criteria=criteria, scores=queries.sheet_scores(jury, entries)
     )
     if request.method == "POST":
         if contest.places_confirmed:
@@ -275,8 +308,8 @@ def score_sheet(request, pk):
         if form.is_valid():
             changed = services.save_scores(jury, form.values())
             messages.success(request, _("Оценки сохранены (изменено: %(count)d).") % {"count": changed})
-            return redirect(request.path)
-    context = {"contest": contest, "jury": jury, "form": form, "criteria": criteria}
+            return redirect(f"{request.path}?page={page.number}")
+    context = {"contest": contest, "jury": jury, "form": form, "criteria": criteria, "page": page}
     return render(request, "contests/score_sheet.html", context, status=400 if form.is_bound else 200)
 
 
@@ -284,7 +317,9 @@ def score_sheet(request, pk):
 def results(request, pk):
     """The results: totals from the score sheets, the places; the head confirms them."""
     contest, rights = get_contest_for_user(request, pk)
-    grouped = scored_results(contest)
+    account = get_account(request)
+    own = None if sees_all_entries(account, contest) else account.school
+    grouped = scored_results(contest, list(queries.entries(contest, own)) if own else None)
     criteria = list(contest.criteria.all())
     for _category, rows in grouped:
         for result in rows:
@@ -296,6 +331,9 @@ def results(request, pk):
     if request.method == "POST":
         if form is None:
             raise Http404
+        if contest.places_confirmed:
+            messages.error(request, _("Места уже утверждены. Чтобы изменить их, нажмите «Изменить места»."))
+            return redirect("contests:results", pk=contest.pk)
         if form.is_valid():
             services.confirm_places(contest, form.places(grouped))
             messages.success(
@@ -311,6 +349,7 @@ def results(request, pk):
         "certificate_count": contest.certificates.count(),
         "preparing": certificates.is_preparing(contest),
         "whole_file": may_download_certificates(request, contest) is None,
+        "own_school": own,
     }
     return render(request, "contests/results.html", context, status=400 if request.method == "POST" else 200)
 
@@ -356,6 +395,8 @@ def document(request, pk, name):
     contest, rights = get_contest_for_user(request, pk)
     if name not in DOCUMENTS:
         raise Http404
+    if not sees_all_entries(get_account(request), contest):
+        raise PermissionDenied  # every school's entries and scores: after the places are confirmed
     return download_response(get_exporter(DOCUMENTS[name])(contest))
 
 

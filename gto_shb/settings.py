@@ -69,6 +69,10 @@ def env_list(name, default):
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
 
 
+# A form's fields at most: a contest's places form has one per entry (up to 2000, contests.models.Contest) and a
+# score sheet's page a hundred entries by up to 20 criteria. Django's default of 1000 would refuse them.
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 5000
+
 # Whether «Выпустить грамоты» makes the contest's PDF in a process of its own (manage.py prepare_certificates)
 # rather than in the request; off only where no other process can see the database (the tests).
 CERTIFICATES_IN_BACKGROUND = env_bool("CERTIFICATES_IN_BACKGROUND", "true")

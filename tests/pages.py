@@ -7,6 +7,7 @@ from django.contrib.auth.models import User
 from django.core.management import call_command
 from django.urls import reverse
 
+from contests.models import Contest
 from events.models import Plan
 from meetings.models import Meeting
 from members.models import Person, School
@@ -49,6 +50,8 @@ def main_pages():
     school = kuklina.school
     report = Report.objects.get(round=round_, school=school)
     meeting = Meeting.objects.get(event__section__plan=plan, event__meeting_number=1)
+    classic = Contest.objects.get(event__section__plan=plan, event__title__contains="Живая классика")
+    poets = Contest.objects.get(event__section__plan=plan, event__title__contains="Сад поэзии")
     pages = [
         (None, "home", reverse("home")),
         (None, "login", reverse("login")),
@@ -75,6 +78,14 @@ def main_pages():
         ("sablina", "head-meeting", reverse("meetings:meeting", args=[meeting.pk])),
         ("sablina", "head-attendance", reverse("meetings:attendance", args=[meeting.pk])),
         ("sablina", "head-agenda-item", reverse("meetings:item_edit", args=[meeting.items.first().pk])),
+        ("sablina", "head-contests", reverse("contests:list") + f"?year={year}"),
+        ("sablina", "head-contest", reverse("contests:contest", args=[classic.pk])),
+        ("sablina", "head-contest-setup", reverse("contests:setup", args=[poets.pk])),
+        ("sablina", "head-contest-results", reverse("contests:results", args=[classic.pk])),
+        ("sablina", "head-score-sheet", reverse("contests:score_sheet", args=[classic.jury.first().pk])),
+        ("kuklina", "librarian-contest", reverse("contests:contest", args=[poets.pk])),
+        ("kuklina", "librarian-entry", reverse("contests:entry_add", args=[poets.pk])),
+        ("kuklina", "librarian-entries-upload", reverse("contests:entries_upload", args=[poets.pk])),
         ("kuklina", "librarian-home", reverse("home")),
         ("kuklina", "librarian-card", reverse("members:person", args=[kuklina.pk])),
         ("kuklina", "librarian-card-edit", reverse("members:person_edit", args=[kuklina.pk])),

@@ -207,8 +207,10 @@ def test_home_for_a_librarian(
 
 @pytest.mark.parametrize("rows", ROWS)
 @pytest.mark.parametrize("who, queries", [
-    (None, 4),  # the plan with its association; the sections; their events; the events' responsibles with persons
-    ("head", SIGNED_IN + 4),  # the same for the head, who also sees the checks (made from what is fetched)
+    # the plan with its association; the sections; their events; the events' responsibles with persons; which of
+    # the events are contests (contests.hooks)
+    (None, 5),
+    ("head", SIGNED_IN + 5),  # the same for the head, who also sees the checks (made from what is fetched)
 ])  # fmt: skip
 def test_plan_page(client, association, head_user, who, queries, rows, django_assert_num_queries):
     persons = people(association, 3)

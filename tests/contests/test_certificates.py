@@ -18,7 +18,7 @@ from PIL import Image
 
 from contests import certificates
 from contests.models import Certificate, CertificateCounter, Contest, Entry
-from contests.services import confirm_places
+from contests.services import confirm_places, reopen_places
 from contests.uploads import validate_background
 from members.models import PortfolioEntry, School
 from tests.reports.conftest import pdf_pages, pdf_text
@@ -71,7 +71,7 @@ def test_a_number_is_never_given_twice(confirmed, other_association):
     withdrawn = Certificate.objects.get(entry=shevchenko).number
     kept = Certificate.objects.get(entry__surname="Иванова", kind=Kind.DIPLOMA).number
     # Шевченко wins a third place: her certificate goes, a diploma and a thanks come with new numbers
-    confirmed.places_confirmed = False
+    reopen_places(confirmed)
     confirm_places(confirmed, {shevchenko.pk: 3})
     certificates.issue(confirmed, today=DAY)
     assert not Certificate.objects.filter(entry=shevchenko, kind=Kind.PARTICIPANT).exists()
@@ -174,7 +174,7 @@ def test_each_librarians_certificate_goes_into_her_portfolio_once(confirmed):
     assert "Ивановой Марии" in pdf_text(winner.file.open().read())
     assert PortfolioEntry.objects.filter(person__surname="Садовникова").count() == 2  # Ли Ким, Гусь Лев
     # Петров moves up to the first place: his mentor's entry is brought up to date, not doubled
-    confirmed.places_confirmed = False
+    reopen_places(confirmed)
     confirm_places(confirmed, {Entry.objects.get(surname="Петров").pk: 1})
     issued_and_prepared(confirmed)
     assert (
@@ -182,7 +182,7 @@ def test_each_librarians_certificate_goes_into_her_portfolio_once(confirmed):
         == ["благодарность за подготовку победителя"] * 2
     )
     # Ли loses the place: her mentor's thanks and its portfolio entry go
-    confirmed.places_confirmed = False
+    reopen_places(confirmed)
     confirm_places(confirmed, {Entry.objects.get(surname="Ли").pk: None})
     issued_and_prepared(confirmed)
     assert PortfolioEntry.objects.filter(person__surname="Садовникова").count() == 1

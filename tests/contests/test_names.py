@@ -79,3 +79,14 @@ def test_guess_gender(surname, first_name, patronymic, expected):
 def test_a_given_gender_wins():
     assert dative("Шевченко", "Саша", gender="masc") == "Шевченко Саше"
     assert dative("Бондарь", "Саша", gender="femn") == "Бондарь Саше"
+
+
+def test_a_card_with_initials_only_keeps_them_after_the_declined_surname():
+    """The demo's and many real cards hold «Куклина Н.Н.»: the благодарность says «Куклиной Н.Н.», not «Куклиной»."""
+    from contests.certificates import _person_declined
+    from members.models import Person
+
+    person = Person(surname="Куклина", initials="Н.Н.")
+    assert _person_declined(person, "datv") == "Куклиной Н.Н."
+    assert _person_declined(Person(surname="Петров", initials="И.С."), "datv") == "Петрову И.С."
+    assert _person_declined(person, "nomn") == "Куклина Н.Н."

@@ -74,8 +74,9 @@ def test_plan_page_query_count_does_not_grow_with_events(
         Event.objects.create(
             section=section, position=position, title=f"Мероприятие {position}", dates_text="В течение года"
         )
-    # plan, sections, events, responsibles with persons, the head's consent for the signature line
-    with django_assert_max_num_queries(5):
+    # plan, sections, events, responsibles with persons, the head's consent for the signature line; which events
+    # are contests (contests.hooks)
+    with django_assert_max_num_queries(6):
         response = client.get(plan_url(published_plan))
     assert len(numbers_and_titles(response)) == 40
 

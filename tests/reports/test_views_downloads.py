@@ -188,6 +188,7 @@ def test_analysis_query_count_does_not_grow_with_events(viewer_client, plan, dja
     add_events(plan, 30)
     # session, user, plan with its association, the account (may read the draft),
     # sections, events, responsibles with persons, the year's courses, the year's attestations,
-    # the year's meetings (none here: their decisions and agendas are not asked for), the attendance by school
-    with django_assert_num_queries(11):
+    # the year's meetings (none here: their decisions and agendas are not asked for), the attendance by school,
+    # the year's contests (none here: their counts are not asked for)
+    with django_assert_num_queries(12):
         assert viewer_client.get(analysis_url(plan, fmt)).status_code == 200

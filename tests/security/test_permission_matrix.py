@@ -112,7 +112,9 @@ MATRIX = {
     "contests:publish": r("post", "contest", LOGIN, *HEAD_ONLY),
     "contests:issue": r("post", "contest", LOGIN, *HEAD_ONLY),
     "contests:certificates": r("get", "contest", LOGIN, *ANY_MEMBER),
-    "contests:document": r("get", "contest_document", LOGIN, *ANY_MEMBER),
+    "contests:document": r(
+        "get", "contest_document", LOGIN, 403, 403, OK, OK
+    ),  # before the places are confirmed
     "contests:entry_edit": r("get", "entry", LOGIN, OK, 404, 403, OK),
     "contests:entry_delete": r("post", "entry", LOGIN, OK, 404, 403, OK),
     "contests:work_file": r("get", "entry", LOGIN, OK, 404, OK, OK),
