@@ -26,7 +26,10 @@ from .hostile_files import Lie, Repeated, office_file, renamed, sheet
 
 pytestmark = pytest.mark.django_db
 
-SECONDS, MEGABYTES = 2, 200
+# A bound, not a speed target: a refused file must cost seconds, where reading it through would cost minutes or
+# gigabytes. Two seconds left no room on a busy two-core machine (2.0–2.3 s measured for the 2.3-million-string
+# and 2.5-million-run files on 1 December 2026, on the commit before contests too); speed is bin/benchmark's.
+SECONDS, MEGABYTES = 5, 200
 
 
 SST = b'<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
@@ -440,7 +443,7 @@ def read_in_a_fresh_process(tmp_path, content, kind):
         "a style based on itself", "4000 line breaks in a cell", "19000 «<» in a cell", "«<» and 19990 spaces",
         "a renamed sheet, 3 million cells", "2.5 million rich-text runs", "9 million unknown elements", "900000 merged ranges",
         "a renamed workbook of 20000 sheets", "a renamed document part", "a chain of 4000 styles"])  # fmt: skip
-def test_hostile_files_are_refused_within_two_seconds_and_200_mb(tmp_path, build, kind, says):
+def test_hostile_files_are_refused_within_seconds_and_200_mb(tmp_path, build, kind, says):
     content = build()
     assert (
         len(content) < 5 * 1024 * 1024
