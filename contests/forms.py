@@ -197,7 +197,11 @@ class EntryForm(VersionedForm, forms.ModelForm):
         widgets = {"grade": forms.NumberInput(attrs={"min": 1, "max": 11})}
 
     work_link = forms.URLField(
-        label=_("или ссылка на работу"), required=False, max_length=500, assume_scheme="https"
+        label=_("Ссылка на работу"),
+        required=False,
+        max_length=500,
+        assume_scheme="https",
+        help_text=_("Если работа не файлом: видео, документ в облаке. Можно оставить пустым."),
     )
 
     def __init__(self, *args, contest, school=None, **kwargs):

@@ -221,7 +221,7 @@ def _entry_form(request, contest, entry, school):
         _("Новая заявка: «%(title)s»") % {"title": contest.title}
         if creating
         else _("Заявка: %(name)s") % {"name": entry.name},
-        _("Участник, его работа и кто его подготовил. Заявку можно менять до %(deadline)s.")
+        _("Участник, его работа и кто его подготовил. Заявку можно менять до %(deadline)s включительно.")
         % {"deadline": contest.deadline_text}
         if contest.entry_deadline
         else _("Участник, его работа и кто его подготовил."),
