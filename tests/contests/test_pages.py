@@ -10,6 +10,7 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
+from contests import services
 from contests.models import Contest, Entry, JuryMember, Score
 from core.years import academic_year_of
 from events.models import Event
@@ -349,3 +350,24 @@ def test_versioned_edit_of_an_entry(filled_contest, head_user):
     assert client_of(head_user).post(reverse("contests:entry_edit", args=[entry.pk]), data).status_code == 302
     entry.refresh_from_db()
     assert entry.first_name == "Марина"
+
+
+def test_a_librarian_downloads_her_schools_certificates_and_the_head_the_whole_file(
+    filled_contest, head_user, librarian_user
+):
+    from contests import certificates
+    from tests.reports.conftest import pdf_pages
+
+    services.confirm_places(filled_contest, {})
+    head = client_of(head_user)
+    assert head.post(reverse("contests:issue", args=[filled_contest.pk])).status_code == 302
+    url = reverse("contests:certificates", args=[filled_contest.pk])
+    whole = b"".join(head.get(url).streaming_content)
+    assert len(pdf_pages(whole)) == filled_contest.certificates.count() == 10
+    response = client_of(librarian_user).get(url)
+    assert response["Content-Type"] == "application/pdf"
+    pages = pdf_pages(response.content)
+    school = librarian_user.account.person.school
+    assert len(pages) == len(list(certificates.certificates_for(filled_contest, school))) == 5
+    text = " ".join(pages)
+    assert "Иванова Мария" in text and "Ли Ким" not in text and "Шевченко" not in text
