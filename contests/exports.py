@@ -205,9 +205,7 @@ class ProtocolExporter(ContestExporter):
         if ends:
             return format_date(max(ends))
         event = self.contest.event
-        if event.date_end and event.date_start == event.date_end:
-            return format_date(event.date_end)
-        return event.dates_text
+        return format_date(event.single_day) if event.single_day else event.dates_text
 
     @cached_property
     def jury(self):

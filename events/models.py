@@ -480,6 +480,12 @@ class Event(models.Model):
     def is_meeting(self):
         return self.meeting_number is not None
 
+    @property
+    def single_day(self):
+        """The day, when the plan's dates name one («11.09.2023г.»); None for «Апрель - Май, 2024 г.», «В течение
+        года» — a protocol or a jury's minutes print the plan's words then, not the first day of the range."""
+        return self.date_start if self.date_start and self.date_start == self.date_end else None
+
     def responsible_names(self):
         """The lines as written, in order: «Саблина В.И.», …, «ГТО ШБ»."""
         return [r.printed_name for r in self.responsibles.all()]

@@ -79,10 +79,7 @@ class Meeting(models.Model):
     def date(self):
         """The day it took place: as the protocol says, or the plan's date when it names one day — not the first
         day of «Апрель - Май, 2024 г.» or «В течение года»."""
-        if self.held_on:
-            return self.held_on
-        event = self.event
-        return event.date_start if event.date_start and event.date_start == event.date_end else None
+        return self.held_on or self.event.single_day
 
     @property
     def date_text(self):
