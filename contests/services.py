@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 
 from contests.models import Category, Contest, Criterion, Entry, JuryMember, Score, Stage
 from contests.scoring import suggested_places
+from core.positions import renumber
 from events import services as plan
 from events.models import Event
 
@@ -36,9 +37,7 @@ def save_setup(contest: Contest, formsets) -> Contest:
             row.save()
         deleted = set(map(id, formset.deleted_forms)) if formset.can_delete else set()
         kept = [form.instance for form in formset.forms if id(form) not in deleted and form.instance.pk]
-        for position, row in enumerate(kept, start=1):
-            if row.position != position:
-                type(row).objects.filter(pk=row.pk).update(position=position)
+        renumber(kept)
     return contest
 
 

@@ -3,7 +3,7 @@ agenda items and decisions): renumbered 1, 2 … after a deletion, one of them m
 
 
 def renumber(rows):
-    """Positions 1, 2 … in the order of `rows` (a queryset, ordered), written only where they differ."""
+    """Positions 1, 2 … in the order of `rows` (an ordered queryset or a list), written only where they differ."""
     for position, row in enumerate(rows, start=1):
         if row.position != position:
             type(row).objects.filter(pk=row.pk).update(position=position)
